@@ -1,0 +1,35 @@
+#include "app/cli/commands.h"
+
+#include <iostream>
+
+#include "core/util/errors.h"
+
+namespace genlab::cli {
+
+void registerAllCommands(CLI::App& app) {
+  app.require_subcommand(1);
+  registerInfo(app);
+  registerTrain(app);
+  auto* fit = app.add_subcommand("fit", "Fit a model to a data file and print it");
+  fit->require_subcommand(1);
+  // registerFitGmm(*fit);
+  // registerFitHmm(*fit);
+  auto* decode = app.add_subcommand("decode", "Decode data with a saved model");
+  decode->require_subcommand(1);
+  // registerDecodeHmm(*decode);
+}
+
+int runCommandLine(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  } catch (const std::exception& error) {
+    // ConfigError, DataError, NumericError and CliFailure already name the file or quantity.
+    std::cerr << "genlab: " << error.what() << '\n';
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace genlab::cli

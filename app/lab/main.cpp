@@ -1,0 +1,55 @@
+// genlab: the lab window, or with a subcommand (train, fit, decode, info) the command line.
+
+#include <cstring>
+#include <iostream>
+
+#include "app/cli/commands.h"
+#include "core/platform/threading.h"
+#include "ui/lab/lab_app.h"
+
+namespace {
+
+bool isSubcommand(const char* word) {
+  for (const char* name : {"train", "fit", "decode", "info"}) {
+    if (std::strcmp(word, name) == 0) return true;
+  }
+  return false;
+}
+
+int runLab(int argc, char** argv) {
+  genlab::lab::LabOptions options;
+  CLI::App app{"genlab: a lab for generative models. Without a subcommand it opens the lab window.\n"
+               "Subcommands (each has --help): train, fit, decode, info"};
+  app.add_option("--lesson", options.lessonFile, "Open this lesson file")->check(CLI::ExistingFile);
+  app.add_flag("--present", options.present, "Start in presentation mode (F5 toggles)");
+  app.add_option("--width", options.width, "Window width")->check(CLI::Range(320, 8192));
+  app.add_option("--height", options.height, "Window height")->check(CLI::Range(240, 8192));
+  app.add_option("--seed", options.seed, "Seed for the lesson's session");
+  auto* scripted = "Scripted runs (tests, figures)";
+  app.add_option("--steps", options.steps, "Take N training steps, then draw --frames")->group(scripted);
+  app.add_option("--frames", options.frames, "Frames to draw before the screenshot / exit")->group(scripted);
+  app.add_flag("--play", options.play, "Play at full speed while drawing --frames")->group(scripted);
+  app.add_option("--screenshot", options.screenshot, "Save a PNG of the window, then exit")->group(scripted);
+  app.add_option("--report-frames", options.reportFrames, "Write frame-time statistics (JSON)")->group(scripted);
+  app.add_flag("--exit", options.exitWhenDone, "Exit after --steps and --frames")->group(scripted);
+  CLI11_PARSE(app, argc, argv);
+  try {
+    genlab::lab::LabApp lab(options);
+    return lab.run();
+  } catch (const std::exception& error) {
+    std::cerr << "genlab: " << error.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  genlab::platform::reexecWithThreadEnvironment(argc, argv);
+  if (argc > 1 && isSubcommand(argv[1])) {
+    CLI::App app{"genlab"};
+    genlab::cli::registerAllCommands(app);
+    return genlab::cli::runCommandLine(app, argc, argv);
+  }
+  return runLab(argc, argv);
+}

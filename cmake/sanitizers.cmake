@@ -1,0 +1,5 @@
+if(GENLAB_SANITIZE)
+  message(STATUS "genlab: building with -fsanitize=${GENLAB_SANITIZE}")
+  add_compile_options(-fsanitize=${GENLAB_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=${GENLAB_SANITIZE})
+endif()

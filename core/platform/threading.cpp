@@ -1,0 +1,67 @@
+#include "core/platform/threading.h"
+
+#include <ATen/Parallel.h>
+#include <unistd.h>
+#include <xmmintrin.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+namespace genlab::platform {
+namespace {
+
+constexpr const char* kReexecMarker = "GENLAB_THREAD_ENV_SET";
+
+int threadsFromEnvironment() {
+  if (const char* text = std::getenv("GENLAB_THREADS")) {
+    const int value = std::atoi(text);
+    if (value > 0) return value;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void reexecWithThreadEnvironment(int argc, char** argv) {
+  (void)argc;
+  if (std::getenv(kReexecMarker) != nullptr) return;  // already re-executed once
+  setenv(kReexecMarker, "1", 1);
+  if (std::getenv("OMP_WAIT_POLICY") != nullptr) return;  // the user decided
+  setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+  // Only when re-exec fails do we fall through and run with the runtime's defaults.
+  execv("/proc/self/exe", argv);
+}
+
+ThreadSettings applyThreadPolicy(ThreadMode mode) {
+  const int hardware = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  int threads = threadsFromEnvironment();
+  if (threads == 0) {
+    // With passive waits the UI thread gets its core back whenever a worker idles, so on the
+    // 2-core reference machine both modes train on every core. The mode stays in the API
+    // because the right split changes with spinning runtimes or many-core machines.
+    (void)mode;
+    threads = hardware;
+  }
+  at::set_num_threads(threads);
+  return currentThreadSettings();
+}
+
+ThreadSettings currentThreadSettings() {
+  ThreadSettings settings;
+  settings.hardwareThreads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  settings.intraOpThreads = at::get_num_threads();
+  const char* policy = std::getenv("OMP_WAIT_POLICY");
+  settings.waitPolicy = policy ? policy : "(runtime default: spin then sleep)";
+  return settings;
+}
+
+void flushDenormalsOnThisThread() {
+  // Bit 15 is flush-to-zero, bit 6 denormals-are-zero.
+  _mm_setcsr(_mm_getcsr() | 0x8040u);
+}
+
+bool denormalsFlushedOnThisThread() { return (_mm_getcsr() & 0x8040u) == 0x8040u; }
+
+}  // namespace genlab::platform

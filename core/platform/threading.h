@@ -1,0 +1,43 @@
+#pragma once
+// How genlab spends the machine's cores. Measured on the 2-core reference machine (issue 2):
+// an MLP VAE epoch took 1.9 s with OpenMP OpenBLAS and passive waits, 10 s with the pthread
+// OpenBLAS left to itself, and up to 170 s when OpenMP threads spun beside a busy UI thread.
+// Hence: OpenMP OpenBLAS (see cmake/blas.cmake), OMP_WAIT_POLICY=PASSIVE so idle workers sleep
+// instead of stealing the UI's core, and an explicit intra-op thread count for LibTorch.
+
+#include <string>
+
+namespace genlab::platform {
+
+// libgomp reads OMP_WAIT_POLICY once, when it is loaded, before main() runs. If the variable
+// is unset, this sets it to PASSIVE (and GOMP_SPINCOUNT low) and re-executes the program so the
+// setting takes effect; it returns normally when no re-exec was needed or possible. Call first
+// thing in main(). A user's own OMP_WAIT_POLICY is respected.
+void reexecWithThreadEnvironment(int argc, char** argv);
+
+enum class ThreadMode {
+  kHeadless,     // the command line: every core trains
+  kInteractive,  // the lab: trainers share the machine with the UI thread
+};
+
+struct ThreadSettings {
+  int hardwareThreads = 1;
+  int intraOpThreads = 1;  // LibTorch and OpenMP workers per trainer
+  std::string waitPolicy;  // OMP_WAIT_POLICY as the OpenMP runtime saw it
+};
+
+// Sets LibTorch's intra-op threads and the OpenMP/OpenBLAS thread count for `mode`.
+// GENLAB_THREADS overrides the count.
+ThreadSettings applyThreadPolicy(ThreadMode mode);
+
+ThreadSettings currentThreadSettings();
+
+// Flushes denormals to zero on the calling thread (FTZ and DAZ). A K=64 scaled
+// forward-backward ran 30x slower with denormals (2000 ms against 62 ms). Trainer threads call
+// this before their first step.
+void flushDenormalsOnThisThread();
+
+// True when the calling thread has FTZ and DAZ set.
+bool denormalsFlushedOnThisThread();
+
+}  // namespace genlab::platform

@@ -1,0 +1,248 @@
+#include "core/train/session.h"
+
+#include <exception>
+#include <utility>
+
+#include "core/platform/threading.h"
+
+namespace genlab::train {
+namespace {
+using Clock = std::chrono::steady_clock;
+}
+
+Session::Session(TrainerFactory factory, std::uint64_t seed, SessionOptions options)
+    : m_factory(std::move(factory)),
+      m_options(options),
+      m_trainer(m_factory(seed)),
+      m_history(options.historyCapacity) {
+  m_modelName = m_trainer->modelName();
+  const auto columns = m_trainer->metricNames();
+  m_metricValues.assign(columns.size(), 0.0);
+  m_metrics = std::make_unique<MetricsRing>(columns, options.metricsCapacity);
+  m_seed.store(seed);
+  publishSnapshot(true);
+  m_thread = std::jthread([this](std::stop_token stop) { threadMain(stop); });
+}
+
+Session::~Session() { requestStop(); }
+
+void Session::requestStop() {
+  // request_stop wakes every condition_variable_any wait registered with the token; join waits
+  // at most for the trainer's current step, which polls the same token.
+  m_thread.request_stop();
+  if (m_thread.joinable()) m_thread.join();
+}
+
+void Session::enqueue(Command command) {
+  {
+    std::lock_guard lock(m_mutex);
+    m_commands.push_back(std::move(command));
+  }
+  m_wake.notify_one();
+}
+
+void Session::play() {
+  enqueue([this] {
+    m_playing = true;
+    m_state.store(RunState::kRunning, std::memory_order_release);
+  });
+}
+
+void Session::pause() {
+  enqueue([this] {
+    m_playing = false;
+    m_pendingSteps = 0;
+    if (m_state.load() == RunState::kRunning) m_state.store(RunState::kPaused);
+  });
+}
+
+void Session::togglePlay() {
+  enqueue([this] {
+    m_playing = !m_playing;
+    m_pendingSteps = 0;
+    m_state.store(m_playing ? RunState::kRunning : RunState::kPaused);
+  });
+}
+
+void Session::stepN(int count) {
+  enqueue([this, count] {
+    m_playing = false;
+    m_pendingSteps += std::max(count, 0);
+    m_state.store(m_pendingSteps > 0 ? RunState::kRunning : RunState::kPaused);
+  });
+}
+
+void Session::reset(std::optional<std::uint64_t> seed) {
+  enqueue([this, seed] {
+    const std::uint64_t newSeed = seed.value_or(m_seed.load());
+    try {
+      auto fresh = m_factory(newSeed);
+      if (fresh->metricNames() != m_metrics->columns()) {
+        report("reset: the new trainer logs different metrics; keeping the old one");
+        return;
+      }
+      m_trainer = std::move(fresh);
+    } catch (const std::exception& error) {
+      report(std::string("reset failed: ") + error.what());
+      return;
+    }
+    m_seed.store(newSeed);
+    m_playing = false;
+    m_pendingSteps = 0;
+    m_stepsDone.store(0);
+    m_stepsPerSecond.store(0.0);
+    m_metrics->reset();
+    m_history.clear();
+    m_state.store(RunState::kPaused);
+    publishSnapshot(true);
+  });
+}
+
+void Session::setParam(std::string key, nlohmann::json value) {
+  enqueue([this, key = std::move(key), value = std::move(value)] {
+    try {
+      m_trainer->setParam(key, value);
+      // A changed setting may unblock a converged run (a smaller tol, more iterations).
+      if (m_state.load() == RunState::kConverged) m_state.store(RunState::kPaused);
+    } catch (const std::exception& error) {
+      report(error.what());
+    }
+  });
+}
+
+void Session::setStepRateLimit(double stepsPerSecond) {
+  m_rateLimit.store(std::max(stepsPerSecond, 0.0), std::memory_order_relaxed);
+  m_wake.notify_one();
+}
+
+void Session::post(Edit edit) {
+  enqueue([this, edit = std::move(edit)] {
+    try {
+      edit(*m_trainer);
+    } catch (const std::exception& error) {
+      report(error.what());
+    }
+    publishSnapshot(false);
+  });
+}
+
+std::vector<std::string> Session::takeMessages() {
+  std::vector<std::string> out;
+  std::lock_guard lock(m_mutex);
+  out.swap(m_messages);
+  return out;
+}
+
+bool Session::idle() const {
+  std::lock_guard lock(m_mutex);
+  return m_commands.empty() && !m_busy;
+}
+
+bool Session::waitUntilIdle(std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(m_mutex);
+  return m_idleChanged.wait_for(lock, timeout, [this] { return m_commands.empty() && !m_busy; });
+}
+
+void Session::report(std::string message) {
+  std::lock_guard lock(m_mutex);
+  m_messages.push_back(std::move(message));
+}
+
+bool Session::wantsToStep() const { return m_playing || m_pendingSteps > 0; }
+
+void Session::publishSnapshot(bool forTimeline) {
+  SnapshotPtr snapshot = m_trainer->snapshot();
+  if (forTimeline && m_history.offer(snapshot)) m_timeline.publish(m_history.timeline());
+  m_latest.publish(std::move(snapshot));
+  m_lastPublishTime = Clock::now();
+  m_lastSnapshotFresh = true;
+}
+
+void Session::threadMain(std::stop_token stop) {
+  platform::flushDenormalsOnThisThread();
+  auto rateWindowStart = Clock::now();
+  std::int64_t rateWindowSteps = 0;
+
+  while (!stop.stop_requested()) {
+    std::vector<Command> commands;
+    {
+      std::unique_lock lock(m_mutex);
+      m_busy = wantsToStep();
+      if (!m_busy && m_commands.empty()) m_idleChanged.notify_all();
+      if (m_commands.empty()) {
+        const double limit = m_rateLimit.load(std::memory_order_relaxed);
+        if (!wantsToStep()) {
+          m_wake.wait(lock, stop, [this] { return !m_commands.empty(); });
+        } else if (m_playing && m_pendingSteps == 0 && limit > 0.0) {
+          const auto due = m_lastStepTime + std::chrono::duration_cast<Clock::duration>(
+                                                std::chrono::duration<double>(1.0 / limit));
+          if (Clock::now() < due) {
+            // Woken early by a command or a new limit: loop to apply it and re-check the time.
+            m_wake.wait_until(lock, stop, due, [this] { return !m_commands.empty(); });
+            if (m_commands.empty() && Clock::now() < due) continue;
+          }
+        }
+      }
+      commands.swap(m_commands);
+      m_busy = true;
+    }
+    if (stop.stop_requested()) break;
+
+    for (auto& command : commands) command();
+
+    if (wantsToStep()) {
+      takeOneStep(stop);
+      ++rateWindowSteps;
+    } else if (!m_lastSnapshotFresh) {
+      publishSnapshot(false);  // paused between throttled snapshots: show the final state
+    }
+
+    const auto now = Clock::now();
+    const double elapsed = std::chrono::duration<double>(now - rateWindowStart).count();
+    if (elapsed >= 0.25 || !wantsToStep()) {
+      m_stepsPerSecond.store(wantsToStep() && elapsed > 0 ? rateWindowSteps / elapsed : 0.0,
+                             std::memory_order_relaxed);
+      rateWindowStart = now;
+      rateWindowSteps = 0;
+    }
+  }
+}
+
+void Session::takeOneStep(std::stop_token stop) {
+  StepOutcome outcome;
+  try {
+    outcome = m_trainer->step(m_metricValues, stop);
+  } catch (const std::exception& error) {
+    m_playing = false;
+    m_pendingSteps = 0;
+    m_state.store(RunState::kFailed, std::memory_order_release);
+    report(error.what());
+    publishSnapshot(false);
+    return;
+  }
+  if (stop.stop_requested()) return;  // a step cut short is not logged
+
+  m_lastStepTime = Clock::now();
+  const std::int64_t steps = m_trainer->stepsDone();
+  m_stepsDone.store(steps, std::memory_order_release);
+  m_metrics->push(steps, m_metricValues);
+  if (m_pendingSteps > 0) --m_pendingSteps;
+  for (auto& message : outcome.messages) report(std::move(message));
+  if (outcome.converged) {
+    m_playing = false;
+    m_pendingSteps = 0;
+    m_state.store(RunState::kConverged, std::memory_order_release);
+  } else if (!wantsToStep()) {
+    m_state.store(RunState::kPaused, std::memory_order_release);
+  }
+
+  const bool timelineWants = steps % m_history.interval() == 0;
+  const bool due = m_lastStepTime - m_lastPublishTime >= m_options.snapshotPeriod;
+  if (timelineWants || due || !wantsToStep()) {
+    publishSnapshot(timelineWants);
+  } else {
+    m_lastSnapshotFresh = false;
+  }
+}
+
+}  // namespace genlab::train

@@ -1,0 +1,60 @@
+#pragma once
+// The contract between a model and a training session. A Trainer is created on the caller's
+// thread, then owned and used by exactly one session thread: none of its methods need to be
+// thread safe. What crosses threads is the Snapshot it returns, which must be immutable and
+// self-contained (no pointers back into the trainer).
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+namespace genlab::train {
+
+// Render-ready state at one moment of training. Views downcast to the model's own type.
+struct Snapshot {
+  virtual ~Snapshot() = default;
+  std::int64_t step = 0;  // training steps completed when the snapshot was taken
+};
+using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+struct StepOutcome {
+  bool converged = false;  // the model has met its own stopping rule; sessions pause on it
+  std::vector<std::string> messages;  // for the person watching: "component 3 re-seeded at ..."
+};
+
+class Trainer {
+ public:
+  virtual ~Trainer() = default;
+
+  virtual std::string modelName() const = 0;
+
+  // Column names of the metrics one step logs; fixed for the trainer's lifetime.
+  virtual std::vector<std::string> metricNames() const = 0;
+
+  // One unit of training (one EM or Baum-Welch iteration, one minibatch). Writes one value per
+  // metric name into `metrics`. Long steps poll `stop` and return early when it is requested.
+  // Throws NumericError when training produced a NaN or Inf, leaving the model as it was
+  // before the step where it can.
+  virtual StepOutcome step(std::span<double> metrics, std::stop_token stop) = 0;
+
+  virtual SnapshotPtr snapshot() const = 0;
+
+  // Changes a hyperparameter; takes effect at the next step. Throws ConfigError naming the key.
+  virtual void setParam(const std::string& key, const nlohmann::json& value) = 0;
+
+  // Current settings, in the lesson's "settings" format (round-trips through setParam).
+  virtual nlohmann::json settings() const = 0;
+
+  // Writes everything needed to resume into `file`. Callers write to a temporary name and
+  // rename, so a checkpoint on disk is always whole.
+  virtual void saveCheckpoint(const std::filesystem::path& file) const = 0;
+
+  virtual std::int64_t stepsDone() const = 0;
+};
+
+}  // namespace genlab::train

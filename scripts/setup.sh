@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what genlab needs from Debian 12's packages, and only what is missing.
+# Used by scripts/lab and scripts/test; safe to run again. Needs root or sudo for apt-get.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build pkg-config git
+  # libraries (all found through find_package or pkg-config; nothing is downloaded)
+  libeigen3-dev libtorch-dev nlohmann-json3-dev libcli11-dev libstb-dev
+  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # BLAS: LibTorch is ~20x faster on OpenBLAS than on reference BLAS, and the OpenMP build
+  # with passive waits is what keeps the UI smooth (see core/platform/threading.h).
+  libopenblas0-openmp libopenblas-dev
+  # data and fonts
+  dataset-fashion-mnist fonts-dejavu-core
+  # a display for the visual tests and screenshots on machines without one
+  xvfb xauth x11-utils
+  # the peers the tests and benchmarks compare against
+  python3 python3-numpy python3-sklearn python3-torch python3-pomegranate
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "genlab setup: installing ${missing[*]}"
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "genlab setup: need root or sudo to install packages" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,85 @@
+#pragma once
+// A trainer with known behaviour for the session tests: each step draws one normal from a seeded
+// Rng and accumulates it, so the same seed must give the same metrics and a different seed must
+// not. Knobs let a test make steps slow, failing, converging or observe the trainer thread.
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include "core/platform/threading.h"
+#include "core/train/trainer.h"
+#include "core/util/errors.h"
+#include "core/util/rng.h"
+
+namespace genlab::test {
+
+struct FakeSnapshot : train::Snapshot {
+  double total = 0.0;
+  double offset = 0.0;
+};
+
+struct FakeKnobs {
+  std::chrono::milliseconds stepDuration{0};  // busy time per step, polling the stop token
+  int convergeAfter = -1;                     // report converged at this step
+  int failAt = -1;                            // throw NumericError at this step
+  std::atomic<bool> sawUnflushedDenormals{false};
+  std::atomic<std::thread::id> stepThread{};
+};
+
+class FakeTrainer : public train::Trainer {
+ public:
+  FakeTrainer(std::uint64_t seed, FakeKnobs* knobs) : m_rng(seed), m_knobs(knobs) {}
+
+  std::string modelName() const override { return "fake"; }
+  std::vector<std::string> metricNames() const override { return {"value", "total"}; }
+
+  train::StepOutcome step(std::span<double> metrics, std::stop_token stop) override {
+    if (m_knobs) {
+      m_knobs->stepThread.store(std::this_thread::get_id());
+      if (!platform::denormalsFlushedOnThisThread()) m_knobs->sawUnflushedDenormals = true;
+      if (m_knobs->failAt == m_steps + 1) throw NumericError("fake: value is NaN at step " + std::to_string(m_steps + 1));
+      const auto end = std::chrono::steady_clock::now() + m_knobs->stepDuration;
+      while (std::chrono::steady_clock::now() < end) {
+        if (stop.stop_requested()) return {};
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      }
+    }
+    const double value = m_rng.normal();
+    m_total += value;
+    ++m_steps;
+    metrics[0] = value;
+    metrics[1] = m_total + m_offset;
+    train::StepOutcome outcome;
+    outcome.converged = m_knobs && m_knobs->convergeAfter == m_steps;
+    return outcome;
+  }
+
+  train::SnapshotPtr snapshot() const override {
+    auto snap = std::make_shared<FakeSnapshot>();
+    snap->step = m_steps;
+    snap->total = m_total;
+    snap->offset = m_offset;
+    return snap;
+  }
+
+  void setParam(const std::string& key, const nlohmann::json& value) override {
+    if (key != "offset" || !value.is_number()) throw ConfigError("settings." + key + ": unknown setting");
+    m_offset = value.get<double>();
+  }
+  nlohmann::json settings() const override { return {{"offset", m_offset}}; }
+  void saveCheckpoint(const std::filesystem::path&) const override {}
+  std::int64_t stepsDone() const override { return m_steps; }
+
+  void setOffset(double offset) { m_offset = offset; }
+
+ private:
+  Rng m_rng;
+  FakeKnobs* m_knobs;
+  std::int64_t m_steps = 0;
+  double m_total = 0.0;
+  double m_offset = 0.0;
+};
+
+}  // namespace genlab::test

@@ -1,0 +1,292 @@
+#include "ui/lab/lab_app.h"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "core/models/registry.h"
+#include "core/platform/threading.h"
+#include "ui/gl/gl.h"
+#include "ui/lab/transport.h"
+
+namespace genlab::lab {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr auto kFramePeriod = std::chrono::microseconds(16667);  // 60 frames a second at most
+constexpr std::size_t kMaxMessages = 8;
+
+double millisecondsBetween(Clock::time_point from, Clock::time_point to) {
+  return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
+}  // namespace
+
+LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
+  if (!m_options.scripted()) m_settings = LabSettings::load(LabSettings::defaultFile());
+  m_present = m_options.present || (!m_options.scripted() && m_settings.present);
+  platform::applyThreadPolicy(platform::ThreadMode::kInteractive);
+  createWindow();
+  initImGui();
+  loadLessons();
+}
+
+LabApp::~LabApp() {
+  m_session.reset();  // stop the trainer before the views it feeds go away
+  m_modelUi.reset();  // views own GL objects: release them while the context exists
+  if (m_imguiReady) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (m_window) glfwDestroyWindow(m_window);
+  glfwTerminate();
+}
+
+void LabApp::loadLessons() {
+  m_lessons = lesson::loadLessonDirectory(lesson::assetsDirectory() / "lessons", m_lessonErrors);
+  for (const auto& error : m_lessonErrors) std::cerr << "genlab: " << error << '\n';
+
+  std::optional<std::size_t> chosen;
+  std::string wanted = m_options.lessonFile;
+  if (wanted.empty() && !m_options.scripted()) wanted = m_settings.lastLesson;
+  if (!m_options.lessonFile.empty()) {
+    // A lesson given on the command line may live outside assets/; load it directly so its own
+    // errors are reported rather than "not found".
+    const std::filesystem::path path(m_options.lessonFile);
+    for (std::size_t i = 0; i < m_lessons.size(); ++i) {
+      std::error_code ec;
+      if (std::filesystem::equivalent(m_lessons[i].file, path, ec)) chosen = i;
+    }
+    if (!chosen) {
+      try {
+        m_lessons.push_back(lesson::loadLesson(path));
+        chosen = m_lessons.size() - 1;
+      } catch (const std::exception& error) {
+        m_openError = error.what();
+        std::cerr << "genlab: " << error.what() << '\n';
+        m_exitCode = 2;
+      }
+    }
+  } else if (!wanted.empty()) {
+    for (std::size_t i = 0; i < m_lessons.size(); ++i) {
+      if (m_lessons[i].file.string() == wanted) chosen = i;
+    }
+  }
+  if (m_lessons.empty()) {
+    if (m_openError.empty()) m_openError = "no lessons found in " + (lesson::assetsDirectory() / "lessons").string();
+    return;
+  }
+  if (!m_openError.empty()) return;  // keep the window up to show why, but open nothing
+  openLesson(chosen.value_or(0));
+}
+
+void LabApp::openLesson(std::size_t index) {
+  if (index >= m_lessons.size()) return;
+  const lesson::Lesson& chosen = m_lessons[index];
+  // Stop the old trainer first: a new session may be expensive to build.
+  m_session.reset();
+  m_modelUi.reset();
+  m_metrics = views::MetricsCache();
+  m_scrubStep.reset();
+  m_lessonIndex = index;
+  m_openError.clear();
+  try {
+    const lesson::Lesson lessonCopy = chosen;
+    const std::uint64_t seed = m_options.seed.value_or(chosen.seed);
+    m_session = std::make_unique<train::Session>(
+        [lessonCopy](std::uint64_t s) { return models::makeTrainer(lessonCopy, s); }, seed);
+    m_modelUi = views::makeModelUi(chosen);
+    if (!m_modelUi) throw std::runtime_error(chosen.file.string() + ": no views for model " + chosen.model);
+  } catch (const std::exception& error) {
+    m_session.reset();
+    m_modelUi.reset();
+    m_openError = error.what();
+    std::cerr << "genlab: " << error.what() << '\n';
+    if (m_options.scripted()) m_exitCode = 2;
+    return;
+  }
+  setSpeed(nearestSpeed(chosen.speed));
+  m_settings.lastLesson = chosen.file.string();
+}
+
+void LabApp::setSpeed(std::size_t index) {
+  m_speedIndex = std::min(index, kSpeeds.size() - 1);
+  if (m_session) m_session->setStepRateLimit(kSpeeds[m_speedIndex]);
+}
+
+int LabApp::run() {
+  m_lastFrameStart = Clock::now();
+  while (!glfwWindowShouldClose(m_window)) {
+    const bool animating = m_options.scripted() || (m_session && !m_session->idle()) ||
+                           ImGui::IsAnyMouseDown() || m_frameStats.count() < 3;
+    if (animating) {
+      glfwPollEvents();
+    } else {
+      // Nothing moves: sleep until input, but wake a few times a second for status updates.
+      glfwWaitEventsTimeout(0.25);
+    }
+    const auto frameStart = Clock::now();
+    const double interval = millisecondsBetween(m_lastFrameStart, frameStart);
+    m_lastFrameStart = frameStart;
+
+    if (m_fontsDirty || contentScale() != m_fontScale) rebuildFonts();
+    frame();
+
+    if (m_scriptPhase == ScriptPhase::kDone && m_options.scripted()) {
+      if (!m_options.screenshot.empty()) {
+        try {
+          saveScreenshot(m_options.screenshot);
+        } catch (const std::exception& error) {
+          std::cerr << "genlab: " << error.what() << '\n';
+          m_exitCode = 1;
+        }
+      }
+      glfwSwapBuffers(m_window);
+      break;
+    }
+    glfwSwapBuffers(m_window);
+    const auto frameEnd = Clock::now();
+    if (!m_options.scripted() || m_scriptPhase == ScriptPhase::kDrawing) {
+      m_frameStats.record(millisecondsBetween(frameStart, frameEnd), interval);
+    }
+    if (!m_options.scripted()) {
+      // Under Xvfb and some drivers swap does not wait for vertical sync; cap the rate so an
+      // idle-looking lab does not take a core from the trainer.
+      const auto next = frameStart + kFramePeriod;
+      if (Clock::now() < next) std::this_thread::sleep_until(next);
+    }
+  }
+
+  if (!m_options.reportFrames.empty()) {
+    std::ofstream out(m_options.reportFrames);
+    out << m_frameStats.report().dump(2) << '\n';
+    if (!out) {
+      std::cerr << "genlab: " << m_options.reportFrames << ": cannot write the frame report\n";
+      m_exitCode = 1;
+    }
+  }
+  if (!m_options.scripted()) {
+    rememberWindowGeometry();
+    m_settings.save(LabSettings::defaultFile());
+  }
+  return m_exitCode;
+}
+
+void LabApp::rememberWindowGeometry() {
+  glfwGetWindowPos(m_window, &m_settings.windowX, &m_settings.windowY);
+  glfwGetWindowSize(m_window, &m_settings.windowWidth, &m_settings.windowHeight);
+  m_settings.present = m_present;
+}
+
+void LabApp::frame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  m_deviceObjectsReady = true;
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+
+  if (m_session) {
+    for (auto& message : m_session->takeMessages()) m_messages.push_back(std::move(message));
+    if (m_messages.size() > kMaxMessages) {
+      m_messages.erase(m_messages.begin(),
+                       m_messages.begin() + static_cast<std::ptrdiff_t>(m_messages.size() - kMaxMessages));
+    }
+    m_metrics.update(m_session->metrics());
+  }
+  if (m_options.scripted()) advanceScript();
+  handleShortcuts();
+
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float line = ImGui::GetFrameHeightWithSpacing();
+  const float topHeight = line + ImGui::GetStyle().WindowPadding.y * 2.0f;
+  const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f;
+  const float timelineHeight = statusHeight;
+  const float sideWidth = std::max(260.0f * m_fontScale, display.x * m_settings.sidePanelFraction);
+  const float bodyHeight = display.y - topHeight - statusHeight - timelineHeight;
+
+  drawTopBar(topHeight);
+  drawSidePanel(0.0f, topHeight, sideWidth, bodyHeight + timelineHeight);
+  drawViews(sideWidth, topHeight, display.x - sideWidth, bodyHeight);
+  drawTimeline(sideWidth, topHeight + bodyHeight, display.x - sideWidth, timelineHeight);
+  drawStatusBar(display.y - statusHeight, statusHeight);
+  if (m_showHelp) drawHelpOverlay();
+
+  ImGui::Render();
+  int width = 0;
+  int height = 0;
+  glfwGetFramebufferSize(m_window, &width, &height);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, width, height);
+  glClearColor(0.9f, 0.9f, 0.9f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void LabApp::handleShortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;  // keys belong to the text field being edited
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false) && m_session) {
+    m_scrubStep.reset();
+    m_session->togglePlay();
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && m_session) {
+    m_scrubStep.reset();
+    m_session->stepN(1);
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_R, false) && !io.KeyCtrl && m_session) {
+    m_scrubStep.reset();
+    m_session->reset();
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT) ||
+      ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET)) {
+    if (m_speedIndex > 0 && m_speedIndex + 1 < kSpeeds.size()) setSpeed(m_speedIndex - 1);
+    else if (m_speedIndex + 1 == kSpeeds.size()) setSpeed(kSpeeds.size() - 2);
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) ||
+      ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET)) {
+    if (m_speedIndex + 1 < kSpeeds.size()) setSpeed(m_speedIndex + 1);
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) m_showHelp = !m_showHelp;
+  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) m_showHelp = false;
+  if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
+    m_present = !m_present;
+    m_fontsDirty = true;
+  }
+}
+
+void LabApp::advanceScript() {
+  if (!m_session) {
+    // Nothing could be opened: show the error in one frame, then stop.
+    m_scriptPhase = ScriptPhase::kDone;
+    if (m_exitCode == 0) m_exitCode = 2;
+    return;
+  }
+  if (!m_scriptStarted) {
+    m_scriptStarted = true;
+    if (m_options.play) {
+      setSpeed(kSpeeds.size() - 1);
+      m_session->play();
+      m_scriptPhase = ScriptPhase::kDrawing;
+    } else if (m_options.steps > 0) {
+      m_session->stepN(static_cast<int>(m_options.steps));
+    }
+  }
+  switch (m_scriptPhase) {
+    case ScriptPhase::kStepping:
+      if (m_session->idle()) m_scriptPhase = ScriptPhase::kDrawing;
+      break;
+    case ScriptPhase::kDrawing:
+      // Two frames at least, so views have drawn the final snapshot once before the capture.
+      if (++m_scriptFramesDrawn >= std::max(m_options.frames, 2)) m_scriptPhase = ScriptPhase::kDone;
+      break;
+    case ScriptPhase::kDone:
+      break;
+  }
+}
+
+}  // namespace genlab::lab

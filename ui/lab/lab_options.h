@@ -1,0 +1,31 @@
+#pragma once
+// How the lab was asked to start: by a person (defaults), or by a test or a script that drives
+// the real window, takes a screenshot and exits.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace genlab::lab {
+
+struct LabOptions {
+  std::string lessonFile;  // empty: the last lesson used, else the first in the picker
+  bool present = false;    // presentation mode from the start (F5 toggles it)
+  int width = 0;           // 0: the size remembered from the last run, else 1280 x 800
+  int height = 0;
+  std::optional<std::uint64_t> seed;
+
+  // Scripted runs (tests, figure export). A scripted run does not read or write the remembered
+  // layout, so it is reproducible.
+  std::int64_t steps = 0;   // training steps to take before the screenshot
+  int frames = 0;           // frames to draw (after the steps are done, at least this many)
+  bool play = false;        // play (at the lesson's speed) instead of stepping
+  std::string screenshot;   // PNG of the whole window, written before exit
+  std::string reportFrames; // JSON with frame-time statistics
+  bool exitWhenDone = false;
+  std::string scriptFile;   // a small script (see ui/lab/lab_script.h)
+
+  bool scripted() const { return exitWhenDone || !screenshot.empty() || !scriptFile.empty(); }
+};
+
+}  // namespace genlab::lab

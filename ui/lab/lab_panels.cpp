@@ -1,0 +1,270 @@
+// The lab's panels: top bar (lesson picker and transport), side panel, the views, timeline,
+// status bar and the help overlay. Layout is recomputed every frame from the window size, so
+// panels are always where tests and people expect them.
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "core/platform/threading.h"
+#include "ui/lab/lab_app.h"
+#include "ui/lab/transport.h"
+
+namespace genlab::lab {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+void placeNextWindow(float x, float y, float width, float height) {
+  ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
+}
+
+bool buttonWithTooltip(const char* label, const char* tooltip, bool enabled = true) {
+  if (!enabled) ImGui::BeginDisabled();
+  const bool pressed = ImGui::Button(label);
+  if (!enabled) ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tooltip);
+  return pressed;
+}
+
+const char* stateLabel(train::RunState state) {
+  switch (state) {
+    case train::RunState::kRunning: return "training";
+    case train::RunState::kPaused: return "paused";
+    case train::RunState::kConverged: return "converged";
+    case train::RunState::kFailed: return "stopped: see messages";
+  }
+  return "";
+}
+
+}  // namespace
+
+void LabApp::drawTopBar(float height) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  placeNextWindow(0, 0, display.x, height);
+  ImGui::Begin("##topbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Lesson");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::min(420.0f * m_fontScale * (m_present ? 1.6f : 1.0f), display.x * 0.35f));
+  const char* current = m_lessons.empty() ? "(no lessons)" : m_lessons[m_lessonIndex].title.c_str();
+  if (ImGui::BeginCombo("##lesson", current)) {
+    for (std::size_t i = 0; i < m_lessons.size(); ++i) {
+      if (ImGui::Selectable(m_lessons[i].title.c_str(), i == m_lessonIndex)) openLesson(i);
+      if (ImGui::IsItemHovered() && !m_lessons[i].summary.empty()) {
+        ImGui::SetTooltip("%s", m_lessons[i].summary.c_str());
+      }
+    }
+    ImGui::EndCombo();
+  }
+
+  const bool haveSession = m_session != nullptr;
+  const bool playing = haveSession && m_session->isPlaying();
+  ImGui::SameLine(0, 24.0f * m_fontScale);
+  if (buttonWithTooltip(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Play",
+                        "Play or pause training (Space)", haveSession)) {
+    m_scrubStep.reset();
+    m_session->togglePlay();
+  }
+  ImGui::SameLine();
+  if (buttonWithTooltip("Step \xE2\x86\x92", "Take one training step (Right arrow)", haveSession)) {
+    m_scrubStep.reset();
+    m_session->stepN(1);
+  }
+  ImGui::SameLine();
+  if (buttonWithTooltip("\xE2\x86\xBA Reset", "Start again from the same seed (R)", haveSession)) {
+    m_scrubStep.reset();
+    m_session->reset();
+  }
+  ImGui::SameLine(0, 24.0f * m_fontScale);
+  if (buttonWithTooltip("Slower", "Fewer steps per second (-)", m_speedIndex > 0)) {
+    setSpeed(m_speedIndex + 1 == kSpeeds.size() ? kSpeeds.size() - 2 : m_speedIndex - 1);
+  }
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s", speedLabel(m_speedIndex).c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playing speed: training steps per second");
+  ImGui::SameLine();
+  if (buttonWithTooltip("Faster", "More steps per second (+)", m_speedIndex + 1 < kSpeeds.size())) {
+    setSpeed(m_speedIndex + 1);
+  }
+
+  // Right-aligned: presentation mode and help.
+  const float rightWidth = ImGui::CalcTextSize("Present (F5)").x + ImGui::CalcTextSize("Help (F1)").x +
+                           ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 8.0f, display.x - rightWidth - 8.0f));
+  if (buttonWithTooltip("Present (F5)", "Presentation mode: large type, thick strokes, high contrast")) {
+    m_present = !m_present;
+    m_fontsDirty = true;
+  }
+  ImGui::SameLine();
+  if (buttonWithTooltip("Help (F1)", "Keyboard shortcuts and how to use the lab")) m_showHelp = !m_showHelp;
+  ImGui::End();
+}
+
+void LabApp::drawSidePanel(float x, float y, float width, float height) {
+  placeNextWindow(x, y, width, height);
+  ImGui::Begin("##side", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar);
+  if (!m_lessons.empty()) {
+    const auto& lesson = m_lessons[m_lessonIndex];
+    ImFont* bold = ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr;
+    if (bold) ImGui::PushFont(bold);
+    ImGui::TextWrapped("%s", lesson.title.c_str());
+    if (bold) ImGui::PopFont();
+    if (!lesson.summary.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.25f, 0.25f, 1.0f));
+      ImGui::TextWrapped("%s", lesson.summary.c_str());
+      ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
+  }
+  if (!m_openError.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.05f, 1.0f));
+    ImGui::TextWrapped("This lesson could not be opened:\n%s", m_openError.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (m_session && m_modelUi) {
+    views::ViewContext context{*m_session, m_session->latest(), false, m_metrics, m_canvasStyle,
+                               m_lessons[m_lessonIndex]};
+    m_modelUi->drawControls(context);
+  }
+  if (!m_messages.empty() || !m_lessonErrors.empty()) {
+    ImGui::Separator();
+    ImGui::TextUnformatted("Messages");
+    for (auto it = m_messages.rbegin(); it != m_messages.rend(); ++it) ImGui::TextWrapped("\xE2\x80\xA2 %s", it->c_str());
+    for (const auto& error : m_lessonErrors) ImGui::TextWrapped("\xE2\x80\xA2 %s", error.c_str());
+  }
+  ImGui::End();
+}
+
+void LabApp::drawViews(float x, float y, float width, float height) {
+  if (!m_session || !m_modelUi) {
+    placeNextWindow(x, y, width, height);
+    ImGui::Begin("##noviews", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar);
+    ImGui::TextWrapped("%s", m_openError.empty() ? "Pick a lesson above." : "Nothing to show: see the message on the left.");
+    ImGui::End();
+    return;
+  }
+  train::SnapshotPtr snapshot = m_session->latest();
+  if (m_scrubStep) {
+    if (auto timeline = m_session->timeline()) {
+      if (auto past = timeline->atOrBefore(*m_scrubStep)) snapshot = past;
+    }
+  }
+  views::ViewContext context{*m_session, snapshot, m_scrubStep.has_value(), m_metrics, m_canvasStyle,
+                             m_lessons[m_lessonIndex]};
+  std::vector<views::View*> visible = m_modelUi->views();
+  if (visible.empty()) return;
+
+  // The first view is the lesson's main picture: it takes the left 60%, the others stack on
+  // the right. A single view takes everything.
+  const float mainWidth = visible.size() == 1 ? width : std::floor(width * 0.6f);
+  const float sideCount = static_cast<float>(visible.size() - 1);
+  for (std::size_t i = 0; i < visible.size(); ++i) {
+    float vx = x;
+    float vy = y;
+    float vw = mainWidth;
+    float vh = height;
+    if (i > 0) {
+      vx = x + mainWidth;
+      vw = width - mainWidth;
+      vh = std::floor(height / sideCount);
+      vy = y + vh * static_cast<float>(i - 1);
+    }
+    placeNextWindow(vx, vy, vw, vh);
+    const std::string title = visible[i]->title() + "###view" + std::to_string(i);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(2, 2));
+    ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    visible[i]->draw(context, ImGui::GetContentRegionAvail());
+    ImGui::End();
+  }
+}
+
+void LabApp::drawTimeline(float x, float y, float width, float height) {
+  placeNextWindow(x, y, width, height);
+  ImGui::Begin("##timeline", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  if (m_session) {
+    auto timeline = m_session->timeline();
+    const std::int64_t last = m_session->stepsDone();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Timeline");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to look back at earlier steps; training goes on");
+    ImGui::SameLine();
+    const bool live = !m_scrubStep.has_value();
+    const float liveButton = ImGui::CalcTextSize("Live").x + ImGui::GetStyle().FramePadding.x * 2 + 8;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - liveButton);
+    int step = static_cast<int>(m_scrubStep.value_or(last));
+    const int maxStep = static_cast<int>(std::max<std::int64_t>(last, 1));
+    const std::string format = live ? "step %d (live)" : "step %d (past)";
+    if (ImGui::SliderInt("##scrub", &step, 0, maxStep, format.c_str())) {
+      if (step >= last) m_scrubStep.reset();
+      else m_scrubStep = step;
+    }
+    ImGui::SameLine();
+    if (buttonWithTooltip("Live", "Back to the latest step", !live)) m_scrubStep.reset();
+  }
+  ImGui::End();
+}
+
+void LabApp::drawStatusBar(float y, float height) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  placeNextWindow(0, y, display.x, height);
+  ImGui::Begin("##status", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  ImGui::AlignTextToFramePadding();
+  if (m_session) {
+    ImGui::Text("%s  |  step %lld  |  %.1f steps/s  |  seed %llu", stateLabel(m_session->state()),
+                static_cast<long long>(m_session->stepsDone()), m_session->stepsPerSecond(),
+                static_cast<unsigned long long>(m_session->seed()));
+  } else {
+    ImGui::TextUnformatted("no lesson open");
+  }
+  const auto threads = platform::currentThreadSettings();
+  char right[128];
+  std::snprintf(right, sizeof right, "frame %.1f ms  |  %d trainer threads  |  F1 help",
+                m_frameStats.recentWorkMs(), threads.intraOpThreads);
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 16.0f, display.x - ImGui::CalcTextSize(right).x - 16.0f));
+  ImGui::TextUnformatted(right);
+  ImGui::End();
+}
+
+void LabApp::drawHelpOverlay() {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowBgAlpha(0.97f);
+  ImGui::Begin("Help", &m_showHelp,
+               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+  struct Row {
+    const char* keys;
+    const char* what;
+  };
+  static const Row rows[] = {
+      {"Space", "play / pause training"},
+      {"Right arrow", "one training step"},
+      {"R", "reset to the start (same seed)"},
+      {"- / +", "slower / faster"},
+      {"F5", "presentation mode (projector)"},
+      {"F1, Esc", "this help"},
+      {"Drag / wheel", "pan / zoom a plot; double-click fits it"},
+      {"Timeline", "drag to look back in time"},
+  };
+  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+    for (const auto& row : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextUnformatted(row.keys);
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted(row.what);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::TextUnformatted("Each view lists its own mouse actions in its tooltip.");
+  ImGui::End();
+}
+
+}  // namespace genlab::lab

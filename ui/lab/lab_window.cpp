@@ -1,0 +1,161 @@
+// Window, context, fonts and style: the platform side of the lab.
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <filesystem>
+#include <stdexcept>
+#include <vector>
+
+#include "ui/gl/gl.h"
+#include "ui/gl/png.h"
+#include "ui/lab/lab_app.h"
+
+namespace genlab::lab {
+namespace {
+
+constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+// Font sizes in logical pixels. Presentation sizes were chosen for a 1080p projector read from
+// the back of a classroom: body text about 2.6 mm on a 2 m wide image is 28 px.
+constexpr float kNormalFontPx = 16.0f;
+constexpr float kPresentFontPx = 28.0f;
+
+void glfwErrorToStderr(int code, const char* description) {
+  std::fprintf(stderr, "genlab: GLFW error %d: %s\n", code, description);
+}
+
+// Latin-1, Greek (sigma, beta, pi in labels), arrows, maths operators, geometric shapes and
+// dingbats (the transport symbols); all present in DejaVu Sans.
+const ImWchar* glyphRanges() {
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x205E, 0x2190, 0x21FF,
+                                   0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2700, 0x27BF, 0};
+  return ranges;
+}
+
+}  // namespace
+
+void LabApp::createWindow() {
+  glfwSetErrorCallback(glfwErrorToStderr);
+  if (!glfwInit()) {
+    throw std::runtime_error(
+        "cannot open a window: no display (set DISPLAY, or run under xvfb-run for screenshots)");
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: logical size follows the monitor
+  const int width = m_options.width > 0 ? m_options.width : m_settings.windowWidth;
+  const int height = m_options.height > 0 ? m_options.height : m_settings.windowHeight;
+  m_window = glfwCreateWindow(width, height, "genlab", nullptr, nullptr);
+  if (!m_window) {
+    glfwTerminate();
+    throw std::runtime_error("cannot create an OpenGL 3.3 core window (is a GL driver installed?)");
+  }
+  if (!m_options.scripted() && m_settings.windowX >= 0 && m_settings.windowY >= 0) {
+    glfwSetWindowPos(m_window, m_settings.windowX, m_settings.windowY);
+  }
+  glfwMakeContextCurrent(m_window);
+  glfwSwapInterval(1);
+}
+
+float LabApp::contentScale() const {
+  float x = 1.0f;
+  float y = 1.0f;
+  glfwGetWindowContentScale(m_window, &x, &y);
+  return std::max(1.0f, std::max(x, y));
+}
+
+void LabApp::initImGui() {
+  IMGUI_CHECKSUM_VERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  // The lab lays its panels out itself each frame; nothing for ImGui to persist.
+  io.IniFilename = nullptr;
+  ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  m_imguiReady = true;
+  rebuildFonts();
+}
+
+void LabApp::rebuildFonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  const float scale = contentScale();
+  const float px = (m_present ? kPresentFontPx : kNormalFontPx) * scale;
+  ImFontConfig config;
+  config.OversampleH = 2;
+  ImFont* regular = nullptr;
+  if (std::filesystem::exists(kRegularFont)) {
+    regular = io.Fonts->AddFontFromFileTTF(kRegularFont, px, &config, glyphRanges());
+    if (std::filesystem::exists(kBoldFont)) {
+      io.Fonts->AddFontFromFileTTF(kBoldFont, px * 1.15f, &config, glyphRanges());
+    }
+  }
+  if (!regular) {
+    // fonts-dejavu-core missing: ImGui's built-in font still works, just small and blocky.
+    ImFontConfig fallback;
+    fallback.SizePixels = 13.0f * scale;
+    io.Fonts->AddFontDefault(&fallback);
+    m_messages.emplace_back(std::string(kRegularFont) + " not found: install fonts-dejavu-core");
+  }
+  // Before the first NewFrame the backend has no device objects yet and builds the texture
+  // itself; afterwards the old texture must be replaced explicitly.
+  if (m_deviceObjectsReady) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  m_fontScale = scale;
+  applyImGuiStyle();
+  m_fontsDirty = false;
+}
+
+void LabApp::applyImGuiStyle() {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 0.0f;
+  style.FrameRounding = 4.0f;
+  style.GrabRounding = 4.0f;
+  style.WindowBorderSize = 1.0f;
+  style.FramePadding = ImVec2(8, 5);
+  style.ItemSpacing = ImVec2(8, 6);
+  style.WindowPadding = ImVec2(10, 8);
+  ImVec4* colors = style.Colors;
+  colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.0f);
+  colors[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.08f, 1.0f);
+  if (m_present) {
+    // High contrast for projectors: white panels, black text, thicker frames.
+    colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+    colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+    colors[ImGuiCol_Border] = ImVec4(0, 0, 0, 0.6f);
+    style.FrameBorderSize = 2.0f;
+    style.WindowBorderSize = 2.0f;
+  }
+  style.ScaleAllSizes(m_fontScale * (m_present ? 1.5f : 1.0f));
+  m_canvasStyle = (m_present ? ui::Style::presentation() : ui::Style::normal());
+  // Canvases draw in framebuffer pixels: scale by the framebuffer/window ratio too.
+  int fbWidth = 0;
+  int winWidth = 1;
+  glfwGetFramebufferSize(m_window, &fbWidth, nullptr);
+  glfwGetWindowSize(m_window, &winWidth, nullptr);
+  const float fbScale = winWidth > 0 ? static_cast<float>(fbWidth) / static_cast<float>(winWidth) : 1.0f;
+  m_canvasStyle = m_canvasStyle.scaled(m_fontScale * std::max(1.0f, fbScale));
+}
+
+void LabApp::saveScreenshot(const std::string& path) {
+  int width = 0;
+  int height = 0;
+  glfwGetFramebufferSize(m_window, &width, &height);
+  std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  gl::writePngBottomUp(path, width, height, pixels.data());
+}
+
+}  // namespace genlab::lab

@@ -1,0 +1,47 @@
+#pragma once
+// A view draws one picture of a training session (DESIGN.md "Views"). It reads an immutable
+// snapshot, never the trainer, and changes the model only by posting edits to the session.
+
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/lesson/lesson.h"
+#include "core/train/session.h"
+#include "ui/theme.h"
+#include "ui/views/metrics_cache.h"
+
+namespace genlab::views {
+
+struct ViewContext {
+  train::Session& session;
+  train::SnapshotPtr snapshot;  // the latest, or the one scrubbed to on the timeline
+  bool scrubbing = false;       // true when `snapshot` is from the past: edits are disabled
+  const MetricsCache& metrics;
+  const ui::Style& style;  // canvas style in framebuffer pixels (HiDPI and presentation applied)
+  const lesson::Lesson& lesson;
+};
+
+class View {
+ public:
+  virtual ~View() = default;
+  virtual std::string title() const = 0;
+  // Draws into the current ImGui window, filling `size` (in ImGui units).
+  virtual void draw(ViewContext& context, ImVec2 size) = 0;
+};
+
+// The lesson's model-specific part of the lab: its views and its side-panel controls.
+class ModelUi {
+ public:
+  virtual ~ModelUi() = default;
+  virtual std::vector<View*> views() = 0;
+  // Settings and teaching controls in the side panel (K, covariance type, E-step, ...).
+  virtual void drawControls(ViewContext& context) = 0;
+};
+
+// Builds the UI for `lesson`'s model with the views it names; null for an unknown model.
+std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson);
+
+}  // namespace genlab::views
