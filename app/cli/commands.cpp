@@ -2,6 +2,9 @@
 
 #include <iostream>
 
+#include "app/cli/decode_hmm.h"
+#include "app/cli/fit_gmm.h"
+#include "app/cli/fit_hmm.h"
 #include "core/util/errors.h"
 
 namespace genlab::cli {
@@ -12,11 +15,11 @@ void registerAllCommands(CLI::App& app) {
   registerTrain(app);
   auto* fit = app.add_subcommand("fit", "Fit a model to a data file and print it");
   fit->require_subcommand(1);
-  // registerFitGmm(*fit);
-  // registerFitHmm(*fit);
+  registerFitGmm(*fit);
+  registerFitHmm(*fit);
   auto* decode = app.add_subcommand("decode", "Decode data with a saved model");
   decode->require_subcommand(1);
-  // registerDecodeHmm(*decode);
+  registerDecodeHmm(*decode);
 }
 
 int runCommandLine(CLI::App& app, int argc, char** argv) {

@@ -14,9 +14,7 @@ struct CliFailure : std::runtime_error {
 
 void registerInfo(CLI::App& app);
 void registerTrain(CLI::App& app);
-void registerFitGmm(CLI::App& fit);
-void registerFitHmm(CLI::App& fit);
-void registerDecodeHmm(CLI::App& decode);
+// fit gmm, fit hmm and decode hmm live in fit_gmm.h, fit_hmm.h and decode_hmm.h.
 
 // Builds the whole command tree (everything but the lab window). Returns the root.
 void registerAllCommands(CLI::App& app);

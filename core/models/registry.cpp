@@ -3,15 +3,30 @@
 #include <functional>
 #include <map>
 
+#include "core/data/point_dataset.h"
+#include "core/models/gmm/gmm_trainer.h"
 #include "core/util/errors.h"
+#include "core/util/rng.h"
 
 namespace genlab::models {
 namespace {
 
 using Factory = std::function<std::unique_ptr<train::Trainer>(const lesson::Lesson&, std::uint64_t)>;
 
+// The dataset is drawn from its own stream of the session seed, so resetting with the same seed
+// gives the same data and the same initialisation, and a new seed gives new ones of both.
+constexpr std::uint64_t kDatasetStream = 0x9E3779B97F4A7C15ull;
+
+std::unique_ptr<train::Trainer> makeGmm(const lesson::Lesson& lesson, std::uint64_t seed) {
+  Rng dataRng(seed ^ kDatasetStream);
+  data::PointSet points = data::makeDataset(lesson.dataset, dataRng, lesson.file.parent_path());
+  const gmm::GmmConfig config = gmm::GmmConfig::fromJson(lesson.settings);
+  return std::make_unique<gmm::GmmTrainer>(config, std::move(points.points), seed,
+                                           std::move(points.labels));
+}
+
 const std::map<std::string, Factory>& factories() {
-  static const std::map<std::string, Factory> table = {};
+  static const std::map<std::string, Factory> table = {{"gmm", makeGmm}};
   return table;
 }
 

@@ -71,7 +71,7 @@ float LabApp::contentScale() const {
 }
 
 void LabApp::initImGui() {
-  IMGUI_CHECKSUM_VERSION();
+  IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   // The lab lays its panels out itself each frame; nothing for ImGui to persist.

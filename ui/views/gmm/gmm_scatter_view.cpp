@@ -1,0 +1,243 @@
+#include "ui/views/gmm/gmm_scatter_view.h"
+
+#include <cstdio>
+
+#include "core/models/gmm/gmm_trainer.h"
+#include "ui/plot/plot_widget.h"
+#include "ui/views/gmm/density_grid.h"
+
+namespace genlab::views {
+namespace {
+
+constexpr int kDensityCells = 140;     // per side; p(x) is smooth, finer grids add nothing
+constexpr int kSprayPerFrame = 3;
+constexpr double kToolRadiusPx = 14.0;  // spray spread and eraser radius on screen
+
+gl::Color blend(const gmm::GmmSnapshot& snapshot, Eigen::Index row, const ui::Palette& palette) {
+  gl::Color out{0, 0, 0, 1};
+  for (int k = 0; k < snapshot.k; ++k) {
+    const float r = snapshot.responsibilities(row, k);
+    const gl::Color& c = palette.seriesColor(k);
+    out.r += r * c.r;
+    out.g += r * c.g;
+    out.b += r * c.b;
+  }
+  return out;
+}
+
+double pixelsToData(const plot::PlotCanvas& canvas, double pixels) {
+  const auto transform = canvas.transform();
+  return pixels * transform.data.width() / std::max(1.0, transform.pixels.width);
+}
+
+}  // namespace
+
+GmmScatterView::GmmScatterView() {
+  m_heatmap = &m_canvas.add<plot::HeatmapLayer>();
+  m_heatmap->setColormap(ui::Colormap::Viridis);
+  m_heatmap->setOpacity(0.85f);
+  m_contours = &m_canvas.add<plot::LineLayer>();
+  m_contours->setWidth(1.5f);
+  m_points = &m_canvas.add<plot::PointLayer>();
+  m_samples = &m_canvas.add<plot::PointLayer>();
+  m_samples->setPointSize(4.0f);
+  m_samples->setOpacity(0.9f);
+  for (int s = 0; s < 3; ++s) {
+    m_sigma[s] = &m_canvas.add<plot::LineLayer>();
+    m_sigma[s]->setWidth(s == 0 ? 3.0f : (s == 1 ? 2.0f : 1.5f));
+    if (s == 2) m_sigma[s]->setDash(6.0f, 5.0f);
+  }
+  m_means = &m_canvas.add<plot::MarkerLayer>();
+  m_means->setDraggable(true);
+  m_means->setOutlineWidth(2.5f);
+  m_canvas.setEqualAspect(true);
+  m_canvas.setAxisLabels("x\xE2\x82\x81", "x\xE2\x82\x82");
+}
+
+void GmmScatterView::requestSamples(train::Session& session, int n) {
+  auto reply = std::make_shared<Reply<Eigen::MatrixXd>>();
+  m_sampleReply = reply;
+  session.post([reply, n](train::Trainer& trainer) {
+    if (auto* gmm = dynamic_cast<gmm::GmmTrainer*>(&trainer)) reply->put(gmm->sample(n));
+  });
+}
+
+void GmmScatterView::rebuildData(const gmm::GmmSnapshot& snapshot, const ui::Style& style) {
+  const ui::Palette& palette = style.palette;
+  const auto& points = *snapshot.points;
+  const Eigen::Index n = points.rows();
+  std::vector<float> xy(static_cast<std::size_t>(n) * 2);
+  std::vector<gl::Rgba8> colors(static_cast<std::size_t>(n));
+  const bool byTruth = options.coloring == PointColoring::kTrueLabels && snapshot.trueLabels;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    xy[static_cast<std::size_t>(2 * i)] = points(i, 0);
+    xy[static_cast<std::size_t>(2 * i + 1)] = points(i, 1);
+    gl::Color c;
+    if (byTruth) {
+      const int label = (*snapshot.trueLabels)[static_cast<std::size_t>(i)];
+      c = label < 0 ? palette.foreground : palette.seriesColor(label);
+    } else if (snapshot.responsibilities.rows() == n) {
+      c = blend(snapshot, i, palette);
+      // Responsibilities from older parameters (after an M-step alone or a dragged mean before
+      // its E-step): washed out, so the class sees they are not yet up to date.
+      if (!snapshot.responsibilitiesCurrent) c = gl::mix(c, palette.plotArea, 0.55f);
+    } else {
+      c = palette.foreground;
+    }
+    colors[static_cast<std::size_t>(i)] = c.withAlpha(0.85f).toRgba8();
+  }
+  m_points->setPoints(std::move(xy), std::move(colors));
+
+  for (auto* layer : m_sigma) layer->clear();
+  std::vector<plot::Marker> markers;
+  std::vector<plot::LegendEntry> legend;
+  for (int k = 0; k < snapshot.k; ++k) {
+    const auto& mean = snapshot.means2d[static_cast<std::size_t>(k)];
+    const auto& cov = snapshot.covariances2d[static_cast<std::size_t>(k)];
+    const gl::Color color = palette.seriesColor(k);
+    if (options.ellipses) {
+      for (int s = 0; s < 3; ++s) m_sigma[s]->addPolyline(sigmaEllipse(mean, cov, s + 1.0), color, true);
+    }
+    markers.push_back({{mean.x(), mean.y()}, color, 0.0f});
+    char label[64];
+    std::snprintf(label, sizeof label, "component %d  (weight %.2f)", k + 1, snapshot.weights(k));
+    legend.push_back({label, color, plot::LegendSwatch::Point});
+  }
+  m_means->setMarkers(std::move(markers));
+  m_canvas.setLegend(std::move(legend));
+
+  // Samples are drawn in black-ish hollow-looking points so they never read as data.
+  if (options.samples && m_sampleData.rows() > 0) {
+    const Eigen::MatrixX2d projected = snapshot.projection.points(m_sampleData);
+    std::vector<float> sxy;
+    sxy.reserve(static_cast<std::size_t>(projected.rows()) * 2);
+    for (Eigen::Index i = 0; i < projected.rows(); ++i) {
+      sxy.push_back(static_cast<float>(projected(i, 0)));
+      sxy.push_back(static_cast<float>(projected(i, 1)));
+    }
+    m_samples->setPoints(std::move(sxy));
+    m_samples->setColor(palette.foreground);
+    m_samples->setLegend({{"samples from the model", palette.foreground, plot::LegendSwatch::Point}});
+    m_samples->setVisible(true);
+  } else {
+    m_samples->setVisible(false);
+  }
+}
+
+void GmmScatterView::rebuildDensity(const gmm::GmmSnapshot& snapshot, const ui::Style& style) {
+  m_heatmap->setVisible(options.density == DensityMode::kHeatmap);
+  m_contours->setVisible(options.density == DensityMode::kContours);
+  if (options.density == DensityMode::kNone) return;
+  const plot::DataRect rect = m_canvas.transform().data;
+  const DensityGrid grid = evaluateDensity(snapshot, rect, kDensityCells, kDensityCells);
+  if (options.density == DensityMode::kHeatmap) {
+    plot::GridSpec spec;
+    spec.cols = grid.cols;
+    spec.rows = grid.rows;
+    spec.rect = rect;
+    spec.firstRowAtTop = false;
+    m_heatmap->setScalars(spec, grid.values, 0.0f, grid.maxValue);
+  } else {
+    m_contours->clear();
+    // Levels at fixed fractions of the peak: equal steps in log density read as evenly spaced
+    // rings on a Gaussian (each ring about 0.8 sigma further out).
+    for (float fraction : {0.8f, 0.5f, 0.25f, 0.1f, 0.03f, 0.01f}) {
+      const auto segments = contourSegments(grid, fraction * grid.maxValue);
+      for (std::size_t i = 0; i + 1 < segments.size(); i += 2) {
+        m_contours->addPolyline({segments[i], segments[i + 1]}, style.palette.foreground.withAlpha(0.7f));
+      }
+    }
+  }
+}
+
+std::string GmmScatterView::hoverText(const gmm::GmmSnapshot& snapshot, plot::Vec2 at) const {
+  const Eigen::Vector2d x(at.x, at.y);
+  char text[160];
+  std::snprintf(text, sizeof text, "p(x) = %.4g%s", mixtureDensity(snapshot, x),
+                snapshot.dim > 2 ? " (marginal in the PCA plane)" : "");
+  return text;
+}
+
+void GmmScatterView::handleEvents(const plot::CanvasEvents& events, ViewContext& context,
+                                  const gmm::GmmSnapshot& snapshot) {
+  if (context.scrubbing) return;  // the past is read-only
+  train::Session& session = context.session;
+  if (events.itemLayer == m_means && events.itemMoved) {
+    const int k = static_cast<int>(events.itemIndex);
+    const Eigen::Vector2d position(events.itemData.x, events.itemData.y);
+    session.post([k, position](train::Trainer& trainer) {
+      if (auto* gmm = dynamic_cast<gmm::GmmTrainer*>(&trainer)) gmm->setMean2D(k, position);
+    });
+    return;
+  }
+  if (snapshot.dim != 2) return;  // adding points needs all d coordinates
+  const double radius = pixelsToData(m_canvas, kToolRadiusPx);
+  if (events.clicked && !events.ctrl && !events.shift) {
+    Eigen::MatrixXd point(1, 2);
+    point << events.clickData.x, events.clickData.y;
+    session.post([point](train::Trainer& trainer) {
+      if (auto* gmm = dynamic_cast<gmm::GmmTrainer*>(&trainer)) gmm->addPoints(point);
+    });
+  } else if ((events.toolDrag && events.ctrl) || (events.clicked && events.ctrl)) {
+    const plot::Vec2 at = events.toolDrag ? events.toolData : events.clickData;
+    session.post([at, radius](train::Trainer& trainer) {
+      if (auto* gmm = dynamic_cast<gmm::GmmTrainer*>(&trainer)) gmm->erasePointsNear(at.x, at.y, radius);
+    });
+  } else if (events.toolDrag && events.shift) {
+    // Spray: a few points a frame, normally spread around the cursor. The UI's own generator
+    // is fine here: a sprayed point is the person's data, not part of a seeded run.
+    Eigen::MatrixXd points(kSprayPerFrame, 2);
+    for (int i = 0; i < kSprayPerFrame; ++i) {
+      points(i, 0) = events.toolData.x + m_sprayRng.normal() * radius * 0.6;
+      points(i, 1) = events.toolData.y + m_sprayRng.normal() * radius * 0.6;
+    }
+    session.post([points](train::Trainer& trainer) {
+      if (auto* gmm = dynamic_cast<gmm::GmmTrainer*>(&trainer)) gmm->addPoints(points);
+    });
+  }
+}
+
+void GmmScatterView::draw(ViewContext& context, ImVec2 size) {
+  const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(context.snapshot);
+  if (!snapshot || !snapshot->points) {
+    ImGui::TextUnformatted("waiting for the first snapshot...");
+    return;
+  }
+  if (m_sampleReply) {
+    if (auto samples = m_sampleReply->take()) {
+      m_sampleData = std::move(*samples);
+      options.samples = true;
+      m_sampleReply.reset();
+    }
+  }
+  const bool snapshotChanged = context.snapshot != m_shown;
+  const bool optionsChanged = !(options == m_shownOptions);
+  const bool paletteChanged = !(context.style.palette == m_shownPalette);
+  if (snapshotChanged || optionsChanged || paletteChanged) {
+    rebuildData(*snapshot, context.style);
+  }
+  if (!m_fitted) {
+    m_canvas.setView({snapshot->boundsMin.x(), snapshot->boundsMax.x(), snapshot->boundsMin.y(),
+                      snapshot->boundsMax.y()});
+    m_canvas.fitToData(0.08);
+    m_fitted = true;
+  }
+  // Density depends on the view too: recompute when either moved.
+  const plot::DataRect view = m_canvas.view();
+  const bool viewChanged = view.xMin != m_densityView.xMin || view.xMax != m_densityView.xMax ||
+                           view.yMin != m_densityView.yMin || view.yMax != m_densityView.yMax;
+  if (snapshotChanged || optionsChanged || paletteChanged || viewChanged) {
+    rebuildDensity(*snapshot, context.style);
+    m_densityView = view;
+  }
+  m_shown = context.snapshot;
+  m_shownOptions = options;
+  m_shownPalette = context.style.palette;
+
+  plot::CanvasWidgetOptions widgetOptions;
+  widgetOptions.hoverText = [this, snapshot](plot::Vec2 at) { return hoverText(*snapshot, at); };
+  const auto events = plot::showCanvas("##gmm-scatter", m_canvas, size, context.style, widgetOptions);
+  handleEvents(events, context, *snapshot);
+}
+
+}  // namespace genlab::views

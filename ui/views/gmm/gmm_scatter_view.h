@@ -1,0 +1,77 @@
+#pragma once
+// The GMM lesson's main picture: the data coloured by responsibilities, 1-, 2- and 3-sigma
+// ellipses per component, the means as draggable handles, optionally the fitted density as a
+// heatmap or contours, and samples drawn from the model.
+//
+// Mouse (when looking at the live state, d = 2 for the data tools):
+//   drag a mean         moves it; responsibilities and log-likelihood update at once
+//   click               adds a point
+//   Shift-drag          sprays points around the cursor
+//   Ctrl-click or drag  erases points near the cursor
+
+#include <Eigen/Core>
+#include <memory>
+
+#include "core/models/gmm/gmm_snapshot.h"
+#include "core/util/rng.h"
+#include "ui/plot/heatmap_layer.h"
+#include "ui/plot/line_layer.h"
+#include "ui/plot/marker_layer.h"
+#include "ui/plot/plot_canvas.h"
+#include "ui/plot/point_layer.h"
+#include "ui/views/reply.h"
+#include "ui/views/view.h"
+
+namespace genlab::views {
+
+enum class DensityMode { kNone, kHeatmap, kContours };
+enum class PointColoring { kResponsibilities, kTrueLabels };
+
+struct GmmScatterOptions {
+  DensityMode density = DensityMode::kNone;
+  PointColoring coloring = PointColoring::kResponsibilities;
+  bool ellipses = true;
+  bool samples = false;
+  friend bool operator==(const GmmScatterOptions&, const GmmScatterOptions&) = default;
+};
+
+class GmmScatterView final : public View {
+ public:
+  GmmScatterView();
+  std::string title() const override { return "Data and mixture"; }
+  void draw(ViewContext& context, ImVec2 size) override;
+
+  GmmScatterOptions options;
+  // Asks the trainer for `n` samples of the current mixture; they appear when they arrive.
+  void requestSamples(train::Session& session, int n);
+
+  plot::PlotCanvas& canvas() { return m_canvas; }
+
+ private:
+  void rebuildData(const gmm::GmmSnapshot& snapshot, const ui::Style& style);
+  void rebuildDensity(const gmm::GmmSnapshot& snapshot, const ui::Style& style);
+  void handleEvents(const plot::CanvasEvents& events, ViewContext& context,
+                    const gmm::GmmSnapshot& snapshot);
+  std::string hoverText(const gmm::GmmSnapshot& snapshot, plot::Vec2 at) const;
+
+  plot::PlotCanvas m_canvas;
+  plot::HeatmapLayer* m_heatmap = nullptr;
+  plot::LineLayer* m_contours = nullptr;
+  plot::PointLayer* m_points = nullptr;
+  plot::PointLayer* m_samples = nullptr;
+  plot::LineLayer* m_sigma[3] = {nullptr, nullptr, nullptr};
+  plot::MarkerLayer* m_means = nullptr;
+
+  // What the layers show, to rebuild only on change.
+  train::SnapshotPtr m_shown;
+  GmmScatterOptions m_shownOptions;
+  plot::DataRect m_densityView;
+  ui::Palette m_shownPalette;
+  bool m_fitted = false;
+
+  ReplyPtr<Eigen::MatrixXd> m_sampleReply;
+  Eigen::MatrixXd m_sampleData;  // n x d, projected when shown
+  Rng m_sprayRng{0x5eed};
+};
+
+}  // namespace genlab::views

@@ -1,0 +1,11 @@
+#include "ui/views/gmm/gmm_ui.h"
+#include "ui/views/view.h"
+
+namespace genlab::views {
+
+std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
+  if (lesson.model == "gmm") return std::make_unique<GmmUi>(lesson.views);
+  return nullptr;
+}
+
+}  // namespace genlab::views
