@@ -154,7 +154,7 @@ void runFitGmm(const FitGmmOptions& options) {
     throw ConfigError("--init: use --init-params FILE.json to give the starting parameters");
   }
   if (!(options.regCovar >= 0.0 && options.regCovar <= GmmConfig::kMaxRegCovar)) {
-    throw ConfigError("--reg-covar: " + std::to_string(options.regCovar) +
+    throw ConfigError("--reg-covar: " + json(options.regCovar).dump() +
                       " is out of range [0, 1e6]");
   }
   if (!(options.tol >= 0.0)) throw ConfigError("--tol: must be >= 0");
@@ -190,6 +190,10 @@ void runFitGmm(const FitGmmOptions& options) {
     ks = parseKRange(options.k);
   }
 
+  if (!start && ks.second > data.rows()) {
+    throw ConfigError("--k: " + std::to_string(ks.second) + " components need at least as many " +
+                      "data points, " + options.data + " has " + std::to_string(data.rows()));
+  }
   json all = json::array();
   for (int k = ks.first; k <= ks.second; ++k) {
     GmmConfig config = base;

@@ -5,6 +5,7 @@
 
 #include "core/data/point_dataset.h"
 #include "core/models/gmm/gmm_trainer.h"
+#include "core/platform/threading.h"
 #include "core/util/errors.h"
 #include "core/util/rng.h"
 
@@ -21,8 +22,10 @@ std::unique_ptr<train::Trainer> makeGmm(const lesson::Lesson& lesson, std::uint6
   Rng dataRng(seed ^ kDatasetStream);
   data::PointSet points = data::makeDataset(lesson.dataset, dataRng, lesson.file.parent_path());
   const gmm::GmmConfig config = gmm::GmmConfig::fromJson(lesson.settings);
-  return std::make_unique<gmm::GmmTrainer>(config, std::move(points.points), seed,
-                                           std::move(points.labels));
+  auto trainer = std::make_unique<gmm::GmmTrainer>(config, std::move(points.points), seed,
+                                                   std::move(points.labels));
+  trainer->setThreads(platform::currentThreadSettings().intraOpThreads);
+  return trainer;
 }
 
 const std::map<std::string, Factory>& factories() {

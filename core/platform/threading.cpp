@@ -38,11 +38,10 @@ ThreadSettings applyThreadPolicy(ThreadMode mode) {
   const int hardware = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   int threads = threadsFromEnvironment();
   if (threads == 0) {
-    // With passive waits the UI thread gets its core back whenever a worker idles, so on the
-    // 2-core reference machine both modes train on every core. The mode stays in the API
-    // because the right split changes with spinning runtimes or many-core machines.
-    (void)mode;
-    threads = hardware;
+    // The lab keeps one core for drawing: its frame (ImGui plus Mesa's software rasteriser
+    // when there is no GPU) must never queue behind a trainer's worker threads. Headless runs
+    // train on every core.
+    threads = mode == ThreadMode::kHeadless ? hardware : std::max(1, hardware - 1);
   }
   at::set_num_threads(threads);
   return currentThreadSettings();

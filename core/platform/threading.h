@@ -26,8 +26,9 @@ struct ThreadSettings {
   std::string waitPolicy;  // OMP_WAIT_POLICY as the OpenMP runtime saw it
 };
 
-// Sets LibTorch's intra-op threads and the OpenMP/OpenBLAS thread count for `mode`.
-// GENLAB_THREADS overrides the count.
+// Sets LibTorch's intra-op threads for `mode` (all cores headless, all but one in the lab);
+// model factories read the count back through currentThreadSettings(). GENLAB_THREADS
+// overrides it.
 ThreadSettings applyThreadPolicy(ThreadMode mode);
 
 ThreadSettings currentThreadSettings();

@@ -5,6 +5,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cfloat>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -20,6 +21,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kFramePeriod = std::chrono::microseconds(16667);  // 60 frames a second at most
 constexpr std::size_t kMaxMessages = 8;
+constexpr auto kViewRefreshPeriod = std::chrono::milliseconds(33);
 
 double millisecondsBetween(Clock::time_point from, Clock::time_point to) {
   return std::chrono::duration<double, std::milli>(to - from).count();
@@ -83,7 +85,15 @@ void LabApp::loadLessons() {
     return;
   }
   if (!m_openError.empty()) return;  // keep the window up to show why, but open nothing
-  openLesson(chosen.value_or(0));
+  const std::size_t first = chosen.value_or(0);
+  try {
+    lesson::applyOverrides(m_lessons[first], m_options.overrides);
+  } catch (const std::exception& error) {
+    m_openError = error.what();
+    m_exitCode = 2;
+    return;
+  }
+  openLesson(first);
 }
 
 void LabApp::openLesson(std::size_t index) {
@@ -93,6 +103,7 @@ void LabApp::openLesson(std::size_t index) {
   m_session.reset();
   m_modelUi.reset();
   m_metrics = views::MetricsCache();
+  m_viewSnapshot.reset();
   m_scrubStep.reset();
   m_lessonIndex = index;
   m_openError.clear();
@@ -188,6 +199,8 @@ void LabApp::frame() {
   ImGui_ImplOpenGL3_NewFrame();
   m_deviceObjectsReady = true;
   ImGui_ImplGlfw_NewFrame();
+  // Scripted runs take screenshots: keep Xvfb's pointer (parked mid-screen) from hovering.
+  if (m_options.scripted()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
 
   if (m_session) {
@@ -196,7 +209,16 @@ void LabApp::frame() {
       m_messages.erase(m_messages.begin(),
                        m_messages.begin() + static_cast<std::ptrdiff_t>(m_messages.size() - kMaxMessages));
     }
-    m_metrics.update(m_session->metrics());
+    // Views redraw when their snapshot changes. A fast trainer publishes up to 120 snapshots a
+    // second; picking one up at most 30 times a second (and always the last one when it
+    // stops) keeps the motion smooth and leaves the frame budget for input.
+    const auto now = Clock::now();
+    const auto latest = m_session->latest();
+    if (latest != m_viewSnapshot && (now - m_viewSnapshotTime >= kViewRefreshPeriod || m_session->idle())) {
+      m_viewSnapshot = latest;
+      m_viewSnapshotTime = now;
+      m_metrics.update(m_session->metrics());
+    }
   }
   if (m_options.scripted()) advanceScript();
   handleShortcuts();

@@ -79,6 +79,8 @@ class LabApp {
   std::unique_ptr<train::Session> m_session;
   std::unique_ptr<views::ModelUi> m_modelUi;
   views::MetricsCache m_metrics;
+  train::SnapshotPtr m_viewSnapshot;  // what the views show (see frame())
+  std::chrono::steady_clock::time_point m_viewSnapshotTime;
   std::vector<std::string> m_messages;  // most recent last
   std::size_t m_speedIndex = 0;
   std::optional<std::int64_t> m_scrubStep;  // set while looking at the past

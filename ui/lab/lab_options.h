@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace genlab::lab {
 
@@ -14,6 +15,7 @@ struct LabOptions {
   int width = 0;           // 0: the size remembered from the last run, else 1280 x 800
   int height = 0;
   std::optional<std::uint64_t> seed;
+  std::vector<std::string> overrides;  // "key=value" settings for the first lesson opened
 
   // Scripted runs (tests, figure export). A scripted run does not read or write the remembered
   // layout, so it is reproducible.

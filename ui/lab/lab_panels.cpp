@@ -129,7 +129,7 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
     ImGui::PopStyleColor();
   }
   if (m_session && m_modelUi) {
-    views::ViewContext context{*m_session, m_session->latest(), false, m_metrics, m_canvasStyle,
+    views::ViewContext context{*m_session, m_viewSnapshot, false, m_metrics, m_canvasStyle,
                                m_lessons[m_lessonIndex]};
     m_modelUi->drawControls(context);
   }
@@ -150,7 +150,7 @@ void LabApp::drawViews(float x, float y, float width, float height) {
     ImGui::End();
     return;
   }
-  train::SnapshotPtr snapshot = m_session->latest();
+  train::SnapshotPtr snapshot = m_viewSnapshot;
   if (m_scrubStep) {
     if (auto timeline = m_session->timeline()) {
       if (auto past = timeline->atOrBefore(*m_scrubStep)) snapshot = past;

@@ -5,7 +5,7 @@ namespace genlab::views {
 GmmBicView::GmmBicView() {
   m_chart.addSeries("BIC");
   m_chart.addSeries("AIC");
-  m_chart.setAxisLabels("components K", "criterion (lower is better)");
+  m_chart.setAxisLabels("components K", "BIC, AIC (lower is better)");
 }
 
 GmmBicView::~GmmBicView() {

@@ -11,6 +11,7 @@ namespace {
 
 constexpr int kDensityCells = 140;     // per side; p(x) is smooth, finer grids add nothing
 constexpr int kSprayPerFrame = 3;
+constexpr float kMeanRadiusPx = 8.0f;  // a handle big enough to grab on a touchpad
 constexpr double kToolRadiusPx = 14.0;  // spray spread and eraser radius on screen
 
 gl::Color blend(const gmm::GmmSnapshot& snapshot, Eigen::Index row, const ui::Palette& palette) {
@@ -42,9 +43,16 @@ GmmScatterView::GmmScatterView() {
   m_samples = &m_canvas.add<plot::PointLayer>();
   m_samples->setPointSize(4.0f);
   m_samples->setOpacity(0.9f);
+  // Each ring is drawn twice: a wider halo in the plot colour, then the ring itself in a darker
+  // shade of its component colour. Without the halo a ring disappears into points of its own
+  // colour, which is exactly where the 1-sigma ring lies.
+  constexpr float kWidths[3] = {3.0f, 2.0f, 1.5f};
   for (int s = 0; s < 3; ++s) {
+    m_halo[s] = &m_canvas.add<plot::LineLayer>();
+    m_halo[s]->setWidth(kWidths[s] + 3.0f);
+    if (s == 2) m_halo[s]->setDash(6.0f, 5.0f);
     m_sigma[s] = &m_canvas.add<plot::LineLayer>();
-    m_sigma[s]->setWidth(s == 0 ? 3.0f : (s == 1 ? 2.0f : 1.5f));
+    m_sigma[s]->setWidth(kWidths[s]);
     if (s == 2) m_sigma[s]->setDash(6.0f, 5.0f);
   }
   m_means = &m_canvas.add<plot::MarkerLayer>();
@@ -89,6 +97,7 @@ void GmmScatterView::rebuildData(const gmm::GmmSnapshot& snapshot, const ui::Sty
   m_points->setPoints(std::move(xy), std::move(colors));
 
   for (auto* layer : m_sigma) layer->clear();
+  for (auto* layer : m_halo) layer->clear();
   std::vector<plot::Marker> markers;
   std::vector<plot::LegendEntry> legend;
   for (int k = 0; k < snapshot.k; ++k) {
@@ -96,9 +105,14 @@ void GmmScatterView::rebuildData(const gmm::GmmSnapshot& snapshot, const ui::Sty
     const auto& cov = snapshot.covariances2d[static_cast<std::size_t>(k)];
     const gl::Color color = palette.seriesColor(k);
     if (options.ellipses) {
-      for (int s = 0; s < 3; ++s) m_sigma[s]->addPolyline(sigmaEllipse(mean, cov, s + 1.0), color, true);
+      const gl::Color ring = gl::mix(color, gl::Color{0, 0, 0, 1}, 0.3f);
+      for (int s = 0; s < 3; ++s) {
+        auto outline = sigmaEllipse(mean, cov, s + 1.0);
+        m_halo[s]->addPolyline(outline, palette.plotArea.withAlpha(0.8f), true);
+        m_sigma[s]->addPolyline(std::move(outline), ring, true);
+      }
     }
-    markers.push_back({{mean.x(), mean.y()}, color, 0.0f});
+    markers.push_back({{mean.x(), mean.y()}, color, kMeanRadiusPx});
     char label[64];
     std::snprintf(label, sizeof label, "component %d  (weight %.2f)", k + 1, snapshot.weights(k));
     legend.push_back({label, color, plot::LegendSwatch::Point});

@@ -59,6 +59,7 @@ class GmmScatterView final : public View {
   plot::LineLayer* m_contours = nullptr;
   plot::PointLayer* m_points = nullptr;
   plot::PointLayer* m_samples = nullptr;
+  plot::LineLayer* m_halo[3] = {nullptr, nullptr, nullptr};
   plot::LineLayer* m_sigma[3] = {nullptr, nullptr, nullptr};
   plot::MarkerLayer* m_means = nullptr;
 
