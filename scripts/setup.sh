@@ -18,7 +18,7 @@ packages=(
   # a display for the visual tests and screenshots on machines without one
   xvfb xauth x11-utils
   # the peers the tests and benchmarks compare against
-  python3 python3-numpy python3-sklearn python3-torch python3-pomegranate
+  python3 python3-numpy python3-pil python3-sklearn python3-torch python3-pomegranate
 )
 
 missing=()

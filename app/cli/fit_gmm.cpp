@@ -92,7 +92,8 @@ gmm::GmmParams readInitParams(const std::string& path) {
     }
     for (Eigen::Index k = 0; k < K; ++k) {
       params.covariances.push_back(data::readMatrix(j["covariances"][static_cast<std::size_t>(k)],
-                                                    "covariances[" + std::to_string(k) + "]", d, d));
+                                                    "covariances[" + std::to_string(k) + "]", d,
+                                                    d));
     }
     return params;
   } catch (const ConfigError& error) {
@@ -178,9 +179,9 @@ void runFitGmm(const FitGmmOptions& options) {
       throw ConfigError("--k: must be " + std::to_string(K) + ", as in " + options.initParams);
     }
     if (start->means.cols() != data.cols()) {
-      throw ConfigError(options.initParams + ": means have " +
-                        std::to_string(start->means.cols()) + " coordinates, " + options.data +
-                        " has " + std::to_string(data.cols()) + " columns");
+      throw ConfigError(options.initParams + ": means have " + std::to_string(start->means.cols()) +
+                        " coordinates, " + options.data + " has " + std::to_string(data.cols()) +
+                        " columns");
     }
     ks = {K, K};
     base.init = gmm::InitMethod::Manual;

@@ -75,8 +75,9 @@ void runTraining(const TrainOptions& options) {
   bool converged = false;
   try {
     while (trainer->stepsDone() < steps && !converged) {
+      const std::int64_t before = trainer->stepsDone();
       const auto outcome = trainer->step(values, stopSource.get_token());
-      if (stopSource.stop_requested()) break;  // a step cut short is not logged
+      if (trainer->stepsDone() == before) break;  // cut short by Ctrl-C: nothing to log
       writer.appendMetrics(trainer->stepsDone(), values);
       for (const auto& note : outcome.messages) std::cerr << "note: " << note << '\n';
       converged = outcome.converged;
@@ -84,6 +85,7 @@ void runTraining(const TrainOptions& options) {
       if (options.checkpointEvery > 0 && trainer->stepsDone() % options.checkpointEvery == 0) {
         writer.writeCheckpoint(*trainer);
       }
+      if (stopSource.stop_requested()) break;
     }
   } catch (const std::exception& error) {
     status = "failed";

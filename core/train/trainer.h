@@ -37,7 +37,8 @@ class Trainer {
   virtual std::vector<std::string> metricNames() const = 0;
 
   // One unit of training (one EM or Baum-Welch iteration, one minibatch). Writes one value per
-  // metric name into `metrics`. Long steps poll `stop` and return early when it is requested.
+  // metric name into `metrics`. Long steps poll `stop` and return early when it is requested;
+  // a step cut short leaves stepsDone() unchanged and its metrics unset.
   // Throws NumericError when training produced a NaN or Inf, leaving the model as it was
   // before the step where it can.
   virtual StepOutcome step(std::span<double> metrics, std::stop_token stop) = 0;

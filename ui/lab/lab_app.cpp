@@ -13,6 +13,7 @@
 #include "core/models/registry.h"
 #include "core/platform/threading.h"
 #include "ui/gl/gl.h"
+#include "ui/gl/shared_resources.h"
 #include "ui/lab/transport.h"
 
 namespace genlab::lab {
@@ -41,6 +42,7 @@ LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
 LabApp::~LabApp() {
   m_session.reset();  // stop the trainer before the views it feeds go away
   m_modelUi.reset();  // views own GL objects: release them while the context exists
+  if (m_window) gl::releaseSharedResources();
   if (m_imguiReady) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -1,0 +1,67 @@
+#include "ui/plot/plot_widget.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // SetItemUsingMouseWheel (1.86 keeps it internal)
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace genlab::plot {
+
+CanvasEvents showCanvas(const char* id, PlotCanvas& canvas, const ImVec2& size,
+                        const ui::Style& style, const CanvasWidgetOptions& options) {
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 logical(size.x > 0 ? size.x : std::max(avail.x, 32.0f),
+                       size.y > 0 ? size.y : std::max(avail.y, 32.0f));
+  // HiDPI: render at physical resolution; sizes in the style grow with it.
+  const float fbScale = std::max(io.DisplayFramebufferScale.x, 1.0f);
+  const ui::Style physical = fbScale == 1.0f ? style : style.scaled(fbScale);
+  canvas.resize(static_cast<int>(std::lround(logical.x * fbScale)),
+                static_cast<int>(std::lround(logical.y * fbScale)));
+
+  // An invisible button owns the rect so dragging here does not move the window, and the
+  // wheel zooms instead of scrolling it.
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, logical,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                             ImGuiButtonFlags_MouseButtonMiddle);
+  ImGui::SetItemUsingMouseWheel();
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();  // keeps a drag alive outside the rect
+
+  CanvasInput in;
+  in.mouse = {(io.MousePos.x - origin.x) * fbScale, (io.MousePos.y - origin.y) * fbScale};
+  in.hovered = hovered;
+  in.leftDown = (hovered || active) && io.MouseDown[ImGuiMouseButton_Left];
+  in.rightDown = (hovered || active) && io.MouseDown[ImGuiMouseButton_Right];
+  in.middleDown = (hovered || active) && io.MouseDown[ImGuiMouseButton_Middle];
+  in.doubleClicked = hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+  in.wheel = hovered ? io.MouseWheel : 0.0;
+  in.shift = io.KeyShift;
+  in.ctrl = io.KeyCtrl;
+  in.alt = io.KeyAlt;
+  const CanvasEvents events = canvas.handleInput(in);
+
+  canvas.renderIfNeeded(physical);
+  // The framebuffer's first row is the bottom of the picture: flip v.
+  const auto texture = static_cast<std::uintptr_t>(canvas.framebuffer().texture().id());
+  ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(texture), origin,
+                                       ImVec2(origin.x + logical.x, origin.y + logical.y),
+                                       ImVec2(0, 1), ImVec2(1, 0));
+
+  if (options.showTooltip && events.hovered && !active) {
+    ImGui::BeginTooltip();
+    ImGui::Text("x = %s   y = %s", formatValue(events.mouseData.x).c_str(),
+                formatValue(events.mouseData.y).c_str());
+    if (options.hoverText) {
+      const std::string extra = options.hoverText(events.mouseData);
+      if (!extra.empty()) ImGui::TextUnformatted(extra.c_str());
+    }
+    ImGui::EndTooltip();
+  }
+  return events;
+}
+
+}  // namespace genlab::plot
