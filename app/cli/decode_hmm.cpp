@@ -33,8 +33,8 @@ void runDecodeHmm(const DecodeHmmOptions& opt) {
   if (opt.json) {
     nlohmann::json posteriors = nlohmann::json::array();
     for (Index t = 0; t < gamma.rows(); ++t)
-      posteriors.push_back(std::vector<double>(gamma.row(t).data(),
-                                               gamma.row(t).data() + gamma.cols()));
+      posteriors.push_back(
+          std::vector<double>(gamma.row(t).data(), gamma.row(t).data() + gamma.cols()));
     const nlohmann::json j = {{"log_likelihood", fb.logLikelihood},
                               {"viterbi_path", vit.path},
                               {"viterbi_log_prob", vit.logProb},
@@ -59,8 +59,7 @@ void runDecodeHmm(const DecodeHmmOptions& opt) {
 void registerDecodeHmm(CLI::App& decode) {
   auto opt = std::make_shared<DecodeHmmOptions>();
   CLI::App* cmd = decode.add_subcommand("hmm", "Viterbi path and posteriors under an HMM");
-  cmd->add_option("--model", opt->model, "Model JSON (as written by `genlab fit hmm`)")
-      ->required();
+  cmd->add_option("--model", opt->model, "Model JSON (as written by `genlab fit hmm`)")->required();
   cmd->add_option("--data", opt->data, "Sequence file: symbols or numeric CSV")->required();
   cmd->add_flag("--json", opt->json,
                 "Print log_likelihood, viterbi_path, viterbi_log_prob, posteriors as JSON");

@@ -43,8 +43,10 @@ void runFitHmm(const FitHmmOptions& opt) {
   const std::vector<std::filesystem::path> files(opt.data.begin(), opt.data.end());
   SequenceSet data = loadSequences(files, kind);
 
-  nlohmann::json settings = {{"states", opt.states}, {"emission", opt.emission},
-                             {"tol", opt.tol},       {"max_iter", opt.maxIter}};
+  nlohmann::json settings = {{"states", opt.states},
+                             {"emission", opt.emission},
+                             {"tol", opt.tol},
+                             {"max_iter", opt.maxIter}};
   if (kind == EmissionKind::Discrete) settings["symbols"] = data.symbols;
   HmmTrainer trainer(settings, data.sequences, opt.seed);
 
@@ -75,7 +77,9 @@ void runFitHmm(const FitHmmOptions& opt) {
             << (converged ? "converged" : "not converged (max-iter reached)") << "\n";
   std::cout << std::setprecision(12) << "log-likelihood: " << logLik << "\n"
             << std::setprecision(6);
-  printMatrix(std::cout, "start", model.start.transpose());
+  std::cout << "start:";
+  for (Index i = 0; i < model.states(); ++i) std::cout << " " << model.start(i);
+  std::cout << "\n";
   printMatrix(std::cout, "transition", model.transition);
   if (model.isDiscrete()) {
     printMatrix(std::cout, "emission_probs", model.emissionProbs);

@@ -5,6 +5,9 @@
 
 #include "core/data/point_dataset.h"
 #include "core/models/gmm/gmm_trainer.h"
+#include "core/models/hmm/hmm_dataset.h"
+#include "core/models/hmm/hmm_trainer.h"
+#include "core/models/hmm/model_json.h"
 #include "core/platform/threading.h"
 #include "core/util/errors.h"
 #include "core/util/rng.h"
@@ -28,8 +31,36 @@ std::unique_ptr<train::Trainer> makeGmm(const lesson::Lesson& lesson, std::uint6
   return trainer;
 }
 
+// HMM lessons: "dataset" in the format of core/models/hmm/hmm_dataset.h ({"kind": "sample",
+// "model": {...}, "length": 300} or {"kind": "file", "paths": [...]}), "settings" in that of
+// hmm_settings.h. Settings the dataset already determines may be left out: "emission" and
+// "symbols" default to the dataset's, and "init": "given" without "model" starts from the model
+// the data was sampled from (to watch decoding under the true parameters).
+std::unique_ptr<train::Trainer> makeHmm(const lesson::Lesson& lesson, std::uint64_t seed) {
+  Rng dataRng(seed ^ kDatasetStream);
+  nlohmann::json settings = lesson.settings;
+  // Bad types are left for the trainer's strict settings reader to report by key.
+  const bool object = settings.is_object();
+  const bool gaussian =
+      object && settings.contains("emission") && settings["emission"] == "gaussian";
+  hmm::HmmDataset data =
+      hmm::makeHmmDataset(lesson.dataset, dataRng, lesson.file.parent_path(),
+                          gaussian ? hmm::EmissionKind::Gaussian : hmm::EmissionKind::Discrete);
+  if (object) {
+    if (!settings.contains("emission")) settings["emission"] = hmm::emissionName(data.emission);
+    if (data.emission == hmm::EmissionKind::Discrete && data.symbols > 0 &&
+        !settings.contains("symbols"))
+      settings["symbols"] = data.symbols;
+    if (settings.contains("init") && settings["init"] == "given" && !settings.contains("model") &&
+        data.source)
+      settings["model"] = hmm::modelToJson(*data.source);
+  }
+  return std::make_unique<hmm::HmmTrainer>(settings, std::move(data.sequences), seed,
+                                           std::move(data.truePaths));
+}
+
 const std::map<std::string, Factory>& factories() {
-  static const std::map<std::string, Factory> table = {{"gmm", makeGmm}};
+  static const std::map<std::string, Factory> table = {{"gmm", makeGmm}, {"hmm", makeHmm}};
   return table;
 }
 

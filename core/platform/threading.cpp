@@ -1,6 +1,8 @@
 #include "core/platform/threading.h"
 
 #include <ATen/Parallel.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <xmmintrin.h>
 
@@ -59,6 +61,12 @@ ThreadSettings currentThreadSettings() {
 void flushDenormalsOnThisThread() {
   // Bit 15 is flush-to-zero, bit 6 denormals-are-zero.
   _mm_setcsr(_mm_getcsr() | 0x8040u);
+}
+
+void lowerThisThreadPriority() {
+  // On Linux, nice is a per-thread attribute addressed by thread id.
+  const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+  setpriority(PRIO_PROCESS, tid, 10);
 }
 
 bool denormalsFlushedOnThisThread() { return (_mm_getcsr() & 0x8040u) == 0x8040u; }

@@ -38,6 +38,11 @@ ThreadSettings currentThreadSettings();
 // this before their first step.
 void flushDenormalsOnThisThread();
 
+// Runs the calling thread (and threads it creates later, which inherit it) at a lower
+// scheduling priority (nice +10). The lab's trainers use it so the UI thread, the software
+// rasteriser and the X server are served first; a trainer still gets every idle cycle.
+void lowerThisThreadPriority();
+
 // True when the calling thread has FTZ and DAZ set.
 bool denormalsFlushedOnThisThread();
 

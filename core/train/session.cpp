@@ -160,6 +160,7 @@ void Session::publishSnapshot(bool forTimeline) {
 
 void Session::threadMain(std::stop_token stop) {
   platform::flushDenormalsOnThisThread();
+  if (m_options.lowPriority) platform::lowerThisThreadPriority();
   auto rateWindowStart = Clock::now();
   std::int64_t rateWindowSteps = 0;
 

@@ -37,6 +37,8 @@ struct SessionOptions {
   // otherwise at most this often, so a fast trainer does not spend its time copying for a UI
   // that draws 60 frames a second.
   std::chrono::milliseconds snapshotPeriod{8};
+  // Run the trainer thread at a lower priority (the lab: a UI shares the machine).
+  bool lowPriority = false;
 };
 
 enum class RunState : int { kPaused, kRunning, kConverged, kFailed };

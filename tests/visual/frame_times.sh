@@ -8,7 +8,7 @@ trap 'rm -rf "$work"' EXIT
 [[ -n "${DISPLAY:-}" ]] || { echo "no DISPLAY: skipped"; exit 77; }
 here="$(cd "$(dirname "$0")" && pwd)"
 "$genlab" --lesson "$here/../../assets/lessons/gmm_three_blobs.json" --set tol=0 \
-  --set max_iter=100000000 --play --frames 300 --width 1280 --height 800 \
+  --set max_iter=1000000 --play --frames 300 --width 1280 --height 800 \
   --report-frames "$work/frames.json"
 /usr/bin/python3 - "$work/frames.json" <<'PY'
 import json, sys

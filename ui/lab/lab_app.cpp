@@ -112,8 +112,11 @@ void LabApp::openLesson(std::size_t index) {
   try {
     const lesson::Lesson lessonCopy = chosen;
     const std::uint64_t seed = m_options.seed.value_or(chosen.seed);
+    train::SessionOptions sessionOptions;
+    sessionOptions.lowPriority = true;  // drawing first; training takes every cycle left over
     m_session = std::make_unique<train::Session>(
-        [lessonCopy](std::uint64_t s) { return models::makeTrainer(lessonCopy, s); }, seed);
+        [lessonCopy](std::uint64_t s) { return models::makeTrainer(lessonCopy, s); }, seed,
+        sessionOptions);
     m_modelUi = views::makeModelUi(chosen);
     if (!m_modelUi) throw std::runtime_error(chosen.file.string() + ": no views for model " + chosen.model);
   } catch (const std::exception& error) {

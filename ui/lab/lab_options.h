@@ -25,9 +25,12 @@ struct LabOptions {
   std::string screenshot;   // PNG of the whole window, written before exit
   std::string reportFrames; // JSON with frame-time statistics
   bool exitWhenDone = false;
-  std::string scriptFile;   // a small script (see ui/lab/lab_script.h)
 
-  bool scripted() const { return exitWhenDone || !screenshot.empty() || !scriptFile.empty(); }
+  // Any scripted option makes the run scripted: it does its work, then exits.
+  bool scripted() const {
+    return exitWhenDone || !screenshot.empty() || !reportFrames.empty() || steps > 0 ||
+           frames > 0 || play;
+  }
 };
 
 }  // namespace genlab::lab

@@ -1,10 +1,11 @@
 // Baum-Welch: monotone log-likelihood, and recovery of a known model from long samples.
+#include "core/models/hmm/baum_welch.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <numeric>
 
-#include "core/models/hmm/baum_welch.h"
 #include "core/models/hmm/forward_backward.h"
 #include "core/models/hmm/sampling.h"
 #include "hmm_test_models.h"
@@ -71,8 +72,8 @@ std::vector<int> matchStates(const RowMatrix& truth, const RowMatrix& fitted) {
   return best;
 }
 
-void expectTransitionsClose(const HmmModel& truth, const HmmModel& fit,
-                            const std::vector<int>& p, double tol) {
+void expectTransitionsClose(const HmmModel& truth, const HmmModel& fit, const std::vector<int>& p,
+                            double tol) {
   for (Index i = 0; i < truth.states(); ++i)
     for (Index j = 0; j < truth.states(); ++j)
       EXPECT_NEAR(fit.transition(p[i], p[j]), truth.transition(i, j), tol) << i << "," << j;

@@ -76,8 +76,8 @@ inline double emissionDensity(const HmmModel& m, const Observations& obs, Index 
 // Every one of the K^T hidden paths with its joint probability P(x, z).
 struct BruteForce {
   double likelihood = 0.0;
-  RowMatrix gamma;               // T x K
-  std::vector<RowMatrix> xi;     // T-1 of K x K
+  RowMatrix gamma;            // T x K
+  std::vector<RowMatrix> xi;  // T-1 of K x K
   std::vector<int> bestPath;
   double bestJoint = -1.0;
 

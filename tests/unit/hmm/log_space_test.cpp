@@ -1,10 +1,11 @@
 // The scaled forward-backward against the independent log-space version.
+#include "core/models/hmm/log_space.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "core/models/hmm/forward_backward.h"
-#include "core/models/hmm/log_space.h"
 #include "core/models/hmm/sampling.h"
 #include "hmm_test_models.h"
 

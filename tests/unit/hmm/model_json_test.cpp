@@ -1,10 +1,11 @@
 // Model JSON: round trip and the error messages (each must name the key and row).
+#include "core/models/hmm/model_json.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "core/models/hmm/model_json.h"
 #include "core/util/errors.h"
 #include "hmm_test_models.h"
 
@@ -54,8 +55,8 @@ TEST(HmmModelJson, ParsesDiscreteValues) {
 
 TEST(HmmModelJson, RoundTripIsExact) {
   Rng rng(51);
-  for (const HmmModel& m : {testing::randomDiscreteModel(3, 4, rng),
-                            testing::randomGaussianModel(4, 2, rng)}) {
+  for (const HmmModel& m :
+       {testing::randomDiscreteModel(3, 4, rng), testing::randomGaussianModel(4, 2, rng)}) {
     const HmmModel back = modelFromJson(json::parse(modelToJson(m).dump()));
     EXPECT_EQ(back.emission, m.emission);
     EXPECT_EQ(back.start, m.start);

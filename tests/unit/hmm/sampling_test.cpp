@@ -1,7 +1,8 @@
 // Sampling: empirical frequencies match the model; the same seed replays.
+#include "core/models/hmm/sampling.h"
+
 #include <gtest/gtest.h>
 
-#include "core/models/hmm/sampling.h"
 #include "hmm_test_models.h"
 
 namespace genlab::hmm {
@@ -44,8 +45,7 @@ TEST(HmmSampling, GaussianMomentsMatchModel) {
     }
     const Eigen::RowVector2d mean = sum / n;
     EXPECT_LT((mean - model.means.row(state)).cwiseAbs().maxCoeff(), 0.02);
-    EXPECT_LT((sq / n - mean.cwiseAbs2() - model.variances.row(state)).cwiseAbs().maxCoeff(),
-              0.04);
+    EXPECT_LT((sq / n - mean.cwiseAbs2() - model.variances.row(state)).cwiseAbs().maxCoeff(), 0.04);
   }
 }
 

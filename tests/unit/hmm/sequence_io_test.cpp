@@ -1,10 +1,11 @@
 // Sequence import: symbol and CSV files, and errors that name the file and line.
+#include "core/data/sequence_io.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "core/data/sequence_io.h"
 #include "core/models/hmm/sequence_files.h"
 #include "core/util/errors.h"
 #include "hmm_test_models.h"

@@ -1,10 +1,11 @@
 // Step-through forward pass and Viterbi reproduce the one-shot versions column by column.
+#include "core/models/hmm/steppers.h"
+
 #include <gtest/gtest.h>
 
 #include "core/models/hmm/forward_backward.h"
 #include "core/models/hmm/log_space.h"
 #include "core/models/hmm/sampling.h"
-#include "core/models/hmm/steppers.h"
 #include "core/models/hmm/viterbi.h"
 #include "hmm_test_models.h"
 

@@ -75,8 +75,7 @@ TEST(HmmTrainer, StepsRaiseLikelihoodAndConverge) {
 
 TEST(HmmTrainer, SnapshotDescribesTheChosenSequence) {
   CasinoData d = casinoData();
-  HmmTrainer trainer({{"states", 2}, {"emission", "discrete"}, {"symbols", 6}}, d.seqs, 4,
-                     d.paths);
+  HmmTrainer trainer({{"states", 2}, {"emission", "discrete"}, {"symbols", 6}}, d.seqs, 4, d.paths);
   std::vector<double> m(2);
   trainer.step(m, {});
   trainer.selectSequence(1);
@@ -95,8 +94,8 @@ TEST(HmmTrainer, SnapshotDescribesTheChosenSequence) {
 
 TEST(HmmTrainer, EditsRenormaliseAndRecompute) {
   CasinoData d = casinoData();
-  json settings = {{"states", 2}, {"init", "given"},
-                   {"model", modelToJson(testing::casinoModel())}};
+  json settings = {
+      {"states", 2}, {"init", "given"}, {"model", modelToJson(testing::casinoModel())}};
   HmmTrainer trainer(settings, d.seqs, 5);
   const double before = asHmm(trainer.snapshot()).logLikelihood;
   const std::vector<double> row = {1.0, 3.0};
@@ -113,10 +112,16 @@ TEST(HmmTrainer, EditsRenormaliseAndRecompute) {
   expectConfigError([&] { trainer.setTransitionRow(2, row); }, "transition: state 2");
   expectConfigError([&] { trainer.setTransitionRow(0, std::vector<double>{1.0}); },
                     "transition[0]: has 1 entries, expected 2");
-  expectConfigError([&] { trainer.setTransitionRow(1, std::vector<double>{-1.0, 2.0}); },
-                    "transition[1]: entry 0 must be finite and >= 0");
-  expectConfigError([&] { trainer.setStart(std::vector<double>{0.0, 0.0}); },
-                    "start: all entries are 0");
+  expectConfigError(
+      [&] {
+        trainer.setTransitionRow(1, std::vector<double>{-1.0, 2.0});
+      },
+      "transition[1]: entry 0 must be finite and >= 0");
+  expectConfigError(
+      [&] {
+        trainer.setStart(std::vector<double>{0.0, 0.0});
+      },
+      "start: all entries are 0");
   // A row that makes the data impossible is refused and the model kept.
   const RowMatrix kept = trainer.model().emissionProbs;
   expectConfigError(
@@ -159,8 +164,11 @@ TEST(HmmTrainer, SettingsAreStrict) {
   expectConfigError([&] { make({{"init", "given"}}); }, "settings.init: \"given\" needs");
   expectConfigError([&] { make({{"tol", -1.0}}); }, "settings.tol");
   expectConfigError([&] { make({{"max_iter", 0}}); }, "settings.max_iter: 0 is out of range");
-  expectConfigError([&] { make({{"states", 3}, {"model", modelToJson(testing::casinoModel())}}); },
-                    "settings.model: has 2 states but settings.states is 3");
+  expectConfigError(
+      [&] {
+        make({{"states", 3}, {"model", modelToJson(testing::casinoModel())}});
+      },
+      "settings.model: has 2 states but settings.states is 3");
   json bad = modelToJson(testing::casinoModel());
   bad["transition"][0] = {0.5, 0.6};
   expectConfigError([&] { make({{"model", bad}}); }, "settings.model.transition[0]: sums to 1.1");

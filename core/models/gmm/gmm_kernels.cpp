@@ -1,0 +1,556 @@
+// Compiled with -fopenmp (see core/CMakeLists.txt). EIGEN_DONT_PARALLELIZE keeps Eigen's own
+// products serial here, as in every other file, so their instantiations agree across files and
+// all the parallelism is the explicit one below.
+#define EIGEN_DONT_PARALLELIZE
+
+#include "core/models/gmm/gmm_kernels.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "core/models/gmm/blas.h"
+#include "core/models/gmm/vector_exp.h"
+#include "core/util/errors.h"
+
+namespace genlab::gmm::kernels {
+namespace {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+using Eigen::VectorXd;
+using RowArray = Eigen::Array<double, 1, Eigen::Dynamic>;
+using StridedRow = Eigen::Map<const VectorXd, 0, Eigen::InnerStride<>>;
+
+// Samples per chunk, so that a chunk's scratch (`rowsPerSample` doubles per sample) stays near
+// 1 MiB: it lives in the per-core L2, and BLAS calls still get enough columns to amortise packing.
+Index chunkColumns(Index rowsPerSample) {
+  constexpr Index kTargetDoubles = Index{1} << 17;
+  const Index columns = kTargetDoubles / std::max<Index>(rowsPerSample, 1);
+  return std::clamp<Index>(columns / 16 * 16, 64, 4096);
+}
+
+int resolveThreads(int threads) {
+  return threads > 0 ? threads : defaultThreadCount();
+}
+
+// Called first in every parallel region that calls BLAS. OpenMP OpenBLAS runs single-threaded
+// inside an active parallel region, but a team of one is not "active", and OpenBLAS would then
+// start its own threads under ours. Setting this thread's nthreads-var to 1 (a per-task
+// setting, gone when the region ends) keeps every BLAS call here on its calling thread.
+void serialBlasInThisRegion() {
+  omp_set_num_threads(1);
+}
+
+// The K x nb block holds log(w_k p(x_n | k)); turns it into responsibilities in place (a
+// log-sum-exp per column, one exp per entry) and writes log p(x_n) into `ll`. Returns the sum of
+// `ll`; *bad receives the first column whose log p(x) is not finite (then the block is garbage
+// and the caller throws).
+double normalizeChunk(double* block, Index K, Index nb, double* ll, Index* bad) {
+  // Shift each column by its maximum, so every exp is <= 1 and the largest is exactly 1.
+  for (Index n = 0; n < nb; ++n) {
+    double* column = block + n * K;
+    double top = column[0];
+    for (Index k = 1; k < K; ++k) top = column[k] > top ? column[k] : top;
+    for (Index k = 0; k < K; ++k) column[k] -= top;
+    ll[n] = top;
+  }
+  expInPlace(block, static_cast<std::size_t>(K * nb));
+  Eigen::Map<RowArray> out(ll, nb);
+  RowArray sums(nb);
+  for (Index n = 0; n < nb; ++n) {
+    double* column = block + n * K;
+    double sum = 0.0;
+    for (Index k = 0; k < K; ++k) sum += column[k];
+    const double inverse = 1.0 / sum;
+    for (Index k = 0; k < K; ++k) column[k] *= inverse;
+    sums(n) = sum;
+  }
+  out += sums.log();
+  double total = 0.0;
+  for (Index n = 0; n < nb; ++n) {
+    if (!std::isfinite(out(n))) {
+      *bad = n;
+      return 0.0;
+    }
+    total += out(n);
+  }
+  return total;
+}
+
+// log(w_k p(x | k)) for small d by direct triangular products; D > 0 fixes the dimension at
+// compile time so the loops unroll, D = 0 reads it from `dim`.
+template <int D>
+void logProbSmallDim(const double* x, Index nb, Index dim, const MatrixXd& precChol, bool tied,
+                     const MatrixXd& meanProj, const VectorXd& logNorm, double* logp) {
+  const Index d = D > 0 ? D : dim;
+  const Index K = meanProj.cols();
+  for (Index n = 0; n < nb; ++n) {
+    const double* xn = x + n * d;
+    for (Index k = 0; k < K; ++k) {
+      const double* u = precChol.data() + (tied ? 0 : k * d * d);  // U(i, j) = u[i + j d]
+      const double* m = meanProj.data() + k * d;
+      double s = 0.0;
+      for (Index j = 0; j < d; ++j) {
+        double y = -m[j];
+        for (Index i = 0; i <= j; ++i) y += u[i + j * d] * xn[i];
+        s += y * y;
+      }
+      logp[n * K + k] = logNorm(k) - 0.5 * s;
+    }
+  }
+}
+
+template <int D>
+void scatterSmallDim(const double* x, const double* r, Index nb, Index dim, Index K,
+                     const MatrixXd& means, const std::vector<Index>& which,
+                     std::vector<MatrixXd>& acc) {
+  const Index d = D > 0 ? D : dim;
+  double diff[kBlasMinDim];
+  for (const Index k : which) {
+    double* s = acc[static_cast<std::size_t>(k)].data();
+    const double* mu = means.data() + k * d;
+    for (Index n = 0; n < nb; ++n) {
+      const double w = r[n * K + k];
+      if (w == 0.0) continue;
+      for (Index i = 0; i < d; ++i) diff[i] = x[n * d + i] - mu[i];
+      for (Index j = 0; j < d; ++j) {
+        const double wj = w * diff[j];
+        for (Index i = 0; i <= j; ++i) s[i + j * d] += wj * diff[i];
+      }
+    }
+  }
+}
+
+// ---- Quadratic features (d >= kBlasMinDim) -------------------------------------------------
+// Both the E-step's log-densities and the M-step's scatter sums are linear in the features
+//   f(x) = [x_i x_j for i <= j (column j of the upper triangle after column j-1); x; 1],
+// p = d(d+1)/2 + d + 1 of them per sample:
+//   log w_k N(x | mu_k, S_k) = e_k^T f(x)   and   sum_n r_nk f(x_n) = [raw second moments; s_k; n_k].
+// So one GEMM against a chunk of features serves all K components, with about half the flops of
+// forming U_k^T x (a full GEMM that multiplies the zeros of the triangular U_k), the same count
+// as a triangular product but in one wide call, and with no per-component post-processing. The
+// price is cancellation: the expanded forms lose accuracy when the samples lie far from a
+// component's mean compared with its spread, so every use checks an error bound and falls back
+// to the centred computation where the bound is too large.
+
+// Error bound on a feature log-density, in absolute log units, below which a sample keeps it;
+// samples above it are recomputed exactly. Far below what any comparison of results can see.
+constexpr double kLogDensityTolerance = 1e-8;
+
+// The M-step's raw second moment sum_n r x_i^2 may exceed the centred one by at most this
+// factor in every coordinate (at most 4 of the 16 significant digits lost to cancellation);
+// components beyond it are recomputed centred.
+constexpr double kMaxCancellation = 1e4;
+
+constexpr double kUnitRoundoff = 0x1p-53;
+
+Index featureCount(Index d) {
+  return d * (d + 1) / 2 + d + 1;
+}
+
+// Position of x_i x_j (i <= j) in f(x).
+Index pairFeature(Index i, Index j) {
+  return j * (j + 1) / 2 + i;
+}
+
+// Columns per feature chunk: enough for the GEMM to amortise packing its p x K operand, while
+// the chunk (p x B doubles, streamed once through the GEMM) stays well inside the L3.
+Index featureChunkColumns(Index p) {
+  constexpr Index kTargetDoubles = Index{1} << 18;
+  return std::clamp<Index>(kTargetDoubles / p / 16 * 16, 64, 1024);
+}
+
+// Column n of F (p x nb) = f(x_n) for the nb samples at x (d x nb); sqNorm[n] = |x_n|^2 unless
+// sqNorm is null.
+void buildFeatures(const double* x, Index d, Index nb, double* F, Index p, double* sqNorm) {
+  for (Index n = 0; n < nb; ++n) {
+    const double* xn = x + n * d;
+    double* f = F + n * p;
+    double norm2 = 0.0;
+    for (Index j = 0; j < d; ++j) {
+      const double xj = xn[j];
+      for (Index i = 0; i <= j; ++i) f[i] = xn[i] * xj;
+      norm2 += f[j];
+      f += j + 1;
+    }
+    for (Index i = 0; i < d; ++i) f[i] = xn[i];
+    f[d] = 1.0;
+    if (sqNorm != nullptr) sqNorm[n] = norm2;
+  }
+}
+
+// The E-step as a product with the features: logp(:, n) = weights^T f(x_n).
+struct FeatureLogDensity {
+  MatrixXd weights;        // p x K
+  double maxSqNorm = 0.0;  // samples with |x|^2 above this are computed exactly instead
+};
+
+// With L = U U^T the precision and m = U^T mu (meanProj):
+//   log w N(x) = logNorm - 0.5 x^T L x + x^T (U m) - 0.5 |m|^2.
+// Rounding: the GEMM's dot product of length p errs by at most gamma_p sum_i |e_i f_i| <= gamma_p
+// (0.5 |L|_F |x|^2 + |U m| |x| + |logNorm| + 0.5 |m|^2), a quadratic a r^2 + b r + c in r = |x|;
+// maxSqNorm is the largest r^2 where the worst component's bound stays within tolerance.
+FeatureLogDensity featureLogDensity(const MatrixXd& precChol, bool tied, const MatrixXd& meanProj,
+                                    const VectorXd& logNorm) {
+  const Index d = precChol.rows();
+  const Index K = meanProj.cols();
+  const Index p = featureCount(d);
+  const double gamma = static_cast<double>(p + 2) * kUnitRoundoff;
+  FeatureLogDensity out;
+  out.weights.resize(p, K);
+  double a = 0.0;
+  double b = 0.0;
+  double c = 0.0;
+  for (Index k = 0; k < K; ++k) {
+    const auto U = precChol.middleCols(tied ? 0 : k * d, d).triangularView<Eigen::Upper>();
+    const MatrixXd precision = U * precChol.middleCols(tied ? 0 : k * d, d).transpose();
+    const VectorXd linear = U * meanProj.col(k);
+    const double constant = logNorm(k) - 0.5 * meanProj.col(k).squaredNorm();
+    auto e = out.weights.col(k);
+    for (Index j = 0; j < d; ++j) {
+      for (Index i = 0; i < j; ++i) e(pairFeature(i, j)) = -precision(i, j);
+      e(pairFeature(j, j)) = -0.5 * precision(j, j);
+    }
+    e.segment(p - d - 1, d) = linear;
+    e(p - 1) = constant;
+    a = std::max(a, gamma * 0.5 * precision.norm());
+    b = std::max(b, gamma * linear.norm());
+    c = std::max(c, gamma * (std::abs(logNorm(k)) + 0.5 * meanProj.col(k).squaredNorm()));
+  }
+  const double slack = kLogDensityTolerance - c;
+  if (!(slack > 0.0) || !(a > 0.0)) {
+    out.maxSqNorm = slack > 0.0 ? std::numeric_limits<double>::infinity() : -1.0;
+    return out;
+  }
+  const double r = (-b + std::sqrt(b * b + 4.0 * a * slack)) / (2.0 * a);
+  out.maxSqNorm = r * r;
+  return out;
+}
+
+// log(w_k p(x | k)) for one sample, centred as in logProbSmallDim: the exact fallback of the
+// feature path.
+void logProbExact(const double* xn, const MatrixXd& precChol, bool tied, const MatrixXd& meanProj,
+                  const VectorXd& logNorm, double* logp) {
+  const Index d = precChol.rows();
+  const Eigen::Map<const VectorXd> x(xn, d);
+  VectorXd y(d);
+  for (Index k = 0; k < meanProj.cols(); ++k) {
+    if (k == 0 || !tied) {
+      y.noalias() =
+          precChol.middleCols(tied ? 0 : k * d, d).triangularView<Eigen::Upper>().transpose() * x;
+    }
+    logp[k] = logNorm(k) - 0.5 * (y - meanProj.col(k)).squaredNorm();
+  }
+}
+
+[[noreturn]] void throwBadSample(Index sample) {
+  throw NumericError("E-step: log-likelihood of sample " + std::to_string(sample) +
+                     " is not finite (zero density under every component)");
+}
+
+void checkBad(const std::vector<Index>& chunkBad, Index chunk) {
+  for (std::size_t c = 0; c < chunkBad.size(); ++c) {
+    if (chunkBad[c] >= 0) throwBadSample(static_cast<Index>(c) * chunk + chunkBad[c]);
+  }
+}
+
+double sumInOrder(const std::vector<double>& values) {
+  double total = 0.0;
+  for (double v : values) total += v;
+  return total;
+}
+
+// sum_n r_nk f(x_n) for every component (p x K): one GEMM per chunk of samples, with per-thread
+// accumulators added in thread order.
+MatrixXd featureMoments(const MatrixXd& X, const MatrixXd& resp, int T) {
+  const Index d = X.rows();
+  const Index N = X.cols();
+  const Index K = resp.rows();
+  const Index p = featureCount(d);
+  const Index B = featureChunkColumns(p);
+  const Index chunks = (N + B - 1) / B;
+  std::vector<MatrixXd> acc(static_cast<std::size_t>(T), MatrixXd::Zero(p, K));
+
+#pragma omp parallel num_threads(T)
+  {
+    serialBlasInThisRegion();
+    auto& mine = acc[static_cast<std::size_t>(omp_get_thread_num())];
+    MatrixXd F(p, B);
+#pragma omp for schedule(static)
+    for (Index c = 0; c < chunks; ++c) {
+      const Index n0 = c * B;
+      const Index nb = std::min(B, N - n0);
+      buildFeatures(X.data() + n0 * d, d, nb, F.data(), p, nullptr);
+      blas::gemm('N', 'T', static_cast<int>(p), static_cast<int>(K), static_cast<int>(nb), 1.0,
+                 F.data(), static_cast<int>(p), resp.data() + n0 * K, static_cast<int>(K), 1.0,
+                 mine.data(), static_cast<int>(p));
+    }
+  }
+  MatrixXd total = MatrixXd::Zero(p, K);
+  for (const auto& threadAcc : acc) total += threadAcc;
+  return total;
+}
+
+// Upper triangle of S = sum_n r (x_n - mu)(x_n - mu)^T from one component's moments
+// [M_ij = sum r x_i x_j; s = sum r x; m = sum r]:  S = M - mu s^T - s mu^T + m mu mu^T, exact
+// for any mu. Returns false, leaving S unspecified, when a diagonal entry lost more than
+// kMaxCancellation's worth of digits (M_ii > kMaxCancellation S_ii), or is not positive.
+bool scatterFromMoments(const Eigen::Ref<const VectorXd>& moments,
+                        const Eigen::Ref<const VectorXd>& mu, MatrixXd& S) {
+  const Index d = mu.size();
+  const Index p = moments.size();
+  const auto s = moments.segment(p - d - 1, d);
+  const double mass = moments(p - 1);
+  for (Index j = 0; j < d; ++j) {
+    for (Index i = 0; i <= j; ++i) {
+      S(i, j) = moments(pairFeature(i, j)) - mu(i) * s(j) - s(i) * mu(j) + mass * mu(i) * mu(j);
+    }
+    if (!(S(j, j) > 0.0 && moments(pairFeature(j, j)) <= kMaxCancellation * S(j, j))) return false;
+  }
+  return true;
+}
+
+// Adds sum_n r_nk (x_n - mu_k)(x_n - mu_k)^T, upper triangle, to scatter[k] for the components in
+// `which`, centring every sample on mu_k first (dsyrk on sqrt(r_k)-scaled differences from
+// kBlasMinDim on): the accurate path, and the only one below kBlasMinDim.
+void scatterCentred(const MatrixXd& X, const MatrixXd& resp, const MatrixXd& means,
+                    const std::vector<Index>& which, int T, std::vector<MatrixXd>& scatter) {
+  const Index d = X.rows();
+  const Index N = X.cols();
+  const Index K = resp.rows();
+  const bool useBlas = d >= kBlasMinDim;
+  const Index B = chunkColumns(d);
+  const Index chunks = (N + B - 1) / B;
+  // One upper-triangular accumulator per thread and component: O(T K d^2) memory.
+  std::vector<std::vector<MatrixXd>> acc(
+      static_cast<std::size_t>(T),
+      std::vector<MatrixXd>(static_cast<std::size_t>(K), MatrixXd::Zero(d, d)));
+
+#pragma omp parallel num_threads(T)
+  {
+    serialBlasInThisRegion();
+    auto& mine = acc[static_cast<std::size_t>(omp_get_thread_num())];
+    MatrixXd D(useBlas ? d : 0, useBlas ? B : 0);  // sqrt(r_nk) (x_n - mu_k), one chunk
+#pragma omp for schedule(static)
+    for (Index c = 0; c < chunks; ++c) {
+      const Index n0 = c * B;
+      const Index nb = std::min(B, N - n0);
+      const double* x = X.data() + n0 * d;
+      const double* r = resp.data() + n0 * K;
+      if (!useBlas) {
+        if (d == 1) {
+          scatterSmallDim<1>(x, r, nb, d, K, means, which, mine);
+        } else if (d == 2) {
+          scatterSmallDim<2>(x, r, nb, d, K, means, which, mine);
+        } else if (d == 3) {
+          scatterSmallDim<3>(x, r, nb, d, K, means, which, mine);
+        } else {
+          scatterSmallDim<0>(x, r, nb, d, K, means, which, mine);
+        }
+        continue;
+      }
+      const Eigen::Map<const MatrixXd> xc(x, d, nb);
+      for (const Index k : which) {
+        const StridedRow rk(r + k, nb, Eigen::InnerStride<>(K));
+        D.leftCols(nb) = (xc.colwise() - means.col(k)) * rk.cwiseSqrt().asDiagonal();
+        blas::syrkUpper(static_cast<int>(d), static_cast<int>(nb), 1.0, D.data(),
+                        static_cast<int>(d), 1.0, mine[static_cast<std::size_t>(k)].data(),
+                        static_cast<int>(d));
+      }
+    }
+  }
+  for (const Index k : which) {
+    const auto ki = static_cast<std::size_t>(k);
+    scatter[ki].setZero();
+    for (const auto& threadAcc : acc) scatter[ki] += threadAcc[ki];
+  }
+}
+
+}  // namespace
+
+int defaultThreadCount() {
+  return std::max(1, omp_get_num_procs());
+}
+
+double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
+                     const MatrixXd& meanProj, const VectorXd& logNorm, MatrixXd& resp,
+                     VectorXd& sampleLL, int threads) {
+  const Index d = X.rows();
+  const Index N = X.cols();
+  const Index K = meanProj.cols();
+  const bool useBlas = d >= kBlasMinDim;
+  resp.resize(K, N);
+  sampleLL.resize(N);
+  const Index p = useBlas ? featureCount(d) : 0;
+  const Index B = useBlas ? featureChunkColumns(p) : chunkColumns(K);
+  const Index chunks = (N + B - 1) / B;
+  std::vector<double> chunkSum(static_cast<std::size_t>(chunks), 0.0);
+  std::vector<Index> chunkBad(static_cast<std::size_t>(chunks), -1);
+  const FeatureLogDensity features =
+      useBlas ? featureLogDensity(precChol, tied, meanProj, logNorm) : FeatureLogDensity{};
+
+#pragma omp parallel num_threads(resolveThreads(threads))
+  {
+    serialBlasInThisRegion();
+    MatrixXd F(p, useBlas ? B : 0);  // f(x_n) for the chunk's samples
+    VectorXd sqNorm(useBlas ? B : 0);
+#pragma omp for schedule(static)
+    for (Index c = 0; c < chunks; ++c) {
+      const Index n0 = c * B;
+      const Index nb = std::min(B, N - n0);
+      const double* x = X.data() + n0 * d;
+      double* logp = resp.data() + n0 * K;
+      if (useBlas) {
+        buildFeatures(x, d, nb, F.data(), p, sqNorm.data());
+        blas::gemm('T', 'N', static_cast<int>(K), static_cast<int>(nb), static_cast<int>(p), 1.0,
+                   features.weights.data(), static_cast<int>(p), F.data(), static_cast<int>(p),
+                   0.0, logp, static_cast<int>(K));
+        for (Index n = 0; n < nb; ++n) {
+          // Also catches NaN norms, whose samples then fail in normalizeChunk as they should.
+          if (!(sqNorm(n) <= features.maxSqNorm)) {
+            logProbExact(x + n * d, precChol, tied, meanProj, logNorm, logp + n * K);
+          }
+        }
+      } else if (d == 1) {
+        logProbSmallDim<1>(x, nb, d, precChol, tied, meanProj, logNorm, logp);
+      } else if (d == 2) {
+        logProbSmallDim<2>(x, nb, d, precChol, tied, meanProj, logNorm, logp);
+      } else if (d == 3) {
+        logProbSmallDim<3>(x, nb, d, precChol, tied, meanProj, logNorm, logp);
+      } else {
+        logProbSmallDim<0>(x, nb, d, precChol, tied, meanProj, logNorm, logp);
+      }
+      const auto ci = static_cast<std::size_t>(c);
+      chunkSum[ci] = normalizeChunk(logp, K, nb, sampleLL.data() + n0, &chunkBad[ci]);
+    }
+  }
+  checkBad(chunkBad, B);
+  return sumInOrder(chunkSum);
+}
+
+double eStepDiagonal(const MatrixXd& X, const MatrixXd& means, const MatrixXd& precSqrt,
+                     const VectorXd& logNorm, MatrixXd& resp, VectorXd& sampleLL, int threads) {
+  const Index N = X.cols();
+  const Index K = means.cols();
+  resp.resize(K, N);
+  sampleLL.resize(N);
+  const Index B = chunkColumns(K);
+  const Index chunks = (N + B - 1) / B;
+  std::vector<double> chunkSum(static_cast<std::size_t>(chunks), 0.0);
+  std::vector<Index> chunkBad(static_cast<std::size_t>(chunks), -1);
+  // (x - mu_k) / sigma_k = x / sigma_k - mu_k / sigma_k: precompute the second term.
+  const MatrixXd scaledMeans = means.cwiseProduct(precSqrt);
+
+#pragma omp parallel for schedule(static) num_threads(resolveThreads(threads))
+  for (Index c = 0; c < chunks; ++c) {
+    const Index n0 = c * B;
+    const Index nb = std::min(B, N - n0);
+    double* logp = resp.data() + n0 * K;
+    for (Index n = 0; n < nb; ++n) {
+      const auto xn = X.col(n0 + n);
+      Eigen::Map<VectorXd> out(logp + n * K, K);
+      out = logNorm - 0.5 * ((precSqrt.array().colwise() * xn.array()) - scaledMeans.array())
+                                .matrix()
+                                .colwise()
+                                .squaredNorm()
+                                .transpose();
+    }
+    const auto ci = static_cast<std::size_t>(c);
+    chunkSum[ci] = normalizeChunk(logp, K, nb, sampleLL.data() + n0, &chunkBad[ci]);
+  }
+  checkBad(chunkBad, B);
+  return sumInOrder(chunkSum);
+}
+
+void weightedSums(const MatrixXd& X, const MatrixXd& resp, VectorXd& nk, MatrixXd& sums,
+                  int threads) {
+  const Index d = X.rows();
+  const Index N = X.cols();
+  const Index K = resp.rows();
+  const int T = resolveThreads(threads);
+  const Index B = chunkColumns(d + K);
+  const Index chunks = (N + B - 1) / B;
+  std::vector<MatrixXd> accSums(static_cast<std::size_t>(T), MatrixXd::Zero(d, K));
+  std::vector<VectorXd> accN(static_cast<std::size_t>(T), VectorXd::Zero(K));
+
+#pragma omp parallel num_threads(T)
+  {
+    serialBlasInThisRegion();
+    const auto t = static_cast<std::size_t>(omp_get_thread_num());
+#pragma omp for schedule(static)
+    for (Index c = 0; c < chunks; ++c) {
+      const Index n0 = c * B;
+      const Index nb = std::min(B, N - n0);
+      const Eigen::Map<const MatrixXd> xc(X.data() + n0 * d, d, nb);
+      const Eigen::Map<const MatrixXd> rc(resp.data() + n0 * K, K, nb);
+      accN[t] += rc.rowwise().sum();
+      if (d >= kBlasMinDim) {
+        blas::gemm('N', 'T', static_cast<int>(d), static_cast<int>(K), static_cast<int>(nb), 1.0,
+                   xc.data(), static_cast<int>(d), rc.data(), static_cast<int>(K), 1.0,
+                   accSums[t].data(), static_cast<int>(d));
+      } else {
+        accSums[t].noalias() += xc * rc.transpose();
+      }
+    }
+  }
+  nk = VectorXd::Zero(K);
+  sums = MatrixXd::Zero(d, K);
+  for (std::size_t t = 0; t < accN.size(); ++t) {
+    nk += accN[t];
+    sums += accSums[t];
+  }
+}
+
+void weightedScatterFull(const MatrixXd& X, const MatrixXd& resp, const MatrixXd& means,
+                         std::vector<MatrixXd>& scatter, int threads) {
+  const Index d = X.rows();
+  const Index K = resp.rows();
+  const int T = resolveThreads(threads);
+  scatter.assign(static_cast<std::size_t>(K), MatrixXd::Zero(d, d));
+  std::vector<Index> centred;  // components to compute (again) the exact, centred way
+  if (d >= kBlasMinDim) {
+    const MatrixXd moments = featureMoments(X, resp, T);
+    for (Index k = 0; k < K; ++k) {
+      if (!scatterFromMoments(moments.col(k), means.col(k), scatter[static_cast<std::size_t>(k)])) {
+        centred.push_back(k);
+      }
+    }
+  } else {
+    for (Index k = 0; k < K; ++k) centred.push_back(k);
+  }
+  if (!centred.empty()) scatterCentred(X, resp, means, centred, T, scatter);
+  for (auto& s : scatter) s.triangularView<Eigen::StrictlyLower>() = s.transpose();
+}
+
+void weightedScatterDiag(const MatrixXd& X, const MatrixXd& resp, const MatrixXd& means,
+                         MatrixXd& scatterDiag, int threads) {
+  const Index d = X.rows();
+  const Index N = X.cols();
+  const Index K = resp.rows();
+  const int T = resolveThreads(threads);
+  const Index B = chunkColumns(d + K);
+  const Index chunks = (N + B - 1) / B;
+  std::vector<MatrixXd> acc(static_cast<std::size_t>(T), MatrixXd::Zero(d, K));
+
+#pragma omp parallel num_threads(T)
+  {
+    auto& mine = acc[static_cast<std::size_t>(omp_get_thread_num())];
+#pragma omp for schedule(static)
+    for (Index c = 0; c < chunks; ++c) {
+      const Index n0 = c * B;
+      const Index nb = std::min(B, N - n0);
+      for (Index n = n0; n < n0 + nb; ++n) {
+        mine.array() += (means.colwise() - X.col(n)).array().square().rowwise() *
+                        resp.col(n).transpose().array();
+      }
+    }
+  }
+  scatterDiag = MatrixXd::Zero(d, K);
+  for (const auto& threadAcc : acc) scatterDiag += threadAcc;
+}
+
+}  // namespace genlab::gmm::kernels

@@ -1,0 +1,71 @@
+#include "core/models/hmm/viterbi.h"
+
+#include "core/models/hmm/emissions.h"
+#include "core/models/hmm/recursions.h"
+
+namespace genlab::hmm {
+
+namespace {
+
+void backtrace(const RowMatrix& delta, const IndexMatrix& psi, std::vector<int>& path,
+               double& logProb) {
+  const Index t_len = delta.rows();
+  path.assign(static_cast<std::size_t>(t_len), 0);
+  Index best = 0;
+  logProb = delta.row(t_len - 1).maxCoeff(&best);
+  path[t_len - 1] = static_cast<int>(best);
+  for (Index t = t_len - 1; t > 0; --t) path[t - 1] = psi(t, path[t]);
+}
+
+}  // namespace
+
+ViterbiTrace viterbiTrace(const HmmModel& model, const Observations& obs) {
+  const Index t_len = obs.length();
+  const Index k = model.states();
+  RowMatrix logB;
+  logEmissions(model, obs, logB);
+  const RowMatrix logA = model.transition.array().log();
+  const Eigen::VectorXd logStart = model.start.array().log();
+  ViterbiTrace trace;
+  trace.delta.resize(t_len, k);
+  trace.psi.resize(t_len, k);
+  detail::dispatchStates(k, [&](auto kk) {
+    detail::viterbiColumns<decltype(kk)::value>(logStart, logA, logB, trace.delta, trace.psi, 0,
+                                                t_len);
+  });
+  backtrace(trace.delta, trace.psi, trace.path, trace.logProb);
+  return trace;
+}
+
+ViterbiResult viterbi(const HmmModel& model, const Observations& obs) {
+  const Index t_len = obs.length();
+  const Index k = model.states();
+  const RowMatrix logA = model.transition.array().log();
+  const Eigen::VectorXd logStart = model.start.array().log();
+  RowMatrix delta;
+  logEmissions(model, obs, delta);
+  detail::dispatchStates(
+      k, [&](auto kk) { detail::viterbiDeltaInPlace<decltype(kk)::value>(logStart, logA, delta); });
+  // Back-trace, recomputing psi(t, path[t]) from delta: O(K) per step instead of storing psi.
+  ViterbiResult result;
+  result.path.assign(static_cast<std::size_t>(t_len), 0);
+  Index best = 0;
+  result.logProb = delta.row(t_len - 1).maxCoeff(&best);
+  result.path[t_len - 1] = static_cast<int>(best);
+  for (Index t = t_len - 1; t > 0; --t) {
+    const int j = result.path[t];
+    int arg = 0;
+    double top = logA(0, j) + delta(t - 1, 0);
+    for (Index i = 1; i < k; ++i) {
+      const double cand = logA(i, j) + delta(t - 1, i);
+      if (cand > top) {
+        top = cand;
+        arg = static_cast<int>(i);
+      }
+    }
+    result.path[t - 1] = arg;
+  }
+  return result;
+}
+
+}  // namespace genlab::hmm
