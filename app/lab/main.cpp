@@ -26,6 +26,8 @@ int runLab(int argc, char** argv) {
   app.add_option("--height", options.height, "Window height")->check(CLI::Range(240, 8192));
   app.add_option("--seed", options.seed, "Seed for the lesson's session");
   app.add_option("--set", options.overrides, "Override a setting of the lesson: key=value");
+  app.add_option("--display", options.display,
+                 "How the views start: key=value, as in a lesson's \"display\" object");
   auto* scripted = "Scripted runs (tests, figures)";
   app.add_option("--steps", options.steps, "Take N training steps, then draw --frames")->group(scripted);
   app.add_option("--frames", options.frames, "Frames to draw before the screenshot / exit")->group(scripted);

@@ -68,13 +68,14 @@ Lesson loadLesson(const std::filesystem::path& file) {
   const nlohmann::json json = readJsonFile(file);
   const std::string where = file.string();
   if (!json.is_object()) throw ConfigError(where + ": a lesson must be a JSON object");
-  static const std::set<std::string> known = {"title", "summary", "model", "dataset", "settings",
-                                              "views", "seed",    "steps", "speed",   "order"};
+  static const std::set<std::string> known = {"title", "summary", "model", "dataset",
+                                              "settings", "views", "display", "seed",
+                                              "steps", "speed", "order"};
   for (const auto& item : json.items()) {
     if (!known.contains(item.key())) {
       throw ConfigError(where + ": unknown key \"" + item.key() +
-                        "\" (known: title, summary, model, dataset, settings, views, seed, steps, "
-                        "speed, order)");
+                        "\" (known: title, summary, model, dataset, settings, views, display, seed, "
+                        "steps, speed, order)");
     }
   }
   Lesson lesson;
@@ -86,6 +87,8 @@ Lesson loadLesson(const std::filesystem::path& file) {
   lesson.dataset = optional<nlohmann::json>(json, "dataset", nlohmann::json::object(), where);
   lesson.settings = optional<nlohmann::json>(json, "settings", nlohmann::json::object(), where);
   lesson.views = optional<std::vector<std::string>>(json, "views", {}, where);
+  lesson.display = optional<nlohmann::json>(json, "display", nlohmann::json::object(), where);
+  if (!lesson.display.is_object()) throw ConfigError(where + ": display: must be an object");
   lesson.seed = optional<std::uint64_t>(json, "seed", 0, where);
   lesson.steps = optional<std::int64_t>(json, "steps", 100, where);
   lesson.speed = optional<double>(json, "speed", 0.0, where);
@@ -119,18 +122,31 @@ std::vector<Lesson> loadLessonDirectory(const std::filesystem::path& directory,
   return lessons;
 }
 
-void applyOverrides(Lesson& lesson, const std::vector<std::string>& assignments) {
+namespace {
+
+void assignAll(nlohmann::json& target, const std::vector<std::string>& assignments,
+               const char* option) {
   for (const auto& assignment : assignments) {
     const auto equals = assignment.find('=');
     if (equals == std::string::npos || equals == 0) {
-      throw ConfigError("--set " + assignment + ": expected key=value");
+      throw ConfigError(std::string(option) + " " + assignment + ": expected key=value");
     }
     const std::string key = assignment.substr(0, equals);
     const std::string text = assignment.substr(equals + 1);
     nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded()) value = text;
-    lesson.settings[key] = value;
+    target[key] = value;
   }
+}
+
+}  // namespace
+
+void applyOverrides(Lesson& lesson, const std::vector<std::string>& assignments) {
+  assignAll(lesson.settings, assignments, "--set");
+}
+
+void applyDisplayOverrides(Lesson& lesson, const std::vector<std::string>& assignments) {
+  assignAll(lesson.display, assignments, "--display");
 }
 
 std::filesystem::path assetsDirectory() {

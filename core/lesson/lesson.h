@@ -8,6 +8,7 @@
 //     "dataset":  { "kind": "blobs", ... },            checked by the model's data reader
 //     "settings": { "k": 3, ... },                     checked by the model's config
 //     "views":    ["scatter", "log_likelihood"],       which views the lab shows
+//     "display":  {"density": "contours"},             optional: how the views start out
 //     "seed":     1,                                   optional, default 0
 //     "steps":    100,                                 optional: default budget for `train`
 //     "speed":    4,                                   optional: steps per second when playing
@@ -33,6 +34,7 @@ struct Lesson {
   nlohmann::json dataset = nlohmann::json::object();
   nlohmann::json settings = nlohmann::json::object();
   std::vector<std::string> views;
+  nlohmann::json display = nlohmann::json::object();  // checked by the model's UI
   std::uint64_t seed = 0;
   std::int64_t steps = 100;
   double speed = 0.0;  // 0: as fast as the trainer goes
@@ -51,6 +53,9 @@ std::vector<Lesson> loadLessonDirectory(const std::filesystem::path& directory,
 // Applies "key=value" overrides to lesson.settings. The value is parsed as JSON when it can be
 // (numbers, booleans, arrays), else taken as a string. Throws ConfigError on a malformed item.
 void applyOverrides(Lesson& lesson, const std::vector<std::string>& assignments);
+
+// The same for the lesson's "display" object.
+void applyDisplayOverrides(Lesson& lesson, const std::vector<std::string>& assignments);
 
 // Where lessons and other assets live: $GENLAB_ASSETS, else the source tree's assets/.
 std::filesystem::path assetsDirectory();

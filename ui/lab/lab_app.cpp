@@ -90,6 +90,7 @@ void LabApp::loadLessons() {
   const std::size_t first = chosen.value_or(0);
   try {
     lesson::applyOverrides(m_lessons[first], m_options.overrides);
+    lesson::applyDisplayOverrides(m_lessons[first], m_options.display);
   } catch (const std::exception& error) {
     m_openError = error.what();
     m_exitCode = 2;

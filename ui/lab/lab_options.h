@@ -16,6 +16,7 @@ struct LabOptions {
   int height = 0;
   std::optional<std::uint64_t> seed;
   std::vector<std::string> overrides;  // "key=value" settings for the first lesson opened
+  std::vector<std::string> display;    // "key=value" display options for it (see lessons)
 
   // Scripted runs (tests, figure export). A scripted run does not read or write the remembered
   // layout, so it is reproducible.

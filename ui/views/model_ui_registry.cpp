@@ -1,13 +1,27 @@
+#include "core/util/errors.h"
 #include "ui/views/gmm/gmm_ui.h"
 #include "ui/views/hmm/hmm_ui.h"
 #include "ui/views/view.h"
 
 namespace genlab::views {
 
+void ModelUi::applyDisplayOption(const std::string& key, const nlohmann::json& /*value*/) {
+  throw ConfigError("display." + key + ": this lesson's views have no such option");
+}
+
 std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
-  if (lesson.model == "gmm") return std::make_unique<GmmUi>(lesson.views);
-  if (lesson.model == "hmm") return std::make_unique<HmmUi>(lesson);
-  return nullptr;
+  std::unique_ptr<ModelUi> ui;
+  if (lesson.model == "gmm") ui = std::make_unique<GmmUi>(lesson.views);
+  if (lesson.model == "hmm") ui = std::make_unique<HmmUi>(lesson);
+  if (!ui) return nullptr;
+  for (const auto& [key, value] : lesson.display.items()) {
+    try {
+      ui->applyDisplayOption(key, value);
+    } catch (const ConfigError& error) {
+      throw ConfigError(lesson.file.string() + ": " + error.what());
+    }
+  }
+  return ui;
 }
 
 }  // namespace genlab::views

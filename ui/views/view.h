@@ -39,6 +39,9 @@ class ModelUi {
   virtual std::vector<View*> views() = 0;
   // Settings and teaching controls in the side panel (K, covariance type, E-step, ...).
   virtual void drawControls(ViewContext& context) = 0;
+  // Sets how the views start out, from a lesson's "display" object or the lab's --display
+  // flags. Throws ConfigError naming "display.<key>" for a key or value it does not know.
+  virtual void applyDisplayOption(const std::string& key, const nlohmann::json& value);
 };
 
 // Builds the UI for `lesson`'s model with the views it names; null for an unknown model.

@@ -1,5 +1,6 @@
 #include "ui/views/gmm/gmm_scatter_view.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "core/models/gmm/gmm_trainer.h"
@@ -9,8 +10,9 @@
 namespace genlab::views {
 namespace {
 
-constexpr int kDensityCells = 140;     // per side; p(x) is smooth, finer grids add nothing
+constexpr int kDensityCells = 200;     // per side; p(x) is smooth, finer grids add nothing
 constexpr int kSprayPerFrame = 3;
+constexpr float kHeatmapNats = 8.0f;  // log-density range the heatmap spans below its peak
 constexpr float kMeanRadiusPx = 8.0f;  // a handle big enough to grab on a touchpad
 constexpr double kToolRadiusPx = 14.0;  // spray spread and eraser radius on screen
 
@@ -36,7 +38,8 @@ double pixelsToData(const plot::PlotCanvas& canvas, double pixels) {
 GmmScatterView::GmmScatterView() {
   m_heatmap = &m_canvas.add<plot::HeatmapLayer>();
   m_heatmap->setColormap(ui::Colormap::Viridis);
-  m_heatmap->setOpacity(0.85f);
+  m_heatmap->setOpacity(0.7f);
+  m_heatmap->setSmooth(true);
   m_contours = &m_canvas.add<plot::LineLayer>();
   m_contours->setWidth(1.5f);
   m_points = &m_canvas.add<plot::PointLayer>();
@@ -63,6 +66,8 @@ GmmScatterView::GmmScatterView() {
 }
 
 void GmmScatterView::requestSamples(train::Session& session, int n) {
+  m_sampleCount = n;
+  options.samples = true;
   auto reply = std::make_shared<Reply<Eigen::MatrixXd>>();
   m_sampleReply = reply;
   session.post([reply, n](train::Trainer& trainer) {
@@ -150,7 +155,14 @@ void GmmScatterView::rebuildDensity(const gmm::GmmSnapshot& snapshot, const ui::
     spec.rows = grid.rows;
     spec.rect = rect;
     spec.firstRowAtTop = false;
-    m_heatmap->setScalars(spec, grid.values, 0.0f, grid.maxValue);
+    // Shaded by log p(x) over the top kHeatmapNats: a linear scale would show only the peaks
+    // (hidden under the ellipses) and leave the tails, where components meet, all one colour.
+    std::vector<float> logDensity(grid.values.size());
+    const float top = std::log(std::max(grid.maxValue, 1e-30f));
+    for (std::size_t i = 0; i < logDensity.size(); ++i) {
+      logDensity[i] = grid.values[i] > 0.0f ? std::log(grid.values[i]) : top - kHeatmapNats;
+    }
+    m_heatmap->setScalars(spec, logDensity, top - kHeatmapNats, top);
   } else {
     m_contours->clear();
     // Levels at fixed fractions of the peak: equal steps in log density read as evenly spaced
@@ -220,9 +232,15 @@ void GmmScatterView::draw(ViewContext& context, ImVec2 size) {
   if (m_sampleReply) {
     if (auto samples = m_sampleReply->take()) {
       m_sampleData = std::move(*samples);
-      options.samples = true;
       m_sampleReply.reset();
+      m_shown.reset();  // rebuild the layers with the new samples
     }
+  }
+  // Samples follow the model: while they are shown, every new snapshot of the live run asks
+  // for a fresh draw (one request in flight at a time), so they never show a past mixture.
+  if (options.samples && !m_sampleReply && !context.scrubbing && context.snapshot != m_samplesFor) {
+    m_samplesFor = context.snapshot;
+    requestSamples(context.session, m_sampleCount);
   }
   const bool snapshotChanged = context.snapshot != m_shown;
   const bool optionsChanged = !(options == m_shownOptions);

@@ -42,7 +42,8 @@ class GmmScatterView final : public View {
   void draw(ViewContext& context, ImVec2 size) override;
 
   GmmScatterOptions options;
-  // Asks the trainer for `n` samples of the current mixture; they appear when they arrive.
+  // Shows `n` samples of the current mixture (they appear when the trainer sends them, and are
+  // redrawn as the model changes).
   void requestSamples(train::Session& session, int n);
 
   plot::PlotCanvas& canvas() { return m_canvas; }
@@ -72,6 +73,8 @@ class GmmScatterView final : public View {
 
   ReplyPtr<Eigen::MatrixXd> m_sampleReply;
   Eigen::MatrixXd m_sampleData;  // n x d, projected when shown
+  int m_sampleCount = 500;
+  train::SnapshotPtr m_samplesFor;  // the snapshot the last sample request was made for
   Rng m_sprayRng{0x5eed};
 };
 

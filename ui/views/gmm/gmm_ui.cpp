@@ -1,8 +1,13 @@
 #include "ui/views/gmm/gmm_ui.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
+#include <utility>
+
+#include "core/data/csv_matrix.h"
 #include "core/models/gmm/gmm_trainer.h"
+#include "core/util/errors.h"
 
 namespace genlab::views {
 namespace {
@@ -48,16 +53,51 @@ GmmUi::GmmUi(const std::vector<std::string>& viewNames) {
   }
 }
 
+void GmmUi::applyDisplayOption(const std::string& key, const nlohmann::json& value) {
+  auto& options = m_scatter->options;
+  auto fail = [&key](const std::string& why) { throw ConfigError("display." + key + ": " + why); };
+  if (key == "density") {
+    const std::string mode = value.is_string() ? value.get<std::string>() : "";
+    if (mode == "none") options.density = DensityMode::kNone;
+    else if (mode == "heatmap") options.density = DensityMode::kHeatmap;
+    else if (mode == "contours") options.density = DensityMode::kContours;
+    else fail("expected \"none\", \"heatmap\" or \"contours\"");
+  } else if (key == "ellipses") {
+    if (!value.is_boolean()) fail("expected true or false");
+    options.ellipses = value.get<bool>();
+  } else if (key == "coloring") {
+    const std::string mode = value.is_string() ? value.get<std::string>() : "";
+    if (mode == "responsibilities") options.coloring = PointColoring::kResponsibilities;
+    else if (mode == "truth") options.coloring = PointColoring::kTrueLabels;
+    else fail("expected \"responsibilities\" or \"truth\"");
+  } else if (key == "samples") {
+    if (!value.is_number_integer() || value.get<int>() < 0 || value.get<int>() > 100000) {
+      fail("expected a number of samples in [0, 100000]");
+    }
+    m_pendingSamples = value.get<int>();
+  } else if (key == "bic_aic") {
+    if (!value.is_boolean()) fail("expected true or false");
+    if (!m_bic) fail("the lesson has no \"bic_aic\" view");
+    m_pendingBicAic = value.get<bool>();
+  } else {
+    fail("unknown option (known: density, ellipses, coloring, samples, bic_aic)");
+  }
+}
+
 void GmmUi::drawControls(ViewContext& context) {
   const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(context.snapshot);
   train::Session& session = context.session;
   if (!snapshot) return;
-
-  ImGui::Text("Iteration %d   log-likelihood %.4f", snapshot->iteration, snapshot->meanLogLikelihood);
-  if (snapshot->converged) {
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.0f, 0.45f, 0.25f, 1.0f), "converged");
+  if (m_pendingSamples > 0) {
+    m_scatter->requestSamples(session, std::exchange(m_pendingSamples, 0));
   }
+  if (m_pendingBicAic) {
+    m_pendingBicAic = false;
+    m_bic->compute(session);
+  }
+
+  ImGui::Text("Iteration %d%s", snapshot->iteration, snapshot->converged ? " (converged)" : "");
+  ImGui::Text("Mean log-likelihood %.4f", snapshot->meanLogLikelihood);
   ImGui::Text("%lld points in %lld-D%s", static_cast<long long>(snapshot->points->rows()),
               static_cast<long long>(snapshot->dim), snapshot->dim > 2 ? " (shown by PCA)" : "");
 
@@ -109,6 +149,20 @@ void GmmUi::drawControls(ViewContext& context) {
   ImGui::TextWrapped(snapshot->dim == 2
                          ? "Drag a mean. Click: add a point. Shift-drag: spray. Ctrl-click: erase."
                          : "Drag a mean (within the PCA plane). Data editing needs 2-D data.");
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.65f);
+  ImGui::InputTextWithHint("##csv", "points.csv", &m_csvPath);
+  ImGui::SameLine();
+  if (ImGui::Button("Load CSV") && !m_csvPath.empty()) {
+    // Read on the trainer thread too: a large file must not stall a frame. A bad file is
+    // reported in the messages (file, line, column) and the current data stays.
+    postToGmm(session, [path = m_csvPath](gmm::GmmTrainer& g) {
+      g.setData(data::readCsvMatrix(path).values);
+      g.eStepOnly();
+    });
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Replace the data with the numeric columns of a CSV file (as many columns as the current data)");
+  }
 }
 
 }  // namespace genlab::views

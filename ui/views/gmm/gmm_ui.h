@@ -16,6 +16,10 @@ class GmmUi final : public ModelUi {
   explicit GmmUi(const std::vector<std::string>& viewNames);
   std::vector<View*> views() override { return m_order; }
   void drawControls(ViewContext& context) override;
+  // "density": "none" | "heatmap" | "contours"; "ellipses": bool; "coloring":
+  // "responsibilities" | "truth"; "samples": N (drawn when the lesson opens); "bic_aic": true
+  // (computed when the lesson opens).
+  void applyDisplayOption(const std::string& key, const nlohmann::json& value) override;
 
  private:
   std::unique_ptr<GmmScatterView> m_scatter;
@@ -23,6 +27,9 @@ class GmmUi final : public ModelUi {
   std::unique_ptr<GmmWeightsView> m_weights;
   std::unique_ptr<GmmBicView> m_bic;
   std::vector<View*> m_order;
+  int m_pendingSamples = 0;     // display options that need the session: done at first draw
+  bool m_pendingBicAic = false;
+  std::string m_csvPath;        // the "load CSV" field
 };
 
 }  // namespace genlab::views
