@@ -229,6 +229,16 @@ void GmmScatterView::draw(ViewContext& context, ImVec2 size) {
     ImGui::TextUnformatted("waiting for the first snapshot...");
     return;
   }
+  update(context);
+  plot::CanvasWidgetOptions widgetOptions;
+  widgetOptions.hoverText = [this, snapshot](plot::Vec2 at) { return hoverText(*snapshot, at); };
+  const auto events = plot::showCanvas("##gmm-scatter", m_canvas, size, context.style, widgetOptions);
+  handleEvents(events, context, *snapshot);
+}
+
+void GmmScatterView::update(ViewContext& context) {
+  const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(context.snapshot);
+  if (!snapshot || !snapshot->points) return;
   if (m_sampleReply) {
     if (auto samples = m_sampleReply->take()) {
       m_sampleData = std::move(*samples);
@@ -265,11 +275,6 @@ void GmmScatterView::draw(ViewContext& context, ImVec2 size) {
   m_shown = context.snapshot;
   m_shownOptions = options;
   m_shownPalette = context.style.palette;
-
-  plot::CanvasWidgetOptions widgetOptions;
-  widgetOptions.hoverText = [this, snapshot](plot::Vec2 at) { return hoverText(*snapshot, at); };
-  const auto events = plot::showCanvas("##gmm-scatter", m_canvas, size, context.style, widgetOptions);
-  handleEvents(events, context, *snapshot);
 }
 
 }  // namespace genlab::views

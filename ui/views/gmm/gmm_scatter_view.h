@@ -40,6 +40,9 @@ class GmmScatterView final : public View {
   GmmScatterView();
   std::string title() const override { return "Data and mixture"; }
   void draw(ViewContext& context, ImVec2 size) override;
+  // Brings the canvas's layers up to date with context.snapshot and the options, without
+  // drawing (draw() calls it; tests and exports call it before rendering the canvas).
+  void update(ViewContext& context);
 
   GmmScatterOptions options;
   // Shows `n` samples of the current mixture (they appear when the trainer sends them, and are

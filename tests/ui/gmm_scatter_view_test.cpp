@@ -1,0 +1,108 @@
+// The GMM scatter view draws what the snapshot says, where it says: each mean's handle at the
+// pixel of the mean, each 1-sigma ring through the points at one standard deviation along the
+// covariance's eigenvectors, and points in their component's colour.
+
+#include "ui/views/gmm/gmm_scatter_view.h"
+
+#include <Eigen/Eigenvalues>
+#include <fstream>
+
+#include "core/lesson/lesson.h"
+#include "core/models/gmm/gmm_snapshot.h"
+#include "core/models/registry.h"
+#include "tests/ui/gl_fixture.h"
+
+namespace genlab::test {
+namespace {
+
+class GmmScatterViewTest : public GlTest {
+ protected:
+  void SetUp() override {
+    GlTest::SetUp();
+    if (IsSkipped()) return;
+    m_file = std::filesystem::temp_directory_path() / "genlab_scatter_test.json";
+    std::ofstream(m_file) << R"({"title": "t", "model": "gmm",
+      "dataset": {"kind": "blobs", "n": 300, "centers": [[-4, 0], [4, 1]], "std": 0.7},
+      "settings": {"k": 2, "init": "kmeans++", "tol": 0}, "seed": 2})";
+    m_lesson = lesson::loadLesson(m_file);
+    const lesson::Lesson lessonCopy = m_lesson;
+    m_session = std::make_unique<train::Session>(
+        [lessonCopy](std::uint64_t seed) { return models::makeTrainer(lessonCopy, seed); }, 2);
+    m_session->stepN(30);
+    ASSERT_TRUE(m_session->waitUntilIdle(std::chrono::seconds(30)));
+  }
+  void TearDown() override {
+    m_session.reset();
+    std::filesystem::remove(m_file);
+  }
+
+  std::filesystem::path m_file;
+  lesson::Lesson m_lesson;
+  std::unique_ptr<train::Session> m_session;
+  views::MetricsCache m_metrics;
+};
+
+TEST_F(GmmScatterViewTest, HandlesSitOnTheMeansAndRingsOnOneSigma) {
+  const ui::Style style = ui::Style::normal();
+  const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(m_session->latest());
+  ASSERT_TRUE(snapshot);
+  views::GmmScatterView view;
+  view.options.ellipses = true;
+  views::ViewContext context{*m_session, snapshot, false, m_metrics, style, m_lesson};
+  view.update(context);
+  auto& canvas = view.canvas();
+  canvas.resize(600, 400);
+  canvas.render(style);
+  const auto image = canvas.readPixels();
+  const auto transform = canvas.transform();
+
+  for (int k = 0; k < snapshot->k; ++k) {
+    SCOPED_TRACE("component " + std::to_string(k));
+    const gl::Color color = style.palette.seriesColor(k);
+    const auto& mean = snapshot->means2d[static_cast<std::size_t>(k)];
+    const auto centre = transform.toPixel({mean.x(), mean.y()});
+    const auto* px = image.at(static_cast<int>(centre.x), static_cast<int>(centre.y));
+    EXPECT_LE(colorDistance(px, int(color.r * 255), int(color.g * 255), int(color.b * 255)), 40)
+        << "handle colour at the mean";
+
+    // Along the major axis, 1 sigma out: the ring is drawn in a darker shade of the colour.
+    Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> eig(snapshot->covariances2d[static_cast<std::size_t>(k)]);
+    const Eigen::Vector2d onRing = mean + eig.eigenvectors().col(1) * std::sqrt(eig.eigenvalues()(1));
+    const auto ringPx = transform.toPixel({onRing.x(), onRing.y()});
+    const gl::Color ring = gl::mix(color, gl::Color{0, 0, 0, 1}, 0.3f);
+    int best = 255;  // the ring is 3 px wide: look in a small neighbourhood for rounding
+    for (int dy = -2; dy <= 2; ++dy) {
+      for (int dx = -2; dx <= 2; ++dx) {
+        best = std::min(best, colorDistance(image.at(int(ringPx.x) + dx, int(ringPx.y) + dy),
+                                            int(ring.r * 255), int(ring.g * 255), int(ring.b * 255)));
+      }
+    }
+    EXPECT_LE(best, 40) << "1-sigma ring colour at one standard deviation";
+  }
+}
+
+TEST_F(GmmScatterViewTest, WithoutEllipsesTheRingPixelsShowNoRing) {
+  const ui::Style style = ui::Style::normal();
+  const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(m_session->latest());
+  views::GmmScatterView view;
+  view.options.ellipses = false;
+  views::ViewContext context{*m_session, snapshot, false, m_metrics, style, m_lesson};
+  view.update(context);
+  auto& canvas = view.canvas();
+  canvas.resize(600, 400);
+  canvas.render(style);
+  const auto image = canvas.readPixels();
+  const auto transform = canvas.transform();
+  const auto& mean = snapshot->means2d[0];
+  Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> eig(snapshot->covariances2d[0]);
+  // 3 sigma out along the major axis: far from most points, on the 3-sigma ring when drawn.
+  const Eigen::Vector2d out = mean + eig.eigenvectors().col(1) * 3.0 * std::sqrt(eig.eigenvalues()(1));
+  const auto p = transform.toPixel({out.x(), out.y()});
+  const gl::Color ring = gl::mix(style.palette.seriesColor(0), gl::Color{0, 0, 0, 1}, 0.3f);
+  EXPECT_GT(colorDistance(image.at(int(p.x), int(p.y)), int(ring.r * 255), int(ring.g * 255),
+                          int(ring.b * 255)),
+            60);
+}
+
+}  // namespace
+}  // namespace genlab::test
