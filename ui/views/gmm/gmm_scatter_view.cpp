@@ -62,7 +62,6 @@ GmmScatterView::GmmScatterView() {
   m_means->setDraggable(true);
   m_means->setOutlineWidth(2.5f);
   m_canvas.setEqualAspect(true);
-  m_canvas.setAxisLabels("x\xE2\x82\x81", "x\xE2\x82\x82");
 }
 
 void GmmScatterView::requestSamples(train::Session& session, int n) {
@@ -78,6 +77,11 @@ void GmmScatterView::requestSamples(train::Session& session, int n) {
 void GmmScatterView::rebuildData(const gmm::GmmSnapshot& snapshot, const ui::Style& style) {
   const ui::Palette& palette = style.palette;
   const auto& points = *snapshot.points;
+  if (snapshot.dim > 2) {
+    m_canvas.setAxisLabels("principal component 1", "principal component 2");
+  } else {
+    m_canvas.setAxisLabels("x\xE2\x82\x81", "x\xE2\x82\x82");
+  }
   const Eigen::Index n = points.rows();
   std::vector<float> xy(static_cast<std::size_t>(n) * 2);
   std::vector<gl::Rgba8> colors(static_cast<std::size_t>(n));
