@@ -20,7 +20,9 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 
-extern "C" void onInterrupt(int) { g_interrupted.store(true); }
+extern "C" void onInterrupt(int) {
+  g_interrupted.store(true);
+}
 
 struct TrainOptions {
   std::string lessonFile;
@@ -52,8 +54,8 @@ void runTraining(const TrainOptions& options) {
                          {"settings", trainer->settings()},
                          {"seed", seed},
                          {"steps_requested", steps}};
-  const auto folder = options.out.empty() ? run::defaultRunFolder(lesson.id)
-                                          : std::filesystem::path(options.out);
+  const auto folder =
+      options.out.empty() ? run::defaultRunFolder(lesson.id) : std::filesystem::path(options.out);
   run::RunWriter writer(folder, info, columns);
 
   std::signal(SIGINT, onInterrupt);
@@ -100,7 +102,8 @@ void runTraining(const TrainOptions& options) {
   summary << "run " << status << " after " << trainer->stepsDone() << " steps"
           << (converged ? " (converged)" : "") << ": " << folder.string();
   progress.finish(trainer->stepsDone(), values.empty() ? 0.0 : values[0], summary.str());
-  if (status == "failed") throw NumericError(message + " (the run folder keeps every step before it)");
+  if (status == "failed")
+    throw NumericError(message + " (the run folder keeps every step before it)");
   if (status == "interrupted") std::exit(130);
 }
 
@@ -117,8 +120,9 @@ void registerTrain(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   train->add_option("--seed", options->seed, "Random seed (default: the lesson's)");
   train->add_option("--out", options->out, "Run folder (default: runs/<lesson>-<time>)");
-  train->add_option("--checkpoint-every", options->checkpointEvery,
-                    "Also checkpoint every N steps (default: only at the end)")
+  train
+      ->add_option("--checkpoint-every", options->checkpointEvery,
+                   "Also checkpoint every N steps (default: only at the end)")
       ->check(CLI::NonNegativeNumber);
   train->add_flag("--quiet", options->quiet, "No progress bar");
   train->callback([options] { runTraining(*options); });

@@ -18,8 +18,9 @@ bool isSubcommand(const char* word) {
 
 int runLab(int argc, char** argv) {
   genlab::lab::LabOptions options;
-  CLI::App app{"genlab: a lab for generative models. Without a subcommand it opens the lab window.\n"
-               "Subcommands (each has --help): train, fit, decode, info"};
+  CLI::App app{
+      "genlab: a lab for generative models. Without a subcommand it opens the lab window.\n"
+      "Subcommands (each has --help): train, fit, decode, info"};
   app.add_option("--lesson", options.lessonFile, "Open this lesson file")->check(CLI::ExistingFile);
   app.add_flag("--present", options.present, "Start in presentation mode (F5 toggles)");
   app.add_option("--width", options.width, "Window width")->check(CLI::Range(320, 8192));
@@ -29,11 +30,16 @@ int runLab(int argc, char** argv) {
   app.add_option("--display", options.display,
                  "How the views start: key=value, as in a lesson's \"display\" object");
   auto* scripted = "Scripted runs (tests, figures)";
-  app.add_option("--steps", options.steps, "Take N training steps, then draw --frames")->group(scripted);
-  app.add_option("--frames", options.frames, "Frames to draw before the screenshot / exit")->group(scripted);
-  app.add_flag("--play", options.play, "Play at full speed while drawing --frames")->group(scripted);
-  app.add_option("--screenshot", options.screenshot, "Save a PNG of the window, then exit")->group(scripted);
-  app.add_option("--report-frames", options.reportFrames, "Write frame-time statistics (JSON)")->group(scripted);
+  app.add_option("--steps", options.steps, "Take N training steps, then draw --frames")
+      ->group(scripted);
+  app.add_option("--frames", options.frames, "Frames to draw before the screenshot / exit")
+      ->group(scripted);
+  app.add_flag("--play", options.play, "Play at full speed while drawing --frames")
+      ->group(scripted);
+  app.add_option("--screenshot", options.screenshot, "Save a PNG of the window, then exit")
+      ->group(scripted);
+  app.add_option("--report-frames", options.reportFrames, "Write frame-time statistics (JSON)")
+      ->group(scripted);
   app.add_flag("--exit", options.exitWhenDone, "Exit after --steps and --frames")->group(scripted);
   CLI11_PARSE(app, argc, argv);
   try {

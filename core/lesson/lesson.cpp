@@ -59,7 +59,8 @@ nlohmann::json readJsonFile(const std::filesystem::path& file) {
     // nlohmann's byte is one past the offending character.
     const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
     std::string reason = error.what();
-    if (auto pos = reason.find("parse error"); pos != std::string::npos) reason = reason.substr(pos);
+    if (auto pos = reason.find("parse error"); pos != std::string::npos)
+      reason = reason.substr(pos);
     throw DataError(file.string() + ":" + lineAndColumn(text, offset) + ": " + reason);
   }
 }
@@ -68,14 +69,15 @@ Lesson loadLesson(const std::filesystem::path& file) {
   const nlohmann::json json = readJsonFile(file);
   const std::string where = file.string();
   if (!json.is_object()) throw ConfigError(where + ": a lesson must be a JSON object");
-  static const std::set<std::string> known = {"title", "summary", "model", "dataset",
-                                              "settings", "views", "display", "seed",
-                                              "steps", "speed", "order"};
+  static const std::set<std::string> known = {"title",    "summary", "model",   "dataset",
+                                              "settings", "views",   "display", "seed",
+                                              "steps",    "speed",   "order"};
   for (const auto& item : json.items()) {
     if (!known.contains(item.key())) {
-      throw ConfigError(where + ": unknown key \"" + item.key() +
-                        "\" (known: title, summary, model, dataset, settings, views, display, seed, "
-                        "steps, speed, order)");
+      throw ConfigError(
+          where + ": unknown key \"" + item.key() +
+          "\" (known: title, summary, model, dataset, settings, views, display, seed, "
+          "steps, speed, order)");
     }
   }
   Lesson lesson;

@@ -15,7 +15,8 @@
 namespace genlab::models {
 namespace {
 
-using Factory = std::function<std::unique_ptr<train::Trainer>(const lesson::Lesson&, std::uint64_t)>;
+using Factory =
+    std::function<std::unique_ptr<train::Trainer>(const lesson::Lesson&, std::uint64_t)>;
 
 // The dataset is drawn from its own stream of the session seed, so resetting with the same seed
 // gives the same data and the same initialisation, and a new seed gives new ones of both.
@@ -79,7 +80,8 @@ std::unique_ptr<train::Trainer> makeTrainer(const lesson::Lesson& lesson, std::u
   if (it == table.end()) {
     std::string known;
     for (const auto& name : knownModels()) known += (known.empty() ? "" : ", ") + name;
-    throw ConfigError(where + ": model: unknown model \"" + lesson.model + "\" (known: " + known + ")");
+    throw ConfigError(where + ": model: unknown model \"" + lesson.model + "\" (known: " + known +
+                      ")");
   }
   try {
     return it->second(lesson, seed);

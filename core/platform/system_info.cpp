@@ -62,11 +62,13 @@ nlohmann::json systemReport() {
   const BlasInfo blas = activeBlas();
   nlohmann::json report;
   report["genlab"] = GENLAB_VERSION;
-  report["eigen"] = std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) +
-                    "." + std::to_string(EIGEN_MINOR_VERSION);
+  report["eigen"] = std::to_string(EIGEN_WORLD_VERSION) + "." +
+                    std::to_string(EIGEN_MAJOR_VERSION) + "." + std::to_string(EIGEN_MINOR_VERSION);
   report["libtorch"] = std::to_string(TORCH_VERSION_MAJOR) + "." +
-                       std::to_string(TORCH_VERSION_MINOR) + "." + std::to_string(TORCH_VERSION_PATCH);
-  report["blas"] = {{"library", blas.library}, {"threading", blas.threading}, {"config", blas.config}};
+                       std::to_string(TORCH_VERSION_MINOR) + "." +
+                       std::to_string(TORCH_VERSION_PATCH);
+  report["blas"] = {
+      {"library", blas.library}, {"threading", blas.threading}, {"config", blas.config}};
   report["threads"] = {{"hardware", threads.hardwareThreads},
                        {"intra_op", threads.intraOpThreads},
                        {"openmp_max", openmpMaxThreads()},
@@ -77,11 +79,11 @@ nlohmann::json systemReport() {
   std::error_code ec;
   for (const char* name : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
-    if (std::filesystem::exists(std::filesystem::path(kFashionMnistDir) / name, ec)) found.push_back(name);
+    if (std::filesystem::exists(std::filesystem::path(kFashionMnistDir) / name, ec))
+      found.push_back(name);
   }
-  datasets["fashion-mnist"] = {{"folder", kFashionMnistDir},
-                               {"found", found.size() == 4},
-                               {"files", found}};
+  datasets["fashion-mnist"] = {
+      {"folder", kFashionMnistDir}, {"found", found.size() == 4}, {"files", found}};
   report["datasets"] = datasets;
   return report;
 }
@@ -98,10 +100,12 @@ std::string formatSystemReport(const nlohmann::json& report) {
   out << "blas\n";
   line("library", report["blas"]["library"]);
   line("threading", report["blas"]["threading"]);
-  if (!report["blas"]["config"].get<std::string>().empty()) line("config", report["blas"]["config"]);
+  if (!report["blas"]["config"].get<std::string>().empty())
+    line("config", report["blas"]["config"]);
   out << "threads\n";
   for (const auto& item : report["threads"].items()) {
-    line(item.key(), item.value().is_string() ? item.value().get<std::string>() : item.value().dump());
+    line(item.key(),
+         item.value().is_string() ? item.value().get<std::string>() : item.value().dump());
   }
   out << "datasets\n";
   const auto& fashion = report["datasets"]["fashion-mnist"];

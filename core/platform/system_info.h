@@ -10,8 +10,8 @@ namespace genlab::platform {
 // The shared library that provides BLAS in this process (resolved through /proc/self/maps) and
 // OpenBLAS's own description of its build when it is OpenBLAS.
 struct BlasInfo {
-  std::string library;  // e.g. /usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3
-  std::string config;   // openblas_get_config(), or empty
+  std::string library;    // e.g. /usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3
+  std::string config;     // openblas_get_config(), or empty
   std::string threading;  // "openmp", "pthread", "reference" or "unknown"
 };
 BlasInfo activeBlas();

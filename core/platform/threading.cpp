@@ -69,6 +69,8 @@ void lowerThisThreadPriority() {
   setpriority(PRIO_PROCESS, tid, 10);
 }
 
-bool denormalsFlushedOnThisThread() { return (_mm_getcsr() & 0x8040u) == 0x8040u; }
+bool denormalsFlushedOnThisThread() {
+  return (_mm_getcsr() & 0x8040u) == 0x8040u;
+}
 
 }  // namespace genlab::platform

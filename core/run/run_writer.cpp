@@ -81,7 +81,8 @@ std::filesystem::path RunWriter::writeCheckpoint(const train::Trainer& trainer) 
   return file;
 }
 
-void RunWriter::finish(const std::string& status, std::int64_t stepsDone, const std::string& message) {
+void RunWriter::finish(const std::string& status, std::int64_t stepsDone,
+                       const std::string& message) {
   m_metrics.flush();
   m_info["status"] = status;
   m_info["steps_done"] = stepsDone;
@@ -90,6 +91,8 @@ void RunWriter::finish(const std::string& status, std::int64_t stepsDone, const 
   writeRunJson();
 }
 
-void RunWriter::writeRunJson() { writeFileAtomically(m_folder / "run.json", m_info.dump(2) + "\n"); }
+void RunWriter::writeRunJson() {
+  writeFileAtomically(m_folder / "run.json", m_info.dump(2) + "\n");
+}
 
 }  // namespace genlab::run

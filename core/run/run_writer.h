@@ -27,7 +27,8 @@ class RunWriter {
  public:
   // Creates `folder` (and parents). Refuses a folder that already holds a run.json, so a run is
   // never overwritten. `info` becomes run.json's body; status and timestamps are added.
-  RunWriter(std::filesystem::path folder, nlohmann::json info, std::vector<std::string> metricColumns);
+  RunWriter(std::filesystem::path folder, nlohmann::json info,
+            std::vector<std::string> metricColumns);
 
   const std::filesystem::path& folder() const { return m_folder; }
 

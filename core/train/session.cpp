@@ -24,7 +24,9 @@ Session::Session(TrainerFactory factory, std::uint64_t seed, SessionOptions opti
   m_thread = std::jthread([this](std::stop_token stop) { threadMain(stop); });
 }
 
-Session::~Session() { requestStop(); }
+Session::~Session() {
+  requestStop();
+}
 
 void Session::requestStop() {
   // request_stop wakes every condition_variable_any wait registered with the token; join waits
@@ -148,7 +150,9 @@ void Session::report(std::string message) {
   m_messages.push_back(std::move(message));
 }
 
-bool Session::wantsToStep() const { return m_playing || m_pendingSteps > 0; }
+bool Session::wantsToStep() const {
+  return m_playing || m_pendingSteps > 0;
+}
 
 void Session::publishSnapshot(bool forTimeline) {
   SnapshotPtr snapshot = m_trainer->snapshot();

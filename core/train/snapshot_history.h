@@ -23,8 +23,9 @@ struct SnapshotTimeline {
   // The kept snapshot with the largest step <= `step` (or the first one); null when empty.
   SnapshotPtr atOrBefore(std::int64_t step) const {
     if (snapshots.empty()) return nullptr;
-    auto it = std::upper_bound(snapshots.begin(), snapshots.end(), step,
-                               [](std::int64_t s, const SnapshotPtr& snap) { return s < snap->step; });
+    auto it =
+        std::upper_bound(snapshots.begin(), snapshots.end(), step,
+                         [](std::int64_t s, const SnapshotPtr& snap) { return s < snap->step; });
     return it == snapshots.begin() ? snapshots.front() : *std::prev(it);
   }
 };
@@ -32,7 +33,8 @@ struct SnapshotTimeline {
 class SnapshotHistory {
  public:
   explicit SnapshotHistory(std::size_t capacity = 256, std::int64_t interval = 1)
-      : m_capacity(std::max<std::size_t>(capacity, 2)), m_interval(std::max<std::int64_t>(interval, 1)) {}
+      : m_capacity(std::max<std::size_t>(capacity, 2)),
+        m_interval(std::max<std::int64_t>(interval, 1)) {}
 
   // Returns true when the snapshot was kept (the timeline changed).
   bool offer(const SnapshotPtr& snapshot) {

@@ -39,7 +39,8 @@ class FakeTrainer : public train::Trainer {
     if (m_knobs) {
       m_knobs->stepThread.store(std::this_thread::get_id());
       if (!platform::denormalsFlushedOnThisThread()) m_knobs->sawUnflushedDenormals = true;
-      if (m_knobs->failAt == m_steps + 1) throw NumericError("fake: value is NaN at step " + std::to_string(m_steps + 1));
+      if (m_knobs->failAt == m_steps + 1)
+        throw NumericError("fake: value is NaN at step " + std::to_string(m_steps + 1));
       const auto end = std::chrono::steady_clock::now() + m_knobs->stepDuration;
       while (std::chrono::steady_clock::now() < end) {
         if (stop.stop_requested()) return {};
@@ -65,7 +66,8 @@ class FakeTrainer : public train::Trainer {
   }
 
   void setParam(const std::string& key, const nlohmann::json& value) override {
-    if (key != "offset" || !value.is_number()) throw ConfigError("settings." + key + ": unknown setting");
+    if (key != "offset" || !value.is_number())
+      throw ConfigError("settings." + key + ": unknown setting");
     m_offset = value.get<double>();
   }
   nlohmann::json settings() const override { return {{"offset", m_offset}}; }

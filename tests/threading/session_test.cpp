@@ -31,7 +31,8 @@ TEST(Session, StepNTakesExactlyNStepsAndPublishesTheLastSnapshot) {
   EXPECT_EQ(session.latest()->step, 5);
   const auto rows = allRows(session);
   ASSERT_EQ(rows.size(), 5u);
-  for (std::size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(rows[i].step, static_cast<std::int64_t>(i + 1));
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    EXPECT_EQ(rows[i].step, static_cast<std::int64_t>(i + 1));
   EXPECT_EQ(session.state(), RunState::kPaused);
 }
 

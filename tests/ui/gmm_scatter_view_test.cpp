@@ -66,15 +66,18 @@ TEST_F(GmmScatterViewTest, HandlesSitOnTheMeansAndRingsOnOneSigma) {
         << "handle colour at the mean";
 
     // Along the major axis, 1 sigma out: the ring is drawn in a darker shade of the colour.
-    Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> eig(snapshot->covariances2d[static_cast<std::size_t>(k)]);
-    const Eigen::Vector2d onRing = mean + eig.eigenvectors().col(1) * std::sqrt(eig.eigenvalues()(1));
+    Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> eig(
+        snapshot->covariances2d[static_cast<std::size_t>(k)]);
+    const Eigen::Vector2d onRing =
+        mean + eig.eigenvectors().col(1) * std::sqrt(eig.eigenvalues()(1));
     const auto ringPx = transform.toPixel({onRing.x(), onRing.y()});
     const gl::Color ring = gl::mix(color, gl::Color{0, 0, 0, 1}, 0.3f);
     int best = 255;  // the ring is 3 px wide: look in a small neighbourhood for rounding
     for (int dy = -2; dy <= 2; ++dy) {
       for (int dx = -2; dx <= 2; ++dx) {
-        best = std::min(best, colorDistance(image.at(int(ringPx.x) + dx, int(ringPx.y) + dy),
-                                            int(ring.r * 255), int(ring.g * 255), int(ring.b * 255)));
+        best =
+            std::min(best, colorDistance(image.at(int(ringPx.x) + dx, int(ringPx.y) + dy),
+                                         int(ring.r * 255), int(ring.g * 255), int(ring.b * 255)));
       }
     }
     EXPECT_LE(best, 40) << "1-sigma ring colour at one standard deviation";
@@ -96,7 +99,8 @@ TEST_F(GmmScatterViewTest, WithoutEllipsesTheRingPixelsShowNoRing) {
   const auto& mean = snapshot->means2d[0];
   Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> eig(snapshot->covariances2d[0]);
   // 3 sigma out along the major axis: far from most points, on the 3-sigma ring when drawn.
-  const Eigen::Vector2d out = mean + eig.eigenvectors().col(1) * 3.0 * std::sqrt(eig.eigenvalues()(1));
+  const Eigen::Vector2d out =
+      mean + eig.eigenvectors().col(1) * 3.0 * std::sqrt(eig.eigenvalues()(1));
   const auto p = transform.toPixel({out.x(), out.y()});
   const gl::Color ring = gl::mix(style.palette.seriesColor(0), gl::Color{0, 0, 0, 1}, 0.3f);
   EXPECT_GT(colorDistance(image.at(int(p.x), int(p.y)), int(ring.r * 255), int(ring.g * 255),

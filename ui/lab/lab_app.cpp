@@ -83,7 +83,8 @@ void LabApp::loadLessons() {
     }
   }
   if (m_lessons.empty()) {
-    if (m_openError.empty()) m_openError = "no lessons found in " + (lesson::assetsDirectory() / "lessons").string();
+    if (m_openError.empty())
+      m_openError = "no lessons found in " + (lesson::assetsDirectory() / "lessons").string();
     return;
   }
   if (!m_openError.empty()) return;  // keep the window up to show why, but open nothing
@@ -119,7 +120,8 @@ void LabApp::openLesson(std::size_t index) {
         [lessonCopy](std::uint64_t s) { return models::makeTrainer(lessonCopy, s); }, seed,
         sessionOptions);
     m_modelUi = views::makeModelUi(chosen);
-    if (!m_modelUi) throw std::runtime_error(chosen.file.string() + ": no views for model " + chosen.model);
+    if (!m_modelUi)
+      throw std::runtime_error(chosen.file.string() + ": no views for model " + chosen.model);
   } catch (const std::exception& error) {
     m_session.reset();
     m_modelUi.reset();
@@ -212,15 +214,17 @@ void LabApp::frame() {
   if (m_session) {
     for (auto& message : m_session->takeMessages()) m_messages.push_back(std::move(message));
     if (m_messages.size() > kMaxMessages) {
-      m_messages.erase(m_messages.begin(),
-                       m_messages.begin() + static_cast<std::ptrdiff_t>(m_messages.size() - kMaxMessages));
+      m_messages.erase(
+          m_messages.begin(),
+          m_messages.begin() + static_cast<std::ptrdiff_t>(m_messages.size() - kMaxMessages));
     }
     // Views redraw when their snapshot changes. A fast trainer publishes up to 120 snapshots a
     // second; picking one up at most 30 times a second (and always the last one when it
     // stops) keeps the motion smooth and leaves the frame budget for input.
     const auto now = Clock::now();
     const auto latest = m_session->latest();
-    if (latest != m_viewSnapshot && (now - m_viewSnapshotTime >= kViewRefreshPeriod || m_session->idle())) {
+    if (latest != m_viewSnapshot &&
+        (now - m_viewSnapshotTime >= kViewRefreshPeriod || m_session->idle())) {
       m_viewSnapshot = latest;
       m_viewSnapshotTime = now;
       m_metrics.update(m_session->metrics());
@@ -272,8 +276,10 @@ void LabApp::handleShortcuts() {
   }
   if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT) ||
       ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET)) {
-    if (m_speedIndex > 0 && m_speedIndex + 1 < kSpeeds.size()) setSpeed(m_speedIndex - 1);
-    else if (m_speedIndex + 1 == kSpeeds.size()) setSpeed(kSpeeds.size() - 2);
+    if (m_speedIndex > 0 && m_speedIndex + 1 < kSpeeds.size())
+      setSpeed(m_speedIndex - 1);
+    else if (m_speedIndex + 1 == kSpeeds.size())
+      setSpeed(kSpeeds.size() - 2);
   }
   if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) ||
       ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET)) {
@@ -310,7 +316,8 @@ void LabApp::advanceScript() {
       break;
     case ScriptPhase::kDrawing:
       // Two frames at least, so views have drawn the final snapshot once before the capture.
-      if (++m_scriptFramesDrawn >= std::max(m_options.frames, 2)) m_scriptPhase = ScriptPhase::kDone;
+      if (++m_scriptFramesDrawn >= std::max(m_options.frames, 2))
+        m_scriptPhase = ScriptPhase::kDone;
       break;
     case ScriptPhase::kDone:
       break;

@@ -20,11 +20,11 @@ struct LabOptions {
 
   // Scripted runs (tests, figure export). A scripted run does not read or write the remembered
   // layout, so it is reproducible.
-  std::int64_t steps = 0;   // training steps to take before the screenshot
-  int frames = 0;           // frames to draw (after the steps are done, at least this many)
-  bool play = false;        // play (at the lesson's speed) instead of stepping
-  std::string screenshot;   // PNG of the whole window, written before exit
-  std::string reportFrames; // JSON with frame-time statistics
+  std::int64_t steps = 0;    // training steps to take before the screenshot
+  int frames = 0;            // frames to draw (after the steps are done, at least this many)
+  bool play = false;         // play (at the lesson's speed) instead of stepping
+  std::string screenshot;    // PNG of the whole window, written before exit
+  std::string reportFrames;  // JSON with frame-time statistics
   bool exitWhenDone = false;
 
   // Any scripted option makes the run scripted: it does its work, then exits.

@@ -14,9 +14,9 @@
 namespace genlab::lab {
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 void placeNextWindow(float x, float y, float width, float height) {
   ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
@@ -33,10 +33,14 @@ bool buttonWithTooltip(const char* label, const char* tooltip, bool enabled = tr
 
 const char* stateLabel(train::RunState state) {
   switch (state) {
-    case train::RunState::kRunning: return "training";
-    case train::RunState::kPaused: return "paused";
-    case train::RunState::kConverged: return "converged";
-    case train::RunState::kFailed: return "stopped: see messages";
+    case train::RunState::kRunning:
+      return "training";
+    case train::RunState::kPaused:
+      return "paused";
+    case train::RunState::kConverged:
+      return "converged";
+    case train::RunState::kFailed:
+      return "stopped: see messages";
   }
   return "";
 }
@@ -46,12 +50,14 @@ const char* stateLabel(train::RunState state) {
 void LabApp::drawTopBar(float height) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   placeNextWindow(0, 0, display.x, height);
-  ImGui::Begin("##topbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  ImGui::Begin("##topbar", nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
 
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Lesson");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::min(420.0f * m_fontScale * (m_present ? 1.6f : 1.0f), display.x * 0.35f));
+  ImGui::SetNextItemWidth(
+      std::min(420.0f * m_fontScale * (m_present ? 1.6f : 1.0f), display.x * 0.35f));
   const char* current = m_lessons.empty() ? "(no lessons)" : m_lessons[m_lessonIndex].title.c_str();
   if (ImGui::BeginCombo("##lesson", current)) {
     for (std::size_t i = 0; i < m_lessons.size(); ++i) {
@@ -95,15 +101,18 @@ void LabApp::drawTopBar(float height) {
   }
 
   // Right-aligned: presentation mode and help.
-  const float rightWidth = ImGui::CalcTextSize("Present (F5)").x + ImGui::CalcTextSize("Help (F1)").x +
-                           ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
+  const float rightWidth =
+      ImGui::CalcTextSize("Present (F5)").x + ImGui::CalcTextSize("Help (F1)").x +
+      ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 8.0f, display.x - rightWidth - 8.0f));
-  if (buttonWithTooltip("Present (F5)", "Presentation mode: large type, thick strokes, high contrast")) {
+  if (buttonWithTooltip("Present (F5)",
+                        "Presentation mode: large type, thick strokes, high contrast")) {
     m_present = !m_present;
     m_fontsDirty = true;
   }
   ImGui::SameLine();
-  if (buttonWithTooltip("Help (F1)", "Keyboard shortcuts and how to use the lab")) m_showHelp = !m_showHelp;
+  if (buttonWithTooltip("Help (F1)", "Keyboard shortcuts and how to use the lab"))
+    m_showHelp = !m_showHelp;
   ImGui::End();
 }
 
@@ -129,14 +138,15 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
     ImGui::PopStyleColor();
   }
   if (m_session && m_modelUi) {
-    views::ViewContext context{*m_session, m_viewSnapshot, false, m_metrics, m_canvasStyle,
-                               m_lessons[m_lessonIndex]};
+    views::ViewContext context{*m_session, m_viewSnapshot, false,
+                               m_metrics,  m_canvasStyle,  m_lessons[m_lessonIndex]};
     m_modelUi->drawControls(context);
   }
   if (!m_messages.empty() || !m_lessonErrors.empty()) {
     ImGui::Separator();
     ImGui::TextUnformatted("Messages");
-    for (auto it = m_messages.rbegin(); it != m_messages.rend(); ++it) ImGui::TextWrapped("\xE2\x80\xA2 %s", it->c_str());
+    for (auto it = m_messages.rbegin(); it != m_messages.rend(); ++it)
+      ImGui::TextWrapped("\xE2\x80\xA2 %s", it->c_str());
     for (const auto& error : m_lessonErrors) ImGui::TextWrapped("\xE2\x80\xA2 %s", error.c_str());
   }
   ImGui::End();
@@ -146,7 +156,8 @@ void LabApp::drawViews(float x, float y, float width, float height) {
   if (!m_session || !m_modelUi) {
     placeNextWindow(x, y, width, height);
     ImGui::Begin("##noviews", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar);
-    ImGui::TextWrapped("%s", m_openError.empty() ? "Pick a lesson above." : "Nothing to show: see the message on the left.");
+    ImGui::TextWrapped("%s", m_openError.empty() ? "Pick a lesson above."
+                                                 : "Nothing to show: see the message on the left.");
     ImGui::End();
     return;
   }
@@ -156,8 +167,8 @@ void LabApp::drawViews(float x, float y, float width, float height) {
       if (auto past = timeline->atOrBefore(*m_scrubStep)) snapshot = past;
     }
   }
-  views::ViewContext context{*m_session, snapshot, m_scrubStep.has_value(), m_metrics, m_canvasStyle,
-                             m_lessons[m_lessonIndex]};
+  views::ViewContext context{*m_session, snapshot,      m_scrubStep.has_value(),
+                             m_metrics,  m_canvasStyle, m_lessons[m_lessonIndex]};
   std::vector<views::View*> visible = m_modelUi->views();
   if (visible.empty()) return;
 
@@ -179,7 +190,8 @@ void LabApp::drawViews(float x, float y, float width, float height) {
     placeNextWindow(vx, vy, vw, vh);
     const std::string title = visible[i]->title() + "###view" + std::to_string(i);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(2, 2));
-    ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::Begin(title.c_str(), nullptr,
+                 kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     visible[i]->draw(context, ImGui::GetContentRegionAvail());
     ImGui::End();
@@ -188,23 +200,28 @@ void LabApp::drawViews(float x, float y, float width, float height) {
 
 void LabApp::drawTimeline(float x, float y, float width, float height) {
   placeNextWindow(x, y, width, height);
-  ImGui::Begin("##timeline", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  ImGui::Begin("##timeline", nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   if (m_session) {
     auto timeline = m_session->timeline();
     const std::int64_t last = m_session->stepsDone();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Timeline");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to look back at earlier steps; training goes on");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Drag to look back at earlier steps; training goes on");
     ImGui::SameLine();
     const bool live = !m_scrubStep.has_value();
-    const float liveButton = ImGui::CalcTextSize("Live").x + ImGui::GetStyle().FramePadding.x * 2 + 8;
+    const float liveButton =
+        ImGui::CalcTextSize("Live").x + ImGui::GetStyle().FramePadding.x * 2 + 8;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - liveButton);
     int step = static_cast<int>(m_scrubStep.value_or(last));
     const int maxStep = static_cast<int>(std::max<std::int64_t>(last, 1));
     const std::string format = live ? "step %d (live)" : "step %d (past)";
     if (ImGui::SliderInt("##scrub", &step, 0, maxStep, format.c_str())) {
-      if (step >= last) m_scrubStep.reset();
-      else m_scrubStep = step;
+      if (step >= last)
+        m_scrubStep.reset();
+      else
+        m_scrubStep = step;
     }
     ImGui::SameLine();
     if (buttonWithTooltip("Live", "Back to the latest step", !live)) m_scrubStep.reset();
@@ -215,7 +232,8 @@ void LabApp::drawTimeline(float x, float y, float width, float height) {
 void LabApp::drawStatusBar(float y, float height) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   placeNextWindow(0, y, display.x, height);
-  ImGui::Begin("##status", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  ImGui::Begin("##status", nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   ImGui::AlignTextToFramePadding();
   if (m_session) {
     ImGui::Text("%s  |  step %lld  |  %.1f steps/s  |  seed %llu", stateLabel(m_session->state()),
@@ -228,17 +246,20 @@ void LabApp::drawStatusBar(float y, float height) {
   char right[128];
   std::snprintf(right, sizeof right, "frame %.1f ms  |  %d trainer threads  |  F1 help",
                 m_frameStats.recentWorkMs(), threads.intraOpThreads);
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 16.0f, display.x - ImGui::CalcTextSize(right).x - 16.0f));
+  ImGui::SameLine(
+      std::max(ImGui::GetCursorPosX() + 16.0f, display.x - ImGui::CalcTextSize(right).x - 16.0f));
   ImGui::TextUnformatted(right);
   ImGui::End();
 }
 
 void LabApp::drawHelpOverlay() {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowBgAlpha(0.97f);
   ImGui::Begin("Help", &m_showHelp,
-               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings);
   struct Row {
     const char* keys;
     const char* what;

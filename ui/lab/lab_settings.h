@@ -15,8 +15,8 @@ struct LabSettings {
   int windowWidth = 1280;
   int windowHeight = 800;
   bool present = false;
-  std::string lastLesson;               // lesson file path
-  float sidePanelFraction = 0.24f;      // share of the window width
+  std::string lastLesson;                   // lesson file path
+  float sidePanelFraction = 0.24f;          // share of the window width
   std::map<std::string, bool> hiddenViews;  // view title -> hidden
 
   static std::filesystem::path defaultFile();

@@ -143,7 +143,8 @@ void LabApp::applyImGuiStyle() {
   int winWidth = 1;
   glfwGetFramebufferSize(m_window, &fbWidth, nullptr);
   glfwGetWindowSize(m_window, &winWidth, nullptr);
-  const float fbScale = winWidth > 0 ? static_cast<float>(fbWidth) / static_cast<float>(winWidth) : 1.0f;
+  const float fbScale =
+      winWidth > 0 ? static_cast<float>(fbWidth) / static_cast<float>(winWidth) : 1.0f;
   m_canvasStyle = m_canvasStyle.scaled(m_fontScale * std::max(1.0f, fbScale));
 }
 

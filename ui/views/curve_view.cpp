@@ -5,7 +5,8 @@
 
 namespace genlab::views {
 
-std::vector<plot::Vec2> decimateMinMax(const std::vector<plot::Vec2>& points, std::size_t maxPoints) {
+std::vector<plot::Vec2> decimateMinMax(const std::vector<plot::Vec2>& points,
+                                       std::size_t maxPoints) {
   if (points.size() <= maxPoints || maxPoints < 4) return points;
   const std::size_t buckets = (maxPoints - 2) / 2;
   const std::size_t inner = points.size() - 2;

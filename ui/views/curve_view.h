@@ -15,7 +15,8 @@ namespace genlab::views {
 
 // Keeps the first and last points and, per bucket of consecutive points, the minimum and the
 // maximum in their original order. Returns `points` unchanged when it is short enough.
-std::vector<plot::Vec2> decimateMinMax(const std::vector<plot::Vec2>& points, std::size_t maxPoints);
+std::vector<plot::Vec2> decimateMinMax(const std::vector<plot::Vec2>& points,
+                                       std::size_t maxPoints);
 
 class CurveView final : public View {
  public:

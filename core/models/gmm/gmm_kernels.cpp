@@ -129,7 +129,8 @@ void scatterSmallDim(const double* x, const double* r, Index nb, Index dim, Inde
 // Both the E-step's log-densities and the M-step's scatter sums are linear in the features
 //   f(x) = [x_i x_j for i <= j (column j of the upper triangle after column j-1); x; 1],
 // p = d(d+1)/2 + d + 1 of them per sample:
-//   log w_k N(x | mu_k, S_k) = e_k^T f(x)   and   sum_n r_nk f(x_n) = [raw second moments; s_k; n_k].
+//   log w_k N(x | mu_k, S_k) = e_k^T f(x),
+//   sum_n r_nk f(x_n) = [sum r x_i x_j; sum r x; sum r] (the raw moments).
 // So one GEMM against a chunk of features serves all K components, with about half the flops of
 // forming U_k^T x (a full GEMM that multiplies the zeros of the triangular U_k), the same count
 // as a triangular product but in one wide call, and with no per-component post-processing. The
@@ -185,15 +186,24 @@ void buildFeatures(const double* x, Index d, Index nb, double* F, Index p, doubl
 
 // The E-step as a product with the features: logp(:, n) = weights^T f(x_n).
 struct FeatureLogDensity {
-  MatrixXd weights;        // p x K
-  double maxSqNorm = 0.0;  // samples with |x|^2 above this are computed exactly instead
+  MatrixXd weights;    // p x K
+  VectorXd maxSqNorm;  // K: component k's value is recomputed exactly for samples with larger |x|^2
 };
+
+// Largest r^2 with a r^2 + b r + c <= tolerance (a, b, c >= 0); -1 when there is none.
+double largestSafeSqNorm(double a, double b, double c, double tolerance) {
+  const double slack = tolerance - c;
+  if (!(slack > 0.0)) return -1.0;
+  if (!(a > 0.0)) return std::numeric_limits<double>::infinity();
+  const double r = (-b + std::sqrt(b * b + 4.0 * a * slack)) / (2.0 * a);
+  return r * r;
+}
 
 // With L = U U^T the precision and m = U^T mu (meanProj):
 //   log w N(x) = logNorm - 0.5 x^T L x + x^T (U m) - 0.5 |m|^2.
 // Rounding: the GEMM's dot product of length p errs by at most gamma_p sum_i |e_i f_i| <= gamma_p
-// (0.5 |L|_F |x|^2 + |U m| |x| + |logNorm| + 0.5 |m|^2), a quadratic a r^2 + b r + c in r = |x|;
-// maxSqNorm is the largest r^2 where the worst component's bound stays within tolerance.
+// (0.5 |L|_F |x|^2 + |U m| |x| + |logNorm| + 0.5 |m|^2), a quadratic in |x|; maxSqNorm(k) is the
+// largest |x|^2 for which component k's bound stays within kLogDensityTolerance.
 FeatureLogDensity featureLogDensity(const MatrixXd& precChol, bool tied, const MatrixXd& meanProj,
                                     const VectorXd& logNorm) {
   const Index d = precChol.rows();
@@ -202,48 +212,45 @@ FeatureLogDensity featureLogDensity(const MatrixXd& precChol, bool tied, const M
   const double gamma = static_cast<double>(p + 2) * kUnitRoundoff;
   FeatureLogDensity out;
   out.weights.resize(p, K);
-  double a = 0.0;
-  double b = 0.0;
-  double c = 0.0;
+  out.maxSqNorm.resize(K);
   for (Index k = 0; k < K; ++k) {
-    const auto U = precChol.middleCols(tied ? 0 : k * d, d).triangularView<Eigen::Upper>();
-    const MatrixXd precision = U * precChol.middleCols(tied ? 0 : k * d, d).transpose();
-    const VectorXd linear = U * meanProj.col(k);
-    const double constant = logNorm(k) - 0.5 * meanProj.col(k).squaredNorm();
+    const auto factor = precChol.middleCols(tied ? 0 : k * d, d);
+    const MatrixXd precision = factor.triangularView<Eigen::Upper>() * factor.transpose();
+    const VectorXd linear = factor.triangularView<Eigen::Upper>() * meanProj.col(k);
+    const double halfMeanSq = 0.5 * meanProj.col(k).squaredNorm();
     auto e = out.weights.col(k);
     for (Index j = 0; j < d; ++j) {
       for (Index i = 0; i < j; ++i) e(pairFeature(i, j)) = -precision(i, j);
       e(pairFeature(j, j)) = -0.5 * precision(j, j);
     }
     e.segment(p - d - 1, d) = linear;
-    e(p - 1) = constant;
-    a = std::max(a, gamma * 0.5 * precision.norm());
-    b = std::max(b, gamma * linear.norm());
-    c = std::max(c, gamma * (std::abs(logNorm(k)) + 0.5 * meanProj.col(k).squaredNorm()));
+    e(p - 1) = logNorm(k) - halfMeanSq;
+    out.maxSqNorm(k) =
+        largestSafeSqNorm(gamma * 0.5 * precision.norm(), gamma * linear.norm(),
+                          gamma * (std::abs(logNorm(k)) + halfMeanSq), kLogDensityTolerance);
   }
-  const double slack = kLogDensityTolerance - c;
-  if (!(slack > 0.0) || !(a > 0.0)) {
-    out.maxSqNorm = slack > 0.0 ? std::numeric_limits<double>::infinity() : -1.0;
-    return out;
-  }
-  const double r = (-b + std::sqrt(b * b + 4.0 * a * slack)) / (2.0 * a);
-  out.maxSqNorm = r * r;
   return out;
 }
 
-// log(w_k p(x | k)) for one sample, centred as in logProbSmallDim: the exact fallback of the
-// feature path.
-void logProbExact(const double* xn, const MatrixXd& precChol, bool tied, const MatrixXd& meanProj,
-                  const VectorXd& logNorm, double* logp) {
+// Replaces the feature log-densities of the chunk's samples whose error bound is too large
+// (|x|^2 > maxSqNorm(k)) by the centred computation of logProbSmallDim:
+// logp(k, n) = logNorm(k) - 0.5 |U_k^T x_n - m_k|^2.
+void fixInaccurateLogProbs(const double* x, Index nb, const double* sqNorm,
+                           const FeatureLogDensity& features, const MatrixXd& precChol, bool tied,
+                           const MatrixXd& meanProj, const VectorXd& logNorm, double* logp) {
   const Index d = precChol.rows();
-  const Eigen::Map<const VectorXd> x(xn, d);
+  const Index K = meanProj.cols();
+  const double largest = *std::max_element(sqNorm, sqNorm + nb);
+  if (largest <= features.maxSqNorm.minCoeff()) return;  // the common case: nothing to fix
   VectorXd y(d);
-  for (Index k = 0; k < meanProj.cols(); ++k) {
-    if (k == 0 || !tied) {
-      y.noalias() =
-          precChol.middleCols(tied ? 0 : k * d, d).triangularView<Eigen::Upper>().transpose() * x;
+  for (Index n = 0; n < nb; ++n) {
+    const Eigen::Map<const VectorXd> xn(x + n * d, d);
+    for (Index k = 0; k < K; ++k) {
+      if (sqNorm[n] <= features.maxSqNorm(k)) continue;
+      const auto factor = precChol.middleCols(tied ? 0 : k * d, d);
+      y.noalias() = factor.triangularView<Eigen::Upper>().transpose() * xn;
+      logp[n * K + k] = logNorm(k) - 0.5 * (y - meanProj.col(k)).squaredNorm();
     }
-    logp[k] = logNorm(k) - 0.5 * (y - meanProj.col(k)).squaredNorm();
   }
 }
 
@@ -314,9 +321,9 @@ bool scatterFromMoments(const Eigen::Ref<const VectorXd>& moments,
   return true;
 }
 
-// Adds sum_n r_nk (x_n - mu_k)(x_n - mu_k)^T, upper triangle, to scatter[k] for the components in
-// `which`, centring every sample on mu_k first (dsyrk on sqrt(r_k)-scaled differences from
-// kBlasMinDim on): the accurate path, and the only one below kBlasMinDim.
+// Sets the upper triangle of scatter[k] to sum_n r_nk (x_n - mu_k)(x_n - mu_k)^T for the
+// components k in `which`, centring every sample on mu_k first (dsyrk on sqrt(r_k)-scaled
+// differences from kBlasMinDim on): the accurate path, and the only one below kBlasMinDim.
 void scatterCentred(const MatrixXd& X, const MatrixXd& resp, const MatrixXd& means,
                     const std::vector<Index>& which, int T, std::vector<MatrixXd>& scatter) {
   const Index d = X.rows();
@@ -407,14 +414,10 @@ double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
       if (useBlas) {
         buildFeatures(x, d, nb, F.data(), p, sqNorm.data());
         blas::gemm('T', 'N', static_cast<int>(K), static_cast<int>(nb), static_cast<int>(p), 1.0,
-                   features.weights.data(), static_cast<int>(p), F.data(), static_cast<int>(p),
-                   0.0, logp, static_cast<int>(K));
-        for (Index n = 0; n < nb; ++n) {
-          // Also catches NaN norms, whose samples then fail in normalizeChunk as they should.
-          if (!(sqNorm(n) <= features.maxSqNorm)) {
-            logProbExact(x + n * d, precChol, tied, meanProj, logNorm, logp + n * K);
-          }
-        }
+                   features.weights.data(), static_cast<int>(p), F.data(), static_cast<int>(p), 0.0,
+                   logp, static_cast<int>(K));
+        fixInaccurateLogProbs(x, nb, sqNorm.data(), features, precChol, tied, meanProj, logNorm,
+                              logp);
       } else if (d == 1) {
         logProbSmallDim<1>(x, nb, d, precChol, tied, meanProj, logNorm, logp);
       } else if (d == 2) {

@@ -6,15 +6,23 @@
 // COLUMN, responsibilities are K x N, so a sample's coordinates and its K responsibilities are
 // contiguous. Each pass splits the samples into chunks of consecutive columns, processed in
 // parallel by `threads` OpenMP threads; per-chunk results that are summed (log-likelihoods) are
-// added in chunk order, so they do not depend on the thread count. Scratch memory is O(chunk*K*d)
-// per thread; nothing of size N x K x d is ever formed.
+// added in chunk order, so they do not depend on the thread count. Scratch memory is
+// O(chunk * (d^2 + K)) per thread, with chunk * d^2 capped near 2 MiB, plus O(K d^2) accumulators;
+// nothing of size N x K x d is ever formed.
+//
+// From d = kBlasMinDim on, the full/tied E-step and the full scatter are products with the
+// quadratic features f(x) = [x_i x_j (i <= j); x; 1] of a chunk of samples: one GEMM for all K
+// components with ~N K d^2 flops each, half those of the centred forms (see gmm_kernels.cpp).
+// Where rounding bounds say cancellation could cost more than ~1e-8 (far-off samples, very
+// narrow components), the affected samples or components are recomputed centred.
 
 #include <Eigen/Core>
 #include <vector>
 
 namespace genlab::gmm::kernels {
 
-// Below this dimension the kernels use plain loops; from it on, BLAS (dgemm, dsyrk).
+// Below this dimension the kernels use plain loops; from it on, BLAS (dgemm, dsyrk) and the
+// quadratic features.
 inline constexpr Eigen::Index kBlasMinDim = 8;
 
 // Per-component log-density constants: logNorm(k) = log w_k + log|U_k| - d/2 log(2 pi), where
@@ -40,7 +48,9 @@ void weightedSums(const Eigen::MatrixXd& X, const Eigen::MatrixXd& resp, Eigen::
                   Eigen::MatrixXd& sums, int threads);
 
 // scatter[k] (d x d, both triangles filled) = sum_n resp(k, n) (x_n - mu_k)(x_n - mu_k)^T,
-// with means (d x K). Centred on mu_k for accuracy (no E[xx^T] - mu mu^T cancellation).
+// with means (d x K). From kBlasMinDim on it is assembled from raw moments (sum r x x^T, sum r x,
+// sum r) unless that loses more than 4 digits to cancellation on a diagonal entry; such
+// components, and every component below kBlasMinDim, are summed centred on mu_k.
 void weightedScatterFull(const Eigen::MatrixXd& X, const Eigen::MatrixXd& resp,
                          const Eigen::MatrixXd& means, std::vector<Eigen::MatrixXd>& scatter,
                          int threads);

@@ -71,7 +71,9 @@ std::vector<plot::Vec2> contourSegments(const DensityGrid& grid, float level) {
   if (grid.cols < 2 || grid.rows < 2) return segments;
   const double dx = grid.rect.width() / grid.cols;
   const double dy = grid.rect.height() / grid.rows;
-  auto value = [&](int c, int r) { return grid.values[static_cast<std::size_t>(r) * grid.cols + c]; };
+  auto value = [&](int c, int r) {
+    return grid.values[static_cast<std::size_t>(r) * grid.cols + c];
+  };
   auto centre = [&](int c, int r) {
     return plot::Vec2{grid.rect.xMin + (c + 0.5) * dx, grid.rect.yMin + (r + 0.5) * dy};
   };
@@ -83,7 +85,8 @@ std::vector<plot::Vec2> contourSegments(const DensityGrid& grid, float level) {
   for (int r = 0; r + 1 < grid.rows; ++r) {
     for (int c = 0; c + 1 < grid.cols; ++c) {
       // Corners counter-clockwise from bottom-left; bit i set when corner i is above level.
-      const plot::Vec2 p[4] = {centre(c, r), centre(c + 1, r), centre(c + 1, r + 1), centre(c, r + 1)};
+      const plot::Vec2 p[4] = {centre(c, r), centre(c + 1, r), centre(c + 1, r + 1),
+                               centre(c, r + 1)};
       const float v[4] = {value(c, r), value(c + 1, r), value(c + 1, r + 1), value(c, r + 1)};
       int mask = 0;
       for (int i = 0; i < 4; ++i) mask |= (v[i] > level ? 1 : 0) << i;
@@ -129,8 +132,8 @@ std::vector<plot::Vec2> sigmaEllipse(const Eigen::Vector2d& mean, const Eigen::M
   points.reserve(static_cast<std::size_t>(segments));
   for (int i = 0; i < segments; ++i) {
     const double angle = 2.0 * std::numbers::pi * i / segments;
-    const Eigen::Vector2d p =
-        mean + axes.col(0) * (radii(0) * std::cos(angle)) + axes.col(1) * (radii(1) * std::sin(angle));
+    const Eigen::Vector2d p = mean + axes.col(0) * (radii(0) * std::cos(angle)) +
+                              axes.col(1) * (radii(1) * std::sin(angle));
     points.push_back({p.x(), p.y()});
   }
   return points;

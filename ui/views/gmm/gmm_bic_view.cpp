@@ -33,14 +33,16 @@ void GmmBicView::draw(ViewContext& context, ImVec2 size) {
       m_inputsReply.reset();
       auto job = std::make_shared<Job>();
       // One thread for the fits: the trainer and the UI keep the other core.
-      job->thread = std::jthread([job = job.get(), inputs = std::move(*inputs)](std::stop_token stop) {
-        auto points = gmm::GmmTrainer::bicAicCurve(inputs.data, inputs.config, kMaxK, inputs.seed, stop, 1);
-        {
-          std::lock_guard lock(job->mutex);
-          job->points = std::move(points);
-        }
-        job->done = true;
-      });
+      job->thread =
+          std::jthread([job = job.get(), inputs = std::move(*inputs)](std::stop_token stop) {
+            auto points = gmm::GmmTrainer::bicAicCurve(inputs.data, inputs.config, kMaxK,
+                                                       inputs.seed, stop, 1);
+            {
+              std::lock_guard lock(job->mutex);
+              job->points = std::move(points);
+            }
+            job->done = true;
+          });
       m_job = std::move(job);
     }
   }

@@ -10,10 +10,10 @@
 namespace genlab::views {
 namespace {
 
-constexpr int kDensityCells = 200;     // per side; p(x) is smooth, finer grids add nothing
+constexpr int kDensityCells = 200;  // per side; p(x) is smooth, finer grids add nothing
 constexpr int kSprayPerFrame = 3;
-constexpr float kHeatmapNats = 8.0f;  // log-density range the heatmap spans below its peak
-constexpr float kMeanRadiusPx = 8.0f;  // a handle big enough to grab on a touchpad
+constexpr float kHeatmapNats = 8.0f;    // log-density range the heatmap spans below its peak
+constexpr float kMeanRadiusPx = 8.0f;   // a handle big enough to grab on a touchpad
 constexpr double kToolRadiusPx = 14.0;  // spray spread and eraser radius on screen
 
 gl::Color blend(const gmm::GmmSnapshot& snapshot, Eigen::Index row, const ui::Palette& palette) {
@@ -140,7 +140,8 @@ void GmmScatterView::rebuildData(const gmm::GmmSnapshot& snapshot, const ui::Sty
     }
     m_samples->setPoints(std::move(sxy));
     m_samples->setColor(palette.foreground);
-    m_samples->setLegend({{"samples from the model", palette.foreground, plot::LegendSwatch::Point}});
+    m_samples->setLegend(
+        {{"samples from the model", palette.foreground, plot::LegendSwatch::Point}});
     m_samples->setVisible(true);
   } else {
     m_samples->setVisible(false);
@@ -174,7 +175,8 @@ void GmmScatterView::rebuildDensity(const gmm::GmmSnapshot& snapshot, const ui::
     for (float fraction : {0.8f, 0.5f, 0.25f, 0.1f, 0.03f, 0.01f}) {
       const auto segments = contourSegments(grid, fraction * grid.maxValue);
       for (std::size_t i = 0; i + 1 < segments.size(); i += 2) {
-        m_contours->addPolyline({segments[i], segments[i + 1]}, style.palette.foreground.withAlpha(0.7f));
+        m_contours->addPolyline({segments[i], segments[i + 1]},
+                                style.palette.foreground.withAlpha(0.7f));
       }
     }
   }
@@ -211,7 +213,8 @@ void GmmScatterView::handleEvents(const plot::CanvasEvents& events, ViewContext&
   } else if ((events.toolDrag && events.ctrl) || (events.clicked && events.ctrl)) {
     const plot::Vec2 at = events.toolDrag ? events.toolData : events.clickData;
     session.post([at, radius](train::Trainer& trainer) {
-      if (auto* gmm = dynamic_cast<gmm::GmmTrainer*>(&trainer)) gmm->erasePointsNear(at.x, at.y, radius);
+      if (auto* gmm = dynamic_cast<gmm::GmmTrainer*>(&trainer))
+        gmm->erasePointsNear(at.x, at.y, radius);
     });
   } else if (events.toolDrag && events.shift) {
     // Spray: a few points a frame, normally spread around the cursor. The UI's own generator
@@ -236,7 +239,8 @@ void GmmScatterView::draw(ViewContext& context, ImVec2 size) {
   update(context);
   plot::CanvasWidgetOptions widgetOptions;
   widgetOptions.hoverText = [this, snapshot](plot::Vec2 at) { return hoverText(*snapshot, at); };
-  const auto events = plot::showCanvas("##gmm-scatter", m_canvas, size, context.style, widgetOptions);
+  const auto events =
+      plot::showCanvas("##gmm-scatter", m_canvas, size, context.style, widgetOptions);
   handleEvents(events, context, *snapshot);
 }
 

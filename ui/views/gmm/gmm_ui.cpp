@@ -58,18 +58,25 @@ void GmmUi::applyDisplayOption(const std::string& key, const nlohmann::json& val
   auto fail = [&key](const std::string& why) { throw ConfigError("display." + key + ": " + why); };
   if (key == "density") {
     const std::string mode = value.is_string() ? value.get<std::string>() : "";
-    if (mode == "none") options.density = DensityMode::kNone;
-    else if (mode == "heatmap") options.density = DensityMode::kHeatmap;
-    else if (mode == "contours") options.density = DensityMode::kContours;
-    else fail("expected \"none\", \"heatmap\" or \"contours\"");
+    if (mode == "none")
+      options.density = DensityMode::kNone;
+    else if (mode == "heatmap")
+      options.density = DensityMode::kHeatmap;
+    else if (mode == "contours")
+      options.density = DensityMode::kContours;
+    else
+      fail("expected \"none\", \"heatmap\" or \"contours\"");
   } else if (key == "ellipses") {
     if (!value.is_boolean()) fail("expected true or false");
     options.ellipses = value.get<bool>();
   } else if (key == "coloring") {
     const std::string mode = value.is_string() ? value.get<std::string>() : "";
-    if (mode == "responsibilities") options.coloring = PointColoring::kResponsibilities;
-    else if (mode == "truth") options.coloring = PointColoring::kTrueLabels;
-    else fail("expected \"responsibilities\" or \"truth\"");
+    if (mode == "responsibilities")
+      options.coloring = PointColoring::kResponsibilities;
+    else if (mode == "truth")
+      options.coloring = PointColoring::kTrueLabels;
+    else
+      fail("expected \"responsibilities\" or \"truth\"");
   } else if (key == "samples") {
     if (!value.is_number_integer() || value.get<int>() < 0 || value.get<int>() > 100000) {
       fail("expected a number of samples in [0, 100000]");
@@ -115,10 +122,12 @@ void GmmUi::drawControls(ViewContext& context) {
 
   sectionHeader("One step at a time");
   if (ImGui::Button("E-step")) postToGmm(session, [](gmm::GmmTrainer& g) { g.eStepOnly(); });
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Recolour the points: responsibilities from the current parameters");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Recolour the points: responsibilities from the current parameters");
   ImGui::SameLine();
   if (ImGui::Button("M-step")) postToGmm(session, [](gmm::GmmTrainer& g) { g.mStepOnly(); });
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Move the ellipses: parameters from the current colours");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Move the ellipses: parameters from the current colours");
   ImGui::SameLine();
   if (ImGui::Button("New start")) session.reset(session.seed() + 1);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A different random initialisation (next seed)");
@@ -139,7 +148,8 @@ void GmmUi::drawControls(ViewContext& context) {
     }
   }
   if (ImGui::Button("Draw 500 samples")) m_scatter->requestSamples(session, 500);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A GMM is generative: new points drawn from the fitted mixture");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("A GMM is generative: new points drawn from the fitted mixture");
   if (options.samples) {
     ImGui::SameLine();
     if (ImGui::Button("Hide samples")) options.samples = false;
@@ -161,7 +171,9 @@ void GmmUi::drawControls(ViewContext& context) {
     });
   }
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("Replace the data with the numeric columns of a CSV file (as many columns as the current data)");
+    ImGui::SetTooltip(
+        "Replace the data with the numeric columns of a CSV file (as many columns as the current "
+        "data)");
   }
 }
 

@@ -27,9 +27,9 @@ class GmmUi final : public ModelUi {
   std::unique_ptr<GmmWeightsView> m_weights;
   std::unique_ptr<GmmBicView> m_bic;
   std::vector<View*> m_order;
-  int m_pendingSamples = 0;     // display options that need the session: done at first draw
+  int m_pendingSamples = 0;  // display options that need the session: done at first draw
   bool m_pendingBicAic = false;
-  std::string m_csvPath;        // the "load CSV" field
+  std::string m_csvPath;  // the "load CSV" field
 };
 
 }  // namespace genlab::views

@@ -26,8 +26,13 @@ void GmmWeightsView::draw(ViewContext& context, ImVec2 size) {
       bars.push_back({{x - 0.35, x + 0.35, 0.0, w}, context.style.palette.seriesColor(k)});
       char text[16];
       std::snprintf(text, sizeof text, "%.2f", w);
-      labels.push_back({{x, w}, text, context.style.palette.foreground, gl::HAlign::Center,
-                        gl::VAlign::Bottom, {0.0, -4.0}, false});
+      labels.push_back({{x, w},
+                        text,
+                        context.style.palette.foreground,
+                        gl::HAlign::Center,
+                        gl::VAlign::Bottom,
+                        {0.0, -4.0},
+                        false});
     }
     m_bars->setRects(std::move(bars));
     m_labels->setLabels(std::move(labels));
