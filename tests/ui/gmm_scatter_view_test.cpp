@@ -36,6 +36,28 @@ class GmmScatterViewTest : public GlTest {
     std::filesystem::remove(m_file);
   }
 
+  // Renders the view of the session's latest snapshot offscreen at 600 x 400.
+  struct Rendered {
+    std::shared_ptr<const gmm::GmmSnapshot> snapshot;
+    gl::ImageRgba image;
+    plot::ViewTransform transform;
+  };
+  Rendered render(bool ellipses) {
+    Rendered out;
+    out.snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(m_session->latest());
+    views::ViewContext context{*m_session, out.snapshot, false, m_metrics, m_style, m_lesson};
+    m_view.options.ellipses = ellipses;
+    m_view.update(context);
+    auto& canvas = m_view.canvas();
+    canvas.resize(600, 400);
+    canvas.render(m_style);
+    out.image = canvas.readPixels();
+    out.transform = canvas.transform();
+    return out;
+  }
+
+  const ui::Style m_style = ui::Style::normal();
+  views::GmmScatterView m_view;
   std::filesystem::path m_file;
   lesson::Lesson m_lesson;
   std::unique_ptr<train::Session> m_session;
@@ -43,18 +65,9 @@ class GmmScatterViewTest : public GlTest {
 };
 
 TEST_F(GmmScatterViewTest, HandlesSitOnTheMeansAndRingsOnOneSigma) {
-  const ui::Style style = ui::Style::normal();
-  const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(m_session->latest());
+  const auto [snapshot, image, transform] = render(true);
   ASSERT_TRUE(snapshot);
-  views::GmmScatterView view;
-  view.options.ellipses = true;
-  views::ViewContext context{*m_session, snapshot, false, m_metrics, style, m_lesson};
-  view.update(context);
-  auto& canvas = view.canvas();
-  canvas.resize(600, 400);
-  canvas.render(style);
-  const auto image = canvas.readPixels();
-  const auto transform = canvas.transform();
+  const ui::Style& style = m_style;
 
   for (int k = 0; k < snapshot->k; ++k) {
     SCOPED_TRACE("component " + std::to_string(k));
@@ -85,17 +98,8 @@ TEST_F(GmmScatterViewTest, HandlesSitOnTheMeansAndRingsOnOneSigma) {
 }
 
 TEST_F(GmmScatterViewTest, WithoutEllipsesTheRingPixelsShowNoRing) {
-  const ui::Style style = ui::Style::normal();
-  const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(m_session->latest());
-  views::GmmScatterView view;
-  view.options.ellipses = false;
-  views::ViewContext context{*m_session, snapshot, false, m_metrics, style, m_lesson};
-  view.update(context);
-  auto& canvas = view.canvas();
-  canvas.resize(600, 400);
-  canvas.render(style);
-  const auto image = canvas.readPixels();
-  const auto transform = canvas.transform();
+  const auto [snapshot, image, transform] = render(false);
+  const ui::Style& style = m_style;
   const auto& mean = snapshot->means2d[0];
   Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> eig(snapshot->covariances2d[0]);
   // 3 sigma out along the major axis: far from most points, on the 3-sigma ring when drawn.
