@@ -405,7 +405,9 @@ double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
     serialBlasInThisRegion();
     MatrixXd F(p, useBlas ? B : 0);  // f(x_n) for the chunk's samples
     VectorXd sqNorm(useBlas ? B : 0);
-#pragma omp for schedule(static)
+    // Each chunk writes only its own slots, so the results do not depend on which thread takes
+    // which chunk: a dynamic schedule keeps both cores busy when other processes share them.
+#pragma omp for schedule(dynamic)
     for (Index c = 0; c < chunks; ++c) {
       const Index n0 = c * B;
       const Index nb = std::min(B, N - n0);
