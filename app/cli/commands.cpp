@@ -27,6 +27,8 @@ int runCommandLine(CLI::App& app, int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     return app.exit(error);
+  } catch (const CliExit& request) {
+    return request.code;
   } catch (const std::exception& error) {
     // ConfigError, DataError, NumericError and CliFailure already name the file or quantity.
     std::cerr << "genlab: " << error.what() << '\n';

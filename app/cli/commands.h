@@ -12,6 +12,12 @@ struct CliFailure : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Ends the command with `code` after its own clean-up (an interrupted run exits with 130, as
+// shells expect of a command stopped by Ctrl-C). Not an error: nothing is printed.
+struct CliExit {
+  int code = 0;
+};
+
 void registerInfo(CLI::App& app);
 void registerTrain(CLI::App& app);
 // fit gmm, fit hmm and decode hmm live in fit_gmm.h, fit_hmm.h and decode_hmm.h.

@@ -104,7 +104,7 @@ void runTraining(const TrainOptions& options) {
   progress.finish(trainer->stepsDone(), values.empty() ? 0.0 : values[0], summary.str());
   if (status == "failed")
     throw NumericError(message + " (the run folder keeps every step before it)");
-  if (status == "interrupted") std::exit(130);
+  if (status == "interrupted") throw CliExit{130};
 }
 
 }  // namespace
