@@ -12,7 +12,7 @@
 #include <limits>
 #include <string>
 
-#include "core/models/gmm/blas.h"
+#include "core/math/blas.h"
 #include "core/models/gmm/vector_exp.h"
 #include "core/util/errors.h"
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "core/models/hmm/blas.h"
+#include "core/math/blas.h"
 #include "core/util/errors.h"
 
 namespace genlab::hmm {

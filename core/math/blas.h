@@ -1,6 +1,7 @@
 #pragma once
-// The two level-3 BLAS routines the GMM kernels need, called through the Fortran ABI that every
-// BLAS (reference, OpenBLAS, BLIS, MKL) exports, so no cblas.h is required. Column-major only.
+// The level-3 BLAS routines genlab's Eigen models need (GMM kernels, Baum-Welch's expected
+// transition counts), called through the Fortran ABI that every BLAS (reference, OpenBLAS,
+// BLIS, MKL) exports, so no cblas.h is required. Column-major only.
 //
 // Why BLAS and not Eigen's products: genlab is built for baseline x86-64 (SSE2), where Eigen's
 // GEMM runs at a fraction of what OpenBLAS reaches with its run-time dispatched AVX2/AVX-512
@@ -9,7 +10,7 @@
 
 #include <cstddef>
 
-namespace genlab::gmm::blas {
+namespace genlab::blas {
 
 // The trailing size_t arguments are the hidden lengths of the character arguments that gfortran
 // passes; a BLAS written in Fortran may rely on them, one written in C ignores them.
@@ -37,4 +38,4 @@ inline void syrkUpper(int n, int k, double alpha, const double* a, int lda, doub
   dsyrk_(&uplo, &trans, &n, &k, &alpha, a, &lda, &beta, c, &ldc, 1, 1);
 }
 
-}  // namespace genlab::gmm::blas
+}  // namespace genlab::blas
