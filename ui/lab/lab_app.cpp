@@ -15,6 +15,7 @@
 #include "ui/gl/gl.h"
 #include "ui/gl/shared_resources.h"
 #include "ui/lab/transport.h"
+#include "ui/plot/plot_widget.h"
 
 namespace genlab::lab {
 namespace {
@@ -36,6 +37,7 @@ LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
   platform::applyThreadPolicy(platform::ThreadMode::kInteractive);
   createWindow();
   initImGui();
+  plot::setCanvasRenderBudget(1);
   loadLessons();
 }
 
@@ -206,6 +208,7 @@ void LabApp::rememberWindowGeometry() {
 void LabApp::frame() {
   ImGui_ImplOpenGL3_NewFrame();
   m_deviceObjectsReady = true;
+  plot::beginCanvasFrame();
   ImGui_ImplGlfw_NewFrame();
   // Scripted runs take screenshots: keep Xvfb's pointer (parked mid-screen) from hovering.
   if (m_options.scripted()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);

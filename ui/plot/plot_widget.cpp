@@ -6,8 +6,39 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
+#include <unordered_map>
 
 namespace genlab::plot {
+namespace {
+
+// Frame-wide render budget (see setCanvasRenderBudget). Only the UI thread touches these.
+int g_budgetPerFrame = std::numeric_limits<int>::max();
+int g_budgetLeft = std::numeric_limits<int>::max();
+int g_frame = 0;
+std::unordered_map<const PlotCanvas*, int> g_lastRender;  // frame each canvas last rendered
+constexpr int kMaxFramesStale = 3;
+
+// Renders `canvas` if it needs it and the frame still has budget, or if it has waited
+// kMaxFramesStale frames already (so no canvas starves behind one that changes every frame).
+void renderWithinBudget(PlotCanvas& canvas, const ui::Style& style) {
+  if (!canvas.needsRedraw(style)) return;
+  const auto last = g_lastRender.find(&canvas);
+  const bool starving = last != g_lastRender.end() && g_frame - last->second >= kMaxFramesStale;
+  if (g_budgetLeft <= 0 && !starving && last != g_lastRender.end()) return;
+  canvas.render(style);
+  g_lastRender[&canvas] = g_frame;
+  --g_budgetLeft;
+}
+
+}  // namespace
+
+void setCanvasRenderBudget(int perFrame) { g_budgetPerFrame = std::max(perFrame, 1); }
+
+void beginCanvasFrame() {
+  ++g_frame;
+  g_budgetLeft = g_budgetPerFrame;
+}
 
 CanvasEvents showCanvas(const char* id, PlotCanvas& canvas, const ImVec2& size,
                         const ui::Style& style, const CanvasWidgetOptions& options) {
@@ -44,7 +75,7 @@ CanvasEvents showCanvas(const char* id, PlotCanvas& canvas, const ImVec2& size,
   in.alt = io.KeyAlt;
   const CanvasEvents events = canvas.handleInput(in);
 
-  canvas.renderIfNeeded(physical);
+  renderWithinBudget(canvas, physical);
   // The framebuffer's first row is the bottom of the picture: flip v.
   const auto texture = static_cast<std::uintptr_t>(canvas.framebuffer().texture().id());
   ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(texture), origin,

@@ -23,6 +23,15 @@ struct CanvasWidgetOptions {
 // style scaled to match, so a Style is written for a 1x display. Mouse: left drag pans (or
 // drags a draggable marker; with Shift or Ctrl it is a tool drag instead), right/middle drag
 // pans, wheel zooms around the cursor, double-click resets. Returns what happened this frame.
+// Spreads canvas re-renders over frames: at most `perFrame` canvases re-render in one frame
+// (a canvas that has waited 3 frames renders regardless, and a canvas's first render is never
+// deferred); the others show their previous picture until their turn. On a software renderer a
+// re-render costs several milliseconds, and a new training snapshot dirties every view at
+// once, so without this one frame in two carries all of them. Default: no limit.
+void setCanvasRenderBudget(int perFrame);
+// Call once at the start of every frame when a budget is set.
+void beginCanvasFrame();
+
 CanvasEvents showCanvas(const char* id, PlotCanvas& canvas, const ImVec2& size,
                         const ui::Style& style, const CanvasWidgetOptions& options = {});
 
