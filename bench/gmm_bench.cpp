@@ -16,7 +16,7 @@
 #include <string>
 
 #include "core/data/json_fields.h"
-#include "core/models/gmm/blas.h"
+#include "core/math/blas.h"
 #include "core/models/gmm/gaussian_mixture.h"
 #include "core/util/rng.h"
 
@@ -118,7 +118,7 @@ void BM_DgemmEStepShape(benchmark::State& state) {
   for (Index i = 0; i < a.size(); ++i) a.data()[i] = rng.normal();
   for (Index i = 0; i < b.size(); ++i) b.data()[i] = rng.normal();
   for (auto _ : state) {
-    genlab::gmm::blas::gemm('T', 'N', static_cast<int>(k * d), static_cast<int>(cols),
+    genlab::blas::gemm('T', 'N', static_cast<int>(k * d), static_cast<int>(cols),
                             static_cast<int>(d), 1.0, a.data(), static_cast<int>(d), b.data(),
                             static_cast<int>(d), 0.0, c.data(), static_cast<int>(k * d));
     benchmark::DoNotOptimize(c.data());
@@ -137,7 +137,7 @@ void BM_DgemmSquare(benchmark::State& state) {
   for (Index i = 0; i < a.size(); ++i) a.data()[i] = rng.normal();
   for (Index i = 0; i < b.size(); ++i) b.data()[i] = rng.normal();
   for (auto _ : state) {
-    genlab::gmm::blas::gemm('N', 'N', static_cast<int>(n), static_cast<int>(n), static_cast<int>(n),
+    genlab::blas::gemm('N', 'N', static_cast<int>(n), static_cast<int>(n), static_cast<int>(n),
                             1.0, a.data(), static_cast<int>(n), b.data(), static_cast<int>(n), 0.0,
                             c.data(), static_cast<int>(n));
     benchmark::DoNotOptimize(c.data());
