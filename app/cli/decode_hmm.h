@@ -1,6 +1,6 @@
 #pragma once
 // `genlab decode hmm`: log-likelihood, Viterbi path and posteriors of a sequence under a
-// model file. Documented in docs/cli_hmm.md.
+// model file. Documented in README.md ("Command line").
 
 #include <CLI/CLI.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 // `genlab fit gmm`: EM on a CSV file of points; prints the fitted mixture (a summary, or JSON).
-// Documented in docs/cli_fit_gmm.md.
+// Documented in README.md ("Command line").
 
 #include <CLI/CLI.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 // `genlab fit hmm`: Baum-Welch on one or more sequence files; prints the fitted model.
-// Documented in docs/cli_hmm.md.
+// Documented in README.md ("Command line").
 
 #include <CLI/CLI.hpp>
 
