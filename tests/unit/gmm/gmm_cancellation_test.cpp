@@ -52,8 +52,8 @@ FarTightCase makeCase() {
   return c;
 }
 
-TEST(GmmCancellation, FarTightComponentLogLikelihoodMatchesDirectEvaluation) {
-  const FarTightCase c = makeCase();
+// A mixture on the case's data, set to the case's parameters (no covariance floor).
+GaussianMixture modelAt(const FarTightCase& c) {
   GmmConfig config;
   config.k = 2;
   config.init = InitMethod::Manual;
@@ -61,6 +61,12 @@ TEST(GmmCancellation, FarTightComponentLogLikelihoodMatchesDirectEvaluation) {
   config.regCovar = 0.0;
   GaussianMixture model(config, c.data, 1);
   model.setParameters(c.params);
+  return model;
+}
+
+TEST(GmmCancellation, FarTightComponentLogLikelihoodMatchesDirectEvaluation) {
+  const FarTightCase c = makeCase();
+  GaussianMixture model = modelAt(c);
   for (Eigen::Index i = 0; i < c.data.rows(); ++i) {
     const VectorXd x = c.data.row(i).transpose();
     const double a =
@@ -75,13 +81,7 @@ TEST(GmmCancellation, FarTightComponentLogLikelihoodMatchesDirectEvaluation) {
 
 TEST(GmmCancellation, FarTightComponentCovarianceAfterAnMStepIsTheSampleCovariance) {
   const FarTightCase c = makeCase();
-  GmmConfig config;
-  config.k = 2;
-  config.init = InitMethod::Manual;
-  config.initialMeans = c.params.means;
-  config.regCovar = 0.0;
-  GaussianMixture model(config, c.data, 1);
-  model.setParameters(c.params);
+  GaussianMixture model = modelAt(c);
   model.mStep();
   // Responsibilities are 0/1 here (the components are a million sigmas apart), so the tight
   // component's covariance must be the plain sample covariance of the odd rows.
