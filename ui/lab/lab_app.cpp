@@ -34,7 +34,7 @@ double millisecondsBetween(Clock::time_point from, Clock::time_point to) {
 LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
   if (!m_options.scripted()) m_settings = LabSettings::load(LabSettings::defaultFile());
   m_present = m_options.present || (!m_options.scripted() && m_settings.present);
-  platform::applyThreadPolicy(platform::ThreadMode::kInteractive);
+  m_trainerThreads = platform::applyThreadPolicy(platform::ThreadMode::kInteractive).intraOpThreads;
   createWindow();
   initImGui();
   plot::setCanvasRenderBudget(1);

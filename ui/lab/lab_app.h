@@ -70,6 +70,7 @@ class LabApp {
   bool m_fontsDirty = true;
   bool m_showHelp = false;
   float m_fontScale = 1.0f;
+  int m_trainerThreads = 1;  // set once by the thread policy
 
   std::vector<lesson::Lesson> m_lessons;
   std::vector<std::string> m_lessonErrors;  // lesson files that failed to load

@@ -242,10 +242,9 @@ void LabApp::drawStatusBar(float y, float height) {
   } else {
     ImGui::TextUnformatted("no lesson open");
   }
-  const auto threads = platform::currentThreadSettings();
   char right[128];
   std::snprintf(right, sizeof right, "frame %.1f ms  |  %d trainer threads  |  F1 help",
-                m_frameStats.recentWorkMs(), threads.intraOpThreads);
+                m_frameStats.recentWorkMs(), m_trainerThreads);
   ImGui::SameLine(
       std::max(ImGui::GetCursorPosX() + 16.0f, display.x - ImGui::CalcTextSize(right).x - 16.0f));
   ImGui::TextUnformatted(right);
