@@ -241,7 +241,9 @@ void LabApp::frame() {
   const float topHeight = line + ImGui::GetStyle().WindowPadding.y * 2.0f;
   const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f;
   const float timelineHeight = statusHeight;
-  const float sideWidth = std::max(260.0f * m_fontScale, display.x * m_settings.sidePanelFraction);
+  // Presentation type is ~1.75x larger: the side panel widens with it so controls stay whole.
+  const float sideMinimum = 260.0f * m_fontScale * (m_present ? 1.45f : 1.0f);
+  const float sideWidth = std::max(sideMinimum, display.x * m_settings.sidePanelFraction);
   const float bodyHeight = display.y - topHeight - statusHeight - timelineHeight;
 
   drawTopBar(topHeight);

@@ -100,19 +100,26 @@ void LabApp::drawTopBar(float height) {
     setSpeed(m_speedIndex + 1);
   }
 
-  // Right-aligned: presentation mode and help.
-  const float rightWidth =
-      ImGui::CalcTextSize("Present (F5)").x + ImGui::CalcTextSize("Help (F1)").x +
-      ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 8.0f, display.x - rightWidth - 8.0f));
-  if (buttonWithTooltip("Present (F5)",
-                        "Presentation mode: large type, thick strokes, high contrast")) {
+  // Right-aligned: presentation mode and help; short labels when the window is too narrow
+  // for the long ones (presentation type on a 1280-pixel screen).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  auto groupWidth = [&](const char* a, const char* b) {
+    return ImGui::CalcTextSize(a).x + ImGui::CalcTextSize(b).x + style.FramePadding.x * 4 +
+           style.ItemSpacing.x;
+  };
+  const float usedUpTo = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;  // "Faster"
+  const bool roomy =
+      usedUpTo + style.ItemSpacing.x + groupWidth("Present (F5)", "Help (F1)") + 8.0f <= display.x;
+  const char* presentLabel = roomy ? "Present (F5)" : "F5";
+  const char* helpLabel = roomy ? "Help (F1)" : "?";
+  const float rightWidth = groupWidth(presentLabel, helpLabel);
+  ImGui::SameLine(std::max(usedUpTo + style.ItemSpacing.x, display.x - rightWidth - 8.0f));
+  if (buttonWithTooltip(presentLabel, "Presentation mode (F5): large type, thick strokes, high contrast")) {
     m_present = !m_present;
     m_fontsDirty = true;
   }
   ImGui::SameLine();
-  if (buttonWithTooltip("Help (F1)", "Keyboard shortcuts and how to use the lab"))
-    m_showHelp = !m_showHelp;
+  if (buttonWithTooltip(helpLabel, "Keyboard shortcuts and how to use the lab (F1)")) m_showHelp = !m_showHelp;
   ImGui::End();
 }
 

@@ -103,8 +103,8 @@ void GmmUi::drawControls(ViewContext& context) {
     m_bic->compute(session);
   }
 
-  ImGui::Text("Iteration %d%s", snapshot->iteration, snapshot->converged ? " (converged)" : "");
-  ImGui::Text("Mean log-likelihood %.4f", snapshot->meanLogLikelihood);
+  ImGui::TextWrapped("Iteration %d%s", snapshot->iteration, snapshot->converged ? " (converged)" : "");
+  ImGui::TextWrapped("Mean log-likelihood %.4f", snapshot->meanLogLikelihood);
   ImGui::Text("%lld points in %lld-D%s", static_cast<long long>(snapshot->points->rows()),
               static_cast<long long>(snapshot->dim), snapshot->dim > 2 ? " (shown by PCA)" : "");
 
