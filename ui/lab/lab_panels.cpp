@@ -7,7 +7,6 @@
 
 #include <cstdio>
 
-#include "core/platform/threading.h"
 #include "ui/lab/lab_app.h"
 #include "ui/lab/transport.h"
 
