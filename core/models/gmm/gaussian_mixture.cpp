@@ -48,6 +48,14 @@ struct SavedParameters {
   MatrixXd var;
 };
 
+void GaussianMixture::restoreParameters(const SavedParameters& saved) {
+  m_weights = saved.weights;
+  m_means = saved.means;
+  m_cov = saved.cov;
+  m_var = saved.var;
+  updatePrecisions();
+}
+
 GaussianMixture::GaussianMixture(const GmmConfig& config, const MatrixXd& data, std::uint64_t seed)
     : m_config(config), m_rng(seed) {
   m_config.validate();
@@ -262,11 +270,7 @@ std::vector<std::string> GaussianMixture::mStep() {
     m_converged = false;
     return messages;
   } catch (const NumericError&) {
-    m_weights = saved.weights;
-    m_means = saved.means;
-    m_cov = saved.cov;
-    m_var = saved.var;
-    updatePrecisions();
+    restoreParameters(saved);
     throw;
   }
 }
@@ -314,11 +318,7 @@ GaussianMixture::Iteration GaussianMixture::iterate() {
   try {
     eStep();
   } catch (const NumericError&) {
-    m_weights = saved.weights;
-    m_means = saved.means;
-    m_cov = saved.cov;
-    m_var = saved.var;
-    updatePrecisions();
+    restoreParameters(saved);
     eStep();  // succeeded on these parameters before the M-step
     throw;
   }

@@ -38,6 +38,8 @@ struct GmmParams {
   std::vector<Eigen::MatrixXd> covariances;  // K full d x d covariances
 };
 
+struct SavedParameters;  // gaussian_mixture.cpp: what a failed step restores
+
 class GaussianMixture {
  public:
   // `data` is N x d (N >= 1). Initialises the parameters as config.init says (drawing from an
@@ -134,6 +136,8 @@ class GaussianMixture {
   void setCovarianceFromFull(int k, const Eigen::MatrixXd& cov);
   void resetCovariances();  // every component to the data covariance (+reg)
   void updatePrecisions();  // factors and log-normalisers from the parameters
+  // Puts back parameters saved before a step that failed, with their precisions.
+  void restoreParameters(const SavedParameters& saved);
   std::vector<std::string> reseedEmptyComponents(const Eigen::VectorXd& nk);
 
   GmmConfig m_config;
