@@ -124,16 +124,7 @@ void HeatmapLayer::draw(const DrawContext& ctx) {
     m_quad.upload(quad, sizeof quad);
     m_gpuStale = false;
   }
-  gl::Program& program = gl::sharedProgram("image.vert", "image.frag");
-  program.use();
-  const auto t = ctx.dataToNdc();
-  program.set("u_transform", t[0], t[1], t[2], t[3]);
-  program.set("u_image", 0);
-  program.set("u_opacity", m_opacity);
-  m_texture.bind(0);
-  m_vao.bind();
-  glDrawArrays(GL_TRIANGLES, 0, 6);
-  glBindVertexArray(0);
+  drawTexturedQuad(m_texture, m_vao, ctx.dataToNdc(), m_opacity);
 }
 
 }  // namespace genlab::plot

@@ -1,5 +1,9 @@
 #include "ui/plot/layer.h"
 
+#include "ui/gl/gl.h"
+#include "ui/gl/program.h"
+#include "ui/gl/shared_resources.h"
+
 namespace genlab::plot {
 
 std::array<float, 4> DrawContext::dataToNdc() const {
@@ -17,6 +21,19 @@ std::array<float, 4> DrawContext::dataToNdc() const {
 
 std::array<float, 4> DrawContext::pixelToNdc() const {
   return {2.0f / static_cast<float>(fbWidth), -2.0f / static_cast<float>(fbHeight), -1.0f, 1.0f};
+}
+
+void drawTexturedQuad(const gl::Texture2D& texture, const gl::VertexArray& quad,
+                      const std::array<float, 4>& transform, float opacity) {
+  gl::Program& program = gl::sharedProgram("image.vert", "image.frag");
+  program.use();
+  program.set("u_transform", transform[0], transform[1], transform[2], transform[3]);
+  program.set("u_image", 0);
+  program.set("u_opacity", opacity);
+  texture.bind(0);
+  quad.bind();
+  glDrawArrays(GL_TRIANGLES, 0, 6);
+  glBindVertexArray(0);
 }
 
 }  // namespace genlab::plot

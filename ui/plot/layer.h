@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/gl/buffer.h"
+#include "ui/gl/texture.h"
 #include "ui/plot/plot_math.h"
 #include "ui/theme.h"
 
@@ -34,6 +36,11 @@ struct DrawContext {
   // A size given in logical pixels, in framebuffer pixels under this style.
   float px(float logical) const { return logical * style.scale; }
 };
+
+// Draws `texture` on the six-vertex quad in `quad` (position, uv) with the shared image
+// program; `transform` maps the quad's positions to NDC (dataToNdc or pixelToNdc).
+void drawTexturedQuad(const gl::Texture2D& texture, const gl::VertexArray& quad,
+                      const std::array<float, 4>& transform, float opacity);
 
 enum class LegendSwatch { Point, Line, Box };
 

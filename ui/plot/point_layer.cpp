@@ -199,16 +199,7 @@ void PointLayer::drawDensity(const DrawContext& ctx) {
     const float quad[] = {l, t, 0, 0, r, t, 1, 0, r, b, 1, 1, l, t, 0, 0, r, b, 1, 1, l, b, 0, 1};
     m_quad.upload(quad, sizeof quad);
   }
-  gl::Program& program = gl::sharedProgram("image.vert", "image.frag");
-  program.use();
-  const auto t = ctx.pixelToNdc();
-  program.set("u_transform", t[0], t[1], t[2], t[3]);
-  program.set("u_image", 0);
-  program.set("u_opacity", m_opacity);
-  m_density.bind(0);
-  m_quadVao.bind();
-  glDrawArrays(GL_TRIANGLES, 0, 6);
-  glBindVertexArray(0);
+  drawTexturedQuad(m_density, m_quadVao, ctx.pixelToNdc(), m_opacity);
 }
 
 }  // namespace genlab::plot
