@@ -13,8 +13,8 @@
 namespace genlab::views {
 
 struct VaeSelection {
-  int picked = 0;    // last held-out image clicked: traversal base, interpolation end B
-  int previous = 1;  // the one before: interpolation end A
+  int picked = 0;             // last held-out image clicked: traversal base, interpolation end B
+  int previous = 1;           // the one before: interpolation end A
   std::uint64_t version = 0;  // bumped on every pick
 
   void pick(int index) {
@@ -32,8 +32,8 @@ struct VaeColoring {
 
 // Which plane of the latent space the scatter shows.
 struct VaeAxes {
-  bool pca = false;    // principal plane of the encodings (latent > 2)
-  int dimX = -1;       // -1: the two dimensions with the largest KL
+  bool pca = false;  // principal plane of the encodings (latent > 2)
+  int dimX = -1;     // -1: the two dimensions with the largest KL
   int dimY = -1;
 };
 
