@@ -529,6 +529,30 @@ double VaeTrainer::heldOutElbo(std::uint64_t seed, int limit) {
   return elbo;
 }
 
+double VaeTrainer::elboOf(const data::ImageSet& images, std::uint64_t seed) {
+  Impl& m = *m_impl;
+  if (images.height != m.height || images.width != m.width || images.count <= 0) {
+    throw DataError("elboOf: expected " + std::to_string(m.height) + "x" + std::to_string(m.width) +
+                    " images");
+  }
+  torch::NoGradGuard noGrad;
+  at::Generator generator = at::detail::createCPUGenerator(seed);
+  const auto all = torch::from_blob(const_cast<float*>(images.pixels.data()),
+                                    {images.count, m.pixels()}, torch::kFloat32);
+  constexpr std::int64_t kChunk = 2000;
+  double sum = 0.0;
+  m.net->eval();
+  for (std::int64_t start = 0; start < images.count; start += kChunk) {
+    const auto x = all.slice(0, start, std::min<std::int64_t>(images.count, start + kChunk));
+    const Posterior posterior = m.net->encode(x);
+    const auto z = reparameterise(posterior, generator);
+    const auto nll = m.net->negativeLogLikelihood(m.net->decodeLogits(z), x);
+    sum += (nll + klPerDimension(posterior).sum(1)).sum().item<double>();
+  }
+  m.net->train();
+  return -sum / images.count;
+}
+
 const VaeSnapshot& VaeTrainer::lastEvaluation() const {
   return m_impl->state;
 }

@@ -81,6 +81,9 @@ class VaeTrainer final : public train::Trainer {
   // For tests and the benchmark: the held-out ELBO per image (one z per image, `seed` fixed),
   // on at most `limit` held-out images (0: all of the subset).
   double heldOutElbo(std::uint64_t seed, int limit = 0);
+  // The ELBO per image of any images of the training size (one z per image from `seed`), e.g.
+  // a whole test split; evaluated in chunks. Throws DataError for a size mismatch.
+  double elboOf(const data::ImageSet& images, std::uint64_t seed);
   // The last evaluation's KL decomposition and MIG (NaN-free after the first step).
   const VaeSnapshot& lastEvaluation() const;
 

@@ -72,7 +72,8 @@ struct Sample {
 Sample randomSample(int n, int d, std::uint64_t seed) {
   torch::manual_seed(static_cast<std::int64_t>(seed));
   Posterior p{torch::randn({n, d}), 0.5 * torch::randn({n, d}) - 1.0};
-  at::Generator generator = at::detail::createCPUGenerator(seed);
+  // A stream of its own: seeded like torch's global one, eps would repeat the means.
+  at::Generator generator = at::detail::createCPUGenerator(seed + 1000);
   return {p, reparameterise(p, generator)};
 }
 
@@ -118,7 +119,7 @@ TEST(VaeKlDecomposition, TermsAddUpToTheSampledKl) {
   // The sampled KL is an unbiased estimate of the closed form: close on average.
   const double closed = klPerDimension(s.posterior).sum(1).mean().item<double>();
   EXPECT_NEAR(decomposeKl(s.posterior, s.z, TcEstimator::kFullSubset, 0).kl, closed,
-              0.25 * std::abs(closed) + 0.5);
+              1.0);  // the estimate's spread here is about 0.2
 }
 
 TEST(VaeKlDecomposition, OneDimensionHasNoTotalCorrelation) {
