@@ -3,7 +3,7 @@
 // lesson's "settings" format:
 //
 //   {"architecture": "mlp", "latent": 2, "hidden": 400, "likelihood": "bernoulli", "beta": 1,
-//    "warmup_steps": 0, "batch": 128, "lr": 1e-3, "eval_every": 200, "tc_estimator": "mws",
+//    "warmup_steps": 0, "batch": 128, "lr": 1e-3, "eval_every": 200, "tc_estimator": "full",
 //    "load": "runs/x/checkpoints/step-100.json"}
 //
 // Every key is optional (missing keys keep their defaults); an unknown key, a wrong type or a
@@ -23,7 +23,11 @@ enum class Architecture { kMlp, kConv };
 // Decoder likelihood p(x|z): Bernoulli (pixels as probabilities, binary cross-entropy), or a
 // Gaussian with one learned variance shared by all pixels.
 enum class Likelihood { kBernoulli, kGaussian };
-// Estimator of q(z) for the beta-TCVAE decomposition of the KL (see vae_kl_decomposition.h).
+// Estimator of q(z) for the beta-TCVAE decomposition of the KL (see vae_network.h). "full"
+// (the default) scores every held-out code against every held-out posterior; "mws" is Chen et
+// al.'s minibatch-weighted sampling, whose 1/(N M) weights shift MI by up to log N and TC by up
+// to (D - 1) log N: measured on the shapes lesson, TC 69 nats against a KL of 12. It is kept
+// for comparison with papers that report it.
 enum class TcEstimator { kMinibatchWeighted, kFullSubset };
 
 std::string_view toString(Architecture value);
@@ -43,7 +47,7 @@ struct VaeConfig {
   int batch = 128;               // [1, 65536]
   double lr = 1e-3;              // Adam learning rate, (0, 1]
   int evalEvery = 200;           // steps between held-out evaluations, [1, 1e9]
-  TcEstimator tcEstimator = TcEstimator::kMinibatchWeighted;
+  TcEstimator tcEstimator = TcEstimator::kFullSubset;
   std::string load;  // a checkpoint to start from (empty: a fresh network)
 
   // The beta in force at step `step` (0-based count of steps done): beta * min(1, step/warmup).

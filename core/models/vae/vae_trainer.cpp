@@ -238,7 +238,10 @@ struct VaeTrainer::Impl {
     const auto nll = net->negativeLogLikelihood(net->decodeLogits(z), heldOutTensor);
     const auto kl = klPerDimension(posterior).sum(1);
     state.testElbo = -(nll + kl).mean().item<double>();
-    const KlDecomposition parts = decomposeKl(posterior, z, config.tcEstimator, config.batch);
+    const std::int64_t m = std::min<std::int64_t>(heldOut->count, kDecompositionMax);
+    const Posterior head{posterior.mean.slice(0, 0, m), posterior.logVar.slice(0, 0, m)};
+    const KlDecomposition parts =
+        decomposeKl(head, z.slice(0, 0, m), config.tcEstimator, config.batch);
     state.mutualInformation = parts.mutualInformation;
     state.totalCorrelation = parts.totalCorrelation;
     state.dimensionWiseKl = parts.dimensionWiseKl;

@@ -34,6 +34,8 @@ class VaeTrainer final : public train::Trainer {
  public:
   // Images at most this many from the test split are shown and evaluated on.
   static constexpr int kHeldOutMax = 2000;
+  // The KL decomposition uses the first this many of them: the full estimator is O(N^2 D).
+  static constexpr int kDecompositionMax = 1000;
   static constexpr int kTraversalColumns = 13;  // -3, -2.5, ..., +3
   static constexpr int kPairCount = 8;
 

@@ -47,6 +47,7 @@ TEST(VaeConfig, DefaultsAreTheIssueOnes) {
   EXPECT_EQ(config.batch, 128);
   EXPECT_DOUBLE_EQ(config.lr, 1e-3);
   EXPECT_DOUBLE_EQ(config.beta, 1.0);
+  EXPECT_EQ(config.tcEstimator, TcEstimator::kFullSubset);  // MWS is biased (vae_config.h)
   EXPECT_FALSE(config.toJson().contains("load"));
 }
 

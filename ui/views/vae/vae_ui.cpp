@@ -120,8 +120,8 @@ void VaeUi::drawControls(ViewContext& context) {
         "The beta-TCVAE split of the KL term on held-out images: index-code mutual information "
         "(how much z says about which image it is), total correlation (dependence between "
         "latent dimensions: beta pushes it down, which favours disentangling), and the KL of "
-        "each dimension's marginal from N(0,1). Minibatch-weighted estimator (Chen et al. "
-        "2018) unless settings.tc_estimator is \"full\".");
+        "each dimension's marginal from N(0,1). q(z) is the mixture of the held-out posteriors "
+        "(settings.tc_estimator \"mws\": Chen et al.'s minibatch-weighted estimator, biased).");
     if (snapshot->hasMig) ImGui::TextWrapped("MIG %.3f", snapshot->mig);
   }
 
