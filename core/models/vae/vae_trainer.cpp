@@ -359,7 +359,10 @@ train::StepOutcome VaeTrainer::step(std::span<double> metrics, std::stop_token s
   m.state.reconstruction = reconstruction;
   m.state.kl = klValue;
   m.state.elbo = -(reconstruction + klValue);
-  if (m.steps == 1 || m.steps % m.config.evalEvery == 0) m.evaluate();
+  // Every eval_every steps, and early on at steps 1, 2, 4, 8, ... so the held-out curves
+  // start with the training ones instead of a flat line from step 1.
+  const bool early = m.steps < m.config.evalEvery && (m.steps & (m.steps - 1)) == 0;
+  if (early || m.steps % m.config.evalEvery == 0) m.evaluate();
 
   const double values[] = {m.state.elbo,
                            reconstruction,

@@ -14,8 +14,9 @@
 //   test_elbo, mi, tc, dim_kl, mig
 //                   the latest held-out evaluation (test ELBO; the beta-TCVAE decomposition
 //                   of the KL; the mutual-information gap when the data has known factors,
-//                   else 0), repeated every step until the next evaluation. The first step
-//                   evaluates, so these are never NaN; then every eval_every steps.
+//                   else 0), repeated every step until the next evaluation. Evaluations
+//                   happen at steps 1, 2, 4, 8, ... below eval_every, then every eval_every
+//                   steps, so these are never NaN.
 
 #include <cstdint>
 #include <filesystem>

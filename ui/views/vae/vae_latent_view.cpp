@@ -12,6 +12,14 @@ constexpr double kHoverPixels = 8.0;
 constexpr float kProbeRadiusPx = 9.0f;
 constexpr float kSidePanelFraction = 0.26f;
 
+// The palette's eight series colours, then two more: Fashion-MNIST has ten classes, and a
+// repeated colour would merge two of them on the projector.
+gl::Color classColor(const ui::Palette& palette, int label) {
+  if (label == 8) return gl::Color::fromHex(0x8C564B);  // brown
+  if (label == 9) return gl::Color::fromHex(0x6A3D9A);  // purple
+  return palette.seriesColor(label);
+}
+
 }  // namespace
 
 VaeLatentView::VaeLatentView(VaeSelection& selection, VaeColoring& coloring, VaeAxes& axes)
@@ -106,10 +114,10 @@ void VaeLatentView::rebuild(const vae::VaeSnapshot& snapshot, const ui::Style& s
   } else if (held.hasLabels()) {
     for (int i = 0; i < enc.count; ++i) {
       colors[static_cast<std::size_t>(i)] =
-          palette.seriesColor(held.labels[static_cast<std::size_t>(i)]).withAlpha(0.8f).toRgba8();
+          classColor(palette, held.labels[static_cast<std::size_t>(i)]).withAlpha(0.8f).toRgba8();
     }
     for (std::size_t c = 0; c < held.classNames.size(); ++c)
-      legend.push_back({held.classNames[c], palette.seriesColor(static_cast<int>(c)),
+      legend.push_back({held.classNames[c], classColor(palette, static_cast<int>(c)),
                         plot::LegendSwatch::Point});
   } else {
     for (auto& c : colors) c = palette.seriesColor(0).withAlpha(0.8f).toRgba8();
@@ -119,7 +127,16 @@ void VaeLatentView::rebuild(const vae::VaeSnapshot& snapshot, const ui::Style& s
 
   const int picked = std::clamp(m_selection.picked, 0, enc.count - 1);
   m_picked->setMarkers({{pointPosition(picked), palette.foreground, 6.0f}});
-  if (latentChanged || !m_fitted || m_shownPca != m_shownAxes.pca) {
+  // The codes spread out as training goes: follow them (until the person pans or zooms),
+  // refitting only when points leave the view or fill less than a third of it, so the picture
+  // does not jitter with every rebuild.
+  const plot::DataRect bounds = m_points->bounds().value_or(plot::DataRect{});
+  const plot::DataRect shown = m_canvas.transform().data;
+  const bool outside = !shown.contains({bounds.xMin, bounds.yMin}) ||
+                       !shown.contains({bounds.xMax, bounds.yMax});
+  const bool small = bounds.width() < shown.width() / 3 && bounds.height() < shown.height() / 3;
+  if (latentChanged || !m_fitted || m_shownPca != m_shownAxes.pca ||
+      (m_autoFit && (outside || small))) {
     m_canvas.fitToData(0.08);
     m_fitted = true;
   }
@@ -182,6 +199,8 @@ void VaeLatentView::draw(ViewContext& context, ImVec2 size) {
   const vae::HeldOut& held = *snapshot->heldOut;
   const int pixels = snapshot->height * snapshot->width;
 
+  if (events.reset) m_autoFit = true;
+  else if (events.viewChanged) m_autoFit = false;
   if (events.itemLayer == m_probe && events.itemMoved) {
     m_probeAt = events.itemData;
     m_probeMoved = true;

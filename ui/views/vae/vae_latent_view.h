@@ -60,6 +60,7 @@ class VaeLatentView final : public View {
   std::uint64_t m_shownPick = ~std::uint64_t{0};
   ui::Palette m_shownPalette;
   bool m_fitted = false;
+  bool m_autoFit = true;  // off once the person pans or zooms; a double-click turns it on
 
   plot::Vec2 m_probeAt{0.0, 0.0};
   bool m_probeMoved = true;
