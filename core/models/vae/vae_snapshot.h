@@ -30,9 +30,9 @@ struct Encoding {
   std::vector<float> means;            // count x latent, posterior means
   std::vector<float> reconstructions;  // count x pixels, decoded from the means
   std::vector<double> klPerDim;        // latent: mean over the subset of KL(q(z_d|x) || N(0,1))
-  std::vector<double> meanVariance;    // latent: Var_x(E[z_d|x]) (active units: > 0.01)
+  std::vector<double> meanVariance;    // latent: Var_x(E[z_d|x])
   std::vector<int> dimsByKl;           // latent dims, largest KL first
-  std::vector<bool> active;            // latent: the dimension carries information
+  std::vector<bool> active;            // latent: mean KL above 0.1 nats (the code uses it)
 };
 
 // Decoded images along each latent dimension around one base image.

@@ -27,7 +27,9 @@ constexpr std::uint64_t kEvalStream = 0xE7A1u;
 // Heavy snapshot parts are rebuilt at most this often, and no more than ~10% of the time.
 constexpr auto kVisualsPeriod = std::chrono::milliseconds(250);
 constexpr int kVisualsCostFactor = 9;
-constexpr double kActiveVariance = 0.01;  // Burda et al.'s active-unit threshold
+// A dimension is active when its posterior differs from the prior by more than this on
+// average: with less, the decoder gets (almost) the same z_d whatever the image.
+constexpr double kActiveKl = 0.1;
 constexpr double kTraversalRange = 3.0;
 
 // The subset of `test` the views show and evaluations use: at most `limit` images drawn
@@ -277,7 +279,7 @@ struct VaeTrainer::Impl {
     for (int d = 0; d < config.latent; ++d) {
       enc->klPerDim.push_back(klMean[d].item<double>());
       enc->meanVariance.push_back(variance[d].item<double>());
-      enc->active.push_back(enc->meanVariance.back() > kActiveVariance);
+      enc->active.push_back(enc->klPerDim.back() > kActiveKl);
     }
     enc->dimsByKl.resize(static_cast<std::size_t>(config.latent));
     std::iota(enc->dimsByKl.begin(), enc->dimsByKl.end(), 0);

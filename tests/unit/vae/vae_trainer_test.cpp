@@ -167,8 +167,9 @@ TEST(VaeTrainer, SnapshotHoldsEncodingsTraversalAndPairs) {
   EXPECT_DOUBLE_EQ(t.values.front(), -3.0);
   EXPECT_DOUBLE_EQ(t.values.back(), 3.0);
   EXPECT_EQ(t.images.size(), 3u * t.values.size() * pixels);
-  // Rows sorted by KL, largest first.
+  // Rows sorted by KL, largest first; a dimension is active when its KL exceeds 0.1 nats.
   const auto& kl = snap->encoding->klPerDim;
+  for (std::size_t d = 0; d < kl.size(); ++d) EXPECT_EQ(snap->encoding->active[d], kl[d] > 0.1);
   for (std::size_t r = 1; r < t.rows.size(); ++r)
     EXPECT_GE(kl[static_cast<std::size_t>(t.rows[r - 1])], kl[static_cast<std::size_t>(t.rows[r])]);
   // The grid's first cell is the decoder at the base's mean with the top dimension at -3.

@@ -31,7 +31,10 @@ void VaeKlView::update(ViewContext& context) {
     const gl::Color color = enc.active[d] ? palette.seriesColor(0) : palette.grid;
     bars.push_back({{x - 0.38, x + 0.38, 0.0, kl}, color});
     char text[24];
-    std::snprintf(text, sizeof text, enc.latent <= 12 ? "z%zu %.2f" : "z%zu", d, kl);
+    if (enc.latent <= 6)
+      std::snprintf(text, sizeof text, "z%zu %.2f", d, kl);
+    else
+      std::snprintf(text, sizeof text, "z%zu", d);
     labels.push_back({{x, kl},
                       enc.active[d] ? text : "off",
                       palette.foreground,
@@ -44,7 +47,7 @@ void VaeKlView::update(ViewContext& context) {
   m_labels->setLabels(std::move(labels));
   // Rescale only when the bars outgrow the view or shrink a lot: steady axes are easier to read.
   if (top > m_top || top < 0.5 * m_top || !m_shown || m_shown->latent != enc.latent) {
-    m_top = std::max(0.1, top * 1.2);
+    m_top = std::max(0.1, top * 1.3);
     const plot::DataRect home{0.4, enc.latent + 0.6, 0.0, m_top};
     m_canvas.setHomeView(home);
     m_canvas.setView(home);
@@ -58,7 +61,7 @@ void VaeKlView::draw(ViewContext& context, ImVec2 size) {
   const auto snapshot = std::dynamic_pointer_cast<const vae::VaeSnapshot>(context.snapshot);
   if (snapshot && snapshot->encoding) {
     const auto& active = snapshot->encoding->active;
-    ImGui::Text("Active units: %d of %d  (Var_x E[z_d|x] > 0.01)",
+    ImGui::Text("Active units: %d of %d  (KL > 0.1 nats)",
                 static_cast<int>(std::count(active.begin(), active.end(), true)),
                 snapshot->encoding->latent);
   }

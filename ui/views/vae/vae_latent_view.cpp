@@ -132,8 +132,8 @@ void VaeLatentView::rebuild(const vae::VaeSnapshot& snapshot, const ui::Style& s
   // does not jitter with every rebuild.
   const plot::DataRect bounds = m_points->bounds().value_or(plot::DataRect{});
   const plot::DataRect shown = m_canvas.transform().data;
-  const bool outside = !shown.contains({bounds.xMin, bounds.yMin}) ||
-                       !shown.contains({bounds.xMax, bounds.yMax});
+  const bool outside =
+      !shown.contains({bounds.xMin, bounds.yMin}) || !shown.contains({bounds.xMax, bounds.yMax});
   const bool small = bounds.width() < shown.width() / 3 && bounds.height() < shown.height() / 3;
   if (latentChanged || !m_fitted || m_shownPca != m_shownAxes.pca ||
       (m_autoFit && (outside || small))) {
@@ -199,8 +199,10 @@ void VaeLatentView::draw(ViewContext& context, ImVec2 size) {
   const vae::HeldOut& held = *snapshot->heldOut;
   const int pixels = snapshot->height * snapshot->width;
 
-  if (events.reset) m_autoFit = true;
-  else if (events.viewChanged) m_autoFit = false;
+  if (events.reset)
+    m_autoFit = true;
+  else if (events.viewChanged)
+    m_autoFit = false;
   if (events.itemLayer == m_probe && events.itemMoved) {
     m_probeAt = events.itemData;
     m_probeMoved = true;

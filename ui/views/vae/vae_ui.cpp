@@ -45,16 +45,23 @@ std::unique_ptr<View> makeCurve(const std::string& name) {
 }  // namespace
 
 VaeUi::VaeUi(const std::vector<std::string>& viewNames) {
+  // The lesson's order: its first view is the main picture. The latent scatter is always
+  // shown, first unless the lesson places it.
   m_latent = std::make_unique<VaeLatentView>(m_selection, m_coloring, m_axes);
-  m_order.push_back(m_latent.get());
+  if (std::find(viewNames.begin(), viewNames.end(), "latent") == viewNames.end())
+    m_order.push_back(m_latent.get());
   for (const auto& name : viewNames) {
+    if (name == "latent") {
+      m_order.push_back(m_latent.get());
+      continue;
+    }
     std::unique_ptr<View> view;
     if (name == "traversal") view = std::make_unique<VaeTraversalView>(m_selection);
     if (name == "kl_bars") view = std::make_unique<VaeKlView>();
     if (name == "reconstructions") view = std::make_unique<VaeReconstructionView>();
     if (name == "interpolation") view = std::make_unique<VaeInterpolationView>(m_selection);
     if (!view) view = makeCurve(name);
-    if (!view) continue;  // "latent" (always shown) or a name for another model's views
+    if (!view) continue;  // a name for another model's views
     m_order.push_back(view.get());
     m_owned.push_back(std::move(view));
   }

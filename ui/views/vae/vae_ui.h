@@ -2,7 +2,8 @@
 // The VAE lesson's part of the lab: its views and the side panel (beta, warm-up, learning
 // rate, latent size and architecture, evaluation, what the latent scatter shows).
 //
-// Lesson "views" names (the latent scatter always comes first, the main picture):
+// Lesson "views" names, in the lesson's order (the first is the main picture; the latent
+// scatter is always shown, first unless the lesson lists it elsewhere):
 //   "latent"          latent scatter with hover images and the decoding probe
 //   "traversal"       one row per latent dimension, -3..+3 around the picked image
 //   "kl_bars"         KL per latent dimension (active units)
