@@ -73,6 +73,10 @@ int main(int argc, char** argv) {
       threads = std::stoi(value);
     else if (key == "--seed")
       seed = std::stoi(value);
+    else if (key == "--mig")
+      migSteps = std::stoi(value);
+    else if (key == "--seeds")
+      seeds = std::stoi(value);
     else {
       std::cerr << "unknown option " << key << '\n';
       return 2;

@@ -106,7 +106,8 @@ struct VaeTrainer::Impl {
   std::vector<std::int64_t> order;
   std::size_t cursor = 0;
   std::int64_t epoch = 0;
-  std::int64_t steps = 0;
+  std::int64_t steps = 0;         // monotonic over the trainer's life (curves, timeline)
+  std::int64_t networkStart = 0;  // `steps` when the current network was built
 
   VaeSnapshot state;  // the light part of every snapshot; evaluation results
   std::vector<std::string> messages;
@@ -155,7 +156,9 @@ struct VaeTrainer::Impl {
       optimizer = std::make_unique<torch::optim::Adam>(net->parameters(),
                                                        torch::optim::AdamOptions(config.lr));
     }
-    steps = 0;
+    // The step count goes on (the session's curves and timeline are indexed by it); the
+    // warm-up and the early evaluations start again with the new network.
+    networkStart = steps;
     epoch = 0;
     cursor = order.size();  // the first step shuffles
     state.evaluated = false;
@@ -336,7 +339,7 @@ train::StepOutcome VaeTrainer::step(std::span<double> metrics, std::stop_token s
   train::StepOutcome outcome;
   outcome.messages = std::exchange(m.messages, {});
   if (stop.stop_requested()) return outcome;
-  const double beta = m.config.effectiveBeta(m.steps);
+  const double beta = m.config.effectiveBeta(m.steps - m.networkStart);
 
   const auto x = m.nextBatch();
   const Posterior posterior = m.net->encode(x);
@@ -363,8 +366,9 @@ train::StepOutcome VaeTrainer::step(std::span<double> metrics, std::stop_token s
   m.state.elbo = -(reconstruction + klValue);
   // Every eval_every steps, and early on at steps 1, 2, 4, 8, ... so the held-out curves
   // start with the training ones instead of a flat line from step 1.
-  const bool early = m.steps < m.config.evalEvery && (m.steps & (m.steps - 1)) == 0;
-  if (early || m.steps % m.config.evalEvery == 0) m.evaluate();
+  const std::int64_t local = m.steps - m.networkStart;
+  const bool early = local < m.config.evalEvery && (local & (local - 1)) == 0;
+  if (early || local % m.config.evalEvery == 0) m.evaluate();
 
   const double values[] = {m.state.elbo,
                            reconstruction,
@@ -395,7 +399,7 @@ train::SnapshotPtr VaeTrainer::snapshot() const {
   auto out = std::make_shared<VaeSnapshot>(m.state);
   out->step = m.steps;
   out->config = m.config;
-  out->effectiveBeta = m.config.effectiveBeta(m.steps);
+  out->effectiveBeta = m.config.effectiveBeta(m.steps - m.networkStart);
   out->height = m.height;
   out->width = m.width;
   out->epoch = m.epoch;
@@ -420,7 +424,8 @@ void VaeTrainer::setParam(const std::string& key, const nlohmann::json& value) {
       m.config = old;  // the old network is still in place
       throw;
     }
-    m.messages.push_back("settings." + key + " changed: a new network starts from step 0");
+    m.messages.push_back("settings." + key + " changed: a new network starts at step " +
+                         std::to_string(m.steps));
     return;
   }
   m.config = updated;

@@ -53,7 +53,8 @@ class VaeTrainer final : public train::Trainer {
   // training however often the session asks. refreshVisuals() makes the next one fresh.
   train::SnapshotPtr snapshot() const override;
   // Live (next step): beta, warmup_steps, lr, eval_every, tc_estimator, batch. architecture,
-  // latent, hidden, likelihood and load build a new network (step count back to 0).
+  // latent, hidden, likelihood and load build a new network; the step count goes on, the
+  // warm-up starts again.
   void setParam(const std::string& key, const nlohmann::json& value) override;
   nlohmann::json settings() const override;
   // One torch archive: the network, Adam's state, the step, and the settings as JSON.
