@@ -65,12 +65,14 @@ TEST_F(VaeViewsTest, KlBarsStandAtEachDimensionsKl) {
   canvas.render(m_style);
   const auto image = canvas.readPixels();
   const auto transform = canvas.transform();
+  int checked = 0;
   for (std::size_t r = 0; r < enc.dimsByKl.size(); ++r) {
     const auto d = static_cast<std::size_t>(enc.dimsByKl[r]);
     const double x = static_cast<double>(r) + 1.0;
     if (enc.klPerDim[d] < 0.05 * transform.data.height()) continue;  // too thin to sample
     const gl::Color expected =
         enc.active[d] ? m_style.palette.seriesColor(0) : m_style.palette.grid;
+    ++checked;
     const auto inside = transform.toPixel({x, enc.klPerDim[d] * 0.5});
     const auto* px = image.at(static_cast<int>(inside.x), static_cast<int>(inside.y));
     EXPECT_LE(
@@ -79,7 +81,7 @@ TEST_F(VaeViewsTest, KlBarsStandAtEachDimensionsKl) {
     // Above the bar's top (by 10% of the axis and above its label): no bar colour.
     const auto above =
         transform.toPixel({x - 0.3, enc.klPerDim[d] + 0.15 * transform.data.height()});
-    if (above.y > transform.pixels.y + 2) {
+    if (above.y > transform.pixels.top + 2) {
       const auto* out = image.at(static_cast<int>(above.x), static_cast<int>(above.y));
       EXPECT_GT(
           colorDistance(out, int(expected.r * 255), int(expected.g * 255), int(expected.b * 255)),
@@ -87,6 +89,7 @@ TEST_F(VaeViewsTest, KlBarsStandAtEachDimensionsKl) {
           << "above bar " << r;
     }
   }
+  EXPECT_GT(checked, 0) << "no bar tall enough to sample";
 }
 
 TEST_F(VaeViewsTest, LatentPointsSitAtTheirMeansAndTheProbeInvertsTheProjection) {
@@ -160,10 +163,10 @@ TEST_F(VaeViewsTest, AnIsolatedPointIsDrawnInItsFactorColour) {
     }
     gap = std::min({gap, std::hypot(pixels[i].x - probe.x, pixels[i].y - probe.y) - 12,
                     std::hypot(pixels[i].x - picked.x, pixels[i].y - picked.y) - 10});
-    const bool inside = pixels[i].x > transform.pixels.x + 10 &&
-                        pixels[i].x < transform.pixels.x + transform.pixels.width - 150 &&
-                        pixels[i].y > transform.pixels.y + 120 &&
-                        pixels[i].y < transform.pixels.y + transform.pixels.height - 10;
+    const bool inside = pixels[i].x > transform.pixels.left + 10 &&
+                        pixels[i].x < transform.pixels.left + transform.pixels.width - 150 &&
+                        pixels[i].y > transform.pixels.top + 120 &&
+                        pixels[i].y < transform.pixels.top + transform.pixels.height - 10;
     if (inside && gap > bestGap) {
       bestGap = gap;
       best = i;
