@@ -31,6 +31,7 @@ constexpr int kVisualsCostFactor = 9;
 // average: with less, the decoder gets (almost) the same z_d whatever the image.
 constexpr double kActiveKl = 0.1;
 constexpr double kTraversalRange = 3.0;
+constexpr std::int64_t kLastEarlyEvaluation = 128;
 
 // The subset of `test` the views show and evaluations use: at most `limit` images drawn
 // without replacement, kept in their original order.
@@ -364,10 +365,11 @@ train::StepOutcome VaeTrainer::step(std::span<double> metrics, std::stop_token s
   m.state.reconstruction = reconstruction;
   m.state.kl = klValue;
   m.state.elbo = -(reconstruction + klValue);
-  // Every eval_every steps, and early on at steps 1, 2, 4, 8, ... so the held-out curves
-  // start with the training ones instead of a flat line from step 1.
+  // Every eval_every steps, and early on at steps 1, 2, 4, ..., 128 (below eval_every) so the
+  // held-out curves start with the training ones instead of a flat line from step 1.
   const std::int64_t local = m.steps - m.networkStart;
-  const bool early = local < m.config.evalEvery && (local & (local - 1)) == 0;
+  const bool early = local <= kLastEarlyEvaluation && local < m.config.evalEvery &&
+                     (local & (local - 1)) == 0;
   if (early || local % m.config.evalEvery == 0) m.evaluate();
 
   const double values[] = {m.state.elbo,

@@ -15,8 +15,8 @@
 //                   the latest held-out evaluation (test ELBO; the beta-TCVAE decomposition
 //                   of the KL; the mutual-information gap when the data has known factors,
 //                   else 0), repeated every step until the next evaluation. Evaluations
-//                   happen at steps 1, 2, 4, 8, ... below eval_every, then every eval_every
-//                   steps, so these are never NaN.
+//                   happen at steps 1, 2, 4, ..., 128 (those below eval_every), then every
+//                   eval_every steps, so these are never NaN.
 
 #include <cstdint>
 #include <filesystem>
