@@ -149,8 +149,9 @@ struct VaeTrainer::Impl {
   int pixels() const { return height * width; }
 
   void buildNetwork() {
+    std::int64_t trained = 0;  // steps the network has behind it (a loaded checkpoint's)
     if (!config.load.empty()) {
-      loadCheckpoint(config.load);
+      trained = loadCheckpoint(config.load);
     } else {
       net = VaeNet(config, height, width);
       net->initialise(generator);
@@ -158,8 +159,9 @@ struct VaeTrainer::Impl {
                                                        torch::optim::AdamOptions(config.lr));
     }
     // The step count goes on (the session's curves and timeline are indexed by it); the
-    // warm-up and the early evaluations start again with the new network.
-    networkStart = steps;
+    // warm-up and the early evaluations start again with a new network, and go on from where
+    // they were with a loaded one.
+    networkStart = steps - trained;
     epoch = 0;
     cursor = order.size();  // the first step shuffles
     state.evaluated = false;
@@ -169,7 +171,8 @@ struct VaeTrainer::Impl {
     pairs.reset();
   }
 
-  void loadCheckpoint(const std::string& path) {
+  // Returns the steps the checkpoint's network was trained for.
+  std::int64_t loadCheckpoint(const std::string& path) {
     const std::string where = "settings.load: " + path;
     if (!std::filesystem::is_regular_file(path)) throw DataError(where + ": no such file");
     torch::serialize::InputArchive archive;
@@ -213,6 +216,7 @@ struct VaeTrainer::Impl {
     setLearningRate(config.lr);
     messages.push_back("loaded " + path + " (" + std::to_string(stepValue.toInt()) +
                        " steps trained)");
+    return stepValue.toInt();
   }
 
   void setLearningRate(double lr) {
@@ -368,9 +372,9 @@ train::StepOutcome VaeTrainer::step(std::span<double> metrics, std::stop_token s
   // Every eval_every steps, and early on at steps 1, 2, 4, ..., 128 (below eval_every) so the
   // held-out curves start with the training ones instead of a flat line from step 1.
   const std::int64_t local = m.steps - m.networkStart;
-  const bool early = local <= kLastEarlyEvaluation && local < m.config.evalEvery &&
-                     (local & (local - 1)) == 0;
-  if (early || local % m.config.evalEvery == 0) m.evaluate();
+  const bool early =
+      local <= kLastEarlyEvaluation && local < m.config.evalEvery && (local & (local - 1)) == 0;
+  if (!m.state.evaluated || early || local % m.config.evalEvery == 0) m.evaluate();
 
   const double values[] = {m.state.elbo,
                            reconstruction,

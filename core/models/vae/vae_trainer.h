@@ -54,7 +54,7 @@ class VaeTrainer final : public train::Trainer {
   train::SnapshotPtr snapshot() const override;
   // Live (next step): beta, warmup_steps, lr, eval_every, tc_estimator, batch. architecture,
   // latent, hidden, likelihood and load build a new network; the step count goes on, the
-  // warm-up starts again.
+  // warm-up starts again (a loaded network goes on from its checkpoint's step).
   void setParam(const std::string& key, const nlohmann::json& value) override;
   nlohmann::json settings() const override;
   // One torch archive: the network, Adam's state, the step, and the settings as JSON.

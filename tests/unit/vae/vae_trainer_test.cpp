@@ -115,22 +115,27 @@ TEST(VaeTrainer, SameSeedReplaysDifferentSeedDoesNot) {
 }
 
 TEST(VaeTrainer, CheckpointReloadsToTheSameElbo) {
-  VaeTrainer trainer(smallConfig(), barsSplit(), 3);
+  VaeConfig warm = smallConfig();
+  warm.beta = 2.0;
+  warm.warmupSteps = 100;
+  VaeTrainer trainer(warm, barsSplit(), 3);
   for (int s = 0; s < 40; ++s) stepOnce(trainer);
   const auto file = std::filesystem::temp_directory_path() /
                     ("genlab_vae_ckpt_" +
                      std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".pt");
   trainer.saveCheckpoint(file);
-  VaeConfig config = smallConfig();
+  VaeConfig config = warm;
   config.load = file.string();
   config.latent = 7;  // ignored: the network's shape comes from the checkpoint
   VaeTrainer loaded(config, barsSplit(), 99);
   EXPECT_EQ(loaded.settings()["latent"], 3);
   EXPECT_DOUBLE_EQ(loaded.heldOutElbo(11), trainer.heldOutElbo(11));
-  // Adam's state came along: the next step on the same batch moves both the same way is not
-  // checkable across seeds, but the loaded optimizer must accept a step.
+  // The loaded optimizer takes steps; the warm-up goes on from the checkpoint's 40 steps.
   const auto m = stepOnce(loaded);
   EXPECT_TRUE(std::isfinite(m[0]));
+  EXPECT_DOUBLE_EQ(m[column(loaded, "beta")], 2.0 * 40 / 100);
+  EXPECT_TRUE(std::isfinite(m[column(loaded, "test_elbo")]));
+  EXPECT_LT(m[column(loaded, "test_elbo")], 0.0);  // evaluated at once, not a stale 0
   std::filesystem::remove(file);
 }
 
