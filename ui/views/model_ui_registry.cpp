@@ -1,6 +1,7 @@
 #include "core/util/errors.h"
 #include "ui/views/gmm/gmm_ui.h"
 #include "ui/views/hmm/hmm_ui.h"
+#include "ui/views/vae/vae_ui.h"
 #include "ui/views/view.h"
 
 namespace genlab::views {
@@ -13,6 +14,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   std::unique_ptr<ModelUi> ui;
   if (lesson.model == "gmm") ui = std::make_unique<GmmUi>(lesson.views);
   if (lesson.model == "hmm") ui = std::make_unique<HmmUi>(lesson);
+  if (lesson.model == "vae") ui = std::make_unique<VaeUi>(lesson.views);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {
