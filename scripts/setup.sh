@@ -7,7 +7,7 @@ packages=(
   # toolchain
   g++ cmake ninja-build pkg-config git
   # libraries (all found through find_package or pkg-config; nothing is downloaded)
-  libeigen3-dev libtorch-dev nlohmann-json3-dev libcli11-dev libstb-dev
+  libeigen3-dev libtorch-dev nlohmann-json3-dev libcli11-dev libstb-dev zlib1g-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libgtest-dev libgmock-dev libbenchmark-dev
   # BLAS: LibTorch is ~20x faster on OpenBLAS than on reference BLAS, and the OpenMP build

@@ -35,7 +35,8 @@ const std::vector<std::string>& fashionMnistClassNames();
 
 // dSprites-like shapes, 28x28, pixels 0 or 1. Factors: shape (square, ellipse, triangle),
 // scale (4 levels), rotation (8 levels over the shape's symmetry), x (7), y (7). One image per
-// combination, in factor order: 3*4*8*7*7 = 4704 images.
+// combination, in factor order: 3*4*8*7*7 = 4704 images. As in dSprites, the smallest squares
+// look the same at some rotations: binary pixels cannot tell them apart.
 ImageSet makeShapes();
 
 ImageSplit makeImageDatasets(const nlohmann::json& spec, Rng& rng,
