@@ -1,4 +1,5 @@
 #include "core/util/errors.h"
+#include "ui/views/gan/gan2d_ui.h"
 #include "ui/views/gmm/gmm_ui.h"
 #include "ui/views/hmm/hmm_ui.h"
 #include "ui/views/view.h"
@@ -13,6 +14,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   std::unique_ptr<ModelUi> ui;
   if (lesson.model == "gmm") ui = std::make_unique<GmmUi>(lesson.views);
   if (lesson.model == "hmm") ui = std::make_unique<HmmUi>(lesson);
+  if (lesson.model == "gan2d") ui = std::make_unique<Gan2dUi>(lesson.views);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {

@@ -337,6 +337,18 @@ void Gan2dTrainer::refreshVisuals() {
   publish();
 }
 
+void Gan2dTrainer::setTarget(const TargetSpec& target) {
+  Rng dataRng((m_seed ^ kRebuildStream) + static_cast<std::uint64_t>(++m_targetDraws));
+  TargetData data = makeTarget(target, dataRng);
+  if (data.points.rows() == 0) throw DataError("dataset: no points");
+  m_kind = target.kind;
+  m_target.modes = std::move(data.modes);
+  m_target.modeStd = data.modeStd;
+  setRealData(std::move(data.points), /*edited=*/false);
+  computeVisuals();
+  publish({"new target: " + toString(target.kind)});
+}
+
 void Gan2dTrainer::addPoints(const MatrixXd& points) {
   if (points.rows() == 0) return;
   if (points.cols() != 2) throw DataError("painted points: expected 2 coordinates");

@@ -23,7 +23,7 @@ namespace genlab::gan {
 struct Gan2dOptions {
   int fieldCells = 96;        // D's heatmap grid per side
   int displaySamples = 1000;  // generated points shown (and measured)
-  int manifoldLines = 21;     // noise_dim 2: grid lines per direction
+  int manifoldLines = 15;     // noise_dim 2: grid lines per direction
   int manifoldPoints = 61;    // points per manifold line / curve
   // Visuals are recomputed at most this often while training (always after an edit).
   std::chrono::milliseconds visualPeriod{66};
@@ -58,6 +58,10 @@ class Gan2dTrainer final : public train::Trainer {
   void stepGeneratorOnly();      // one G update, no step counted
   void refreshVisuals();         // recompute the visuals now and publish
 
+  // Replaces the real data by a fresh draw of `target` (the networks keep training on it).
+  // The view bounds stay as they are.
+  void setTarget(const TargetSpec& target);
+
   // Painting (any target; the target becomes "painted" and loses its modes).
   void addPoints(const Eigen::MatrixXd& points);  // rows x 2
   // Erases real points within `radius` of (x, y); keeps at least 8. Returns how many went.
@@ -88,6 +92,7 @@ class Gan2dTrainer final : public train::Trainer {
   Bounds2d m_bounds;
   std::uint64_t m_seed;
   std::uint64_t m_rebuilds = 0;
+  int m_targetDraws = 0;
   std::unique_ptr<Nets> m_nets;
   std::shared_ptr<const std::vector<float>> m_real;
   std::shared_ptr<const Gan2dVisuals> m_visuals;
