@@ -240,10 +240,21 @@ TEST_F(CanvasRender, DragPansWheelZoomsClickClicks) {
   EXPECT_TRUE(ev.clicked);
   EXPECT_NEAR(ev.clickData.x, under.x, 1e-9);
 
-  // Double-click resets to the data.
+  // Double-click (the second press) resets to the data, and its release is no click.
+  in.leftDown = true;
   in.doubleClicked = true;
-  EXPECT_TRUE(canvas->handleInput(in).viewChanged);
+  const CanvasEvents second = canvas->handleInput(in);
+  EXPECT_TRUE(second.viewChanged);
+  EXPECT_TRUE(second.reset);
   EXPECT_TRUE(canvas->view().contains({0, 0}) && canvas->view().contains({10, 10}));
+  in.doubleClicked = false;
+  in.leftDown = false;
+  EXPECT_FALSE(canvas->handleInput(in).clicked);
+  // The next single click clicks again.
+  in.leftDown = true;
+  canvas->handleInput(in);
+  in.leftDown = false;
+  EXPECT_TRUE(canvas->handleInput(in).clicked);
 }
 
 TEST_F(CanvasRender, ImageRowsCanStartAtTheTop) {

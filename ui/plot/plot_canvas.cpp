@@ -365,6 +365,8 @@ CanvasEvents PlotCanvas::handleInput(const CanvasInput& in) {
     m_hoverLayer = hitLayer;
     if (pressed && inPlot) {
       m_pressPixel = in.mouse;
+      // The second press of a double-click resets the view; its release is not a click too.
+      m_pressIsDoubleClick = in.doubleClicked;
       if (hitLayer) {
         m_drag = Drag::Item;
         m_dragLayer = hitLayer;
@@ -415,7 +417,7 @@ CanvasEvents PlotCanvas::handleInput(const CanvasInput& in) {
       break;
   }
   if (released) {
-    if ((m_drag == Drag::Pending || m_drag == Drag::Tool) && !beyondSlop) {
+    if ((m_drag == Drag::Pending || m_drag == Drag::Tool) && !beyondSlop && !m_pressIsDoubleClick) {
       ev.clicked = true;
       ev.clickData = vt.toData(m_pressPixel);
     }

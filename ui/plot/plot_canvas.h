@@ -123,6 +123,7 @@ class PlotCanvas {
   // Interaction state across frames.
   enum class Drag { None, Pending, Pan, Tool, Item };
   Drag m_drag = Drag::None;
+  bool m_pressIsDoubleClick = false;
   Vec2 m_pressPixel, m_lastPixel;
   Vec2 m_grabOffset;  // item position minus mouse position, in data units
   Layer* m_dragLayer = nullptr;

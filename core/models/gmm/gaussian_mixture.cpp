@@ -81,6 +81,7 @@ void GaussianMixture::setDataInternal(const MatrixXd& data) {
   }
   m_center = data.colwise().mean().transpose();
   m_x = (data.rowwise() - m_center.transpose()).transpose();
+  m_moments.resize(0, 0);  // they summed the old data; the next E-step sums the new
 }
 
 MatrixXd GaussianMixture::dataCovariance() const {
@@ -202,16 +203,18 @@ void GaussianMixture::updatePrecisions() {
 }
 
 void GaussianMixture::eStep() {
+  m_moments.resize(0, 0);
   try {
     if (isDiagonal(m_config.covariance)) {
       m_totalLL = kernels::eStepDiagonal(m_x, m_means, m_precChol, m_logNorm, m_resp, m_sampleLL,
                                          m_threads);
     } else {
       m_totalLL = kernels::eStepCholesky(m_x, m_precChol, isTied(m_config.covariance), m_meanProj,
-                                         m_logNorm, m_resp, m_sampleLL, m_threads);
+                                         m_logNorm, m_resp, m_sampleLL, m_threads, &m_moments);
     }
   } catch (const NumericError&) {
     // The buffers hold garbage now: make them harmless and say they are stale.
+    m_moments.resize(0, 0);
     m_resp.setZero();
     m_sampleLL.setZero();
     m_totalLL = 0.0;
@@ -229,7 +232,14 @@ std::vector<std::string> GaussianMixture::mStep() {
   try {
     VectorXd nk;
     MatrixXd sums;
-    kernels::weightedSums(m_x, m_resp, nk, sums, m_threads);
+    // The E-step that produced m_resp also summed its feature moments where it could: they hold
+    // nk and the sums already, and spare the scatter a pass over the data.
+    const MatrixXd* moments = m_moments.size() > 0 ? &m_moments : nullptr;
+    if (moments != nullptr) {
+      kernels::weightedSumsFromMoments(*moments, d, nk, sums);
+    } else {
+      kernels::weightedSums(m_x, m_resp, nk, sums, m_threads);
+    }
     const VectorXd rawMass = nk;
     nk.array() += kMassEpsilon;
     m_weights = nk / nk.sum();
@@ -250,7 +260,7 @@ std::vector<std::string> GaussianMixture::mStep() {
       }
     } else {
       std::vector<MatrixXd> scatter;
-      kernels::weightedScatterFull(m_x, m_resp, m_means, scatter, m_threads);
+      kernels::weightedScatterFull(m_x, m_resp, m_means, scatter, m_threads, moments);
       if (isTied(m_config.covariance)) {
         MatrixXd total = MatrixXd::Zero(d, d);
         for (const auto& s : scatter) total += s;

@@ -164,6 +164,10 @@ class GaussianMixture {
 
   // E-step results: K x N responsibilities, N per-sample log-likelihoods, their total.
   Eigen::MatrixXd m_resp;
+  // sum_n r_nk f(x_n) over the quadratic features (gmm_kernels.h), summed by the E-step that
+  // wrote m_resp (full and tied covariances, d >= kBlasMinDim); empty otherwise. Only eStep()
+  // writes m_resp, so the two always describe the same responsibilities.
+  Eigen::MatrixXd m_moments;
   Eigen::VectorXd m_sampleLL;
   double m_totalLL = 0.0;
   bool m_respCurrent = false;

@@ -385,7 +385,7 @@ int defaultThreadCount() {
 
 double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
                      const MatrixXd& meanProj, const VectorXd& logNorm, MatrixXd& resp,
-                     VectorXd& sampleLL, int threads) {
+                     VectorXd& sampleLL, int threads, MatrixXd* moments) {
   const Index d = X.rows();
   const Index N = X.cols();
   const Index K = meanProj.cols();
@@ -399,15 +399,20 @@ double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
   std::vector<Index> chunkBad(static_cast<std::size_t>(chunks), -1);
   const FeatureLogDensity features =
       useBlas ? featureLogDensity(precChol, tied, meanProj, logNorm) : FeatureLogDensity{};
+  const int T = resolveThreads(threads);
+  const bool fuseMoments = useBlas && moments != nullptr;
+  // Per-thread moment accumulators, added in thread order after the loop. With the static
+  // schedule each thread sums the same chunks in the same order every time, so the moments (like
+  // everything else here) depend on the thread count only, never on timing.
+  std::vector<MatrixXd> momentAcc(fuseMoments ? static_cast<std::size_t>(T) : 0,
+                                  MatrixXd::Zero(p, K));
 
-#pragma omp parallel num_threads(resolveThreads(threads))
+#pragma omp parallel num_threads(T)
   {
     serialBlasInThisRegion();
     MatrixXd F(p, useBlas ? B : 0);  // f(x_n) for the chunk's samples
     VectorXd sqNorm(useBlas ? B : 0);
-    // Each chunk writes only its own slots, so the results do not depend on which thread takes
-    // which chunk: a dynamic schedule keeps both cores busy when other processes share them.
-#pragma omp for schedule(dynamic)
+#pragma omp for schedule(static)
     for (Index c = 0; c < chunks; ++c) {
       const Index n0 = c * B;
       const Index nb = std::min(B, N - n0);
@@ -431,10 +436,27 @@ double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
       }
       const auto ci = static_cast<std::size_t>(c);
       chunkSum[ci] = normalizeChunk(logp, K, nb, sampleLL.data() + n0, &chunkBad[ci]);
+      if (fuseMoments && chunkBad[ci] < 0) {
+        // logp now holds this chunk's responsibilities: sum_n r_n f(x_n)^T += F R^T.
+        auto& mine = momentAcc[static_cast<std::size_t>(omp_get_thread_num())];
+        blas::gemm('N', 'T', static_cast<int>(p), static_cast<int>(K), static_cast<int>(nb), 1.0,
+                   F.data(), static_cast<int>(p), logp, static_cast<int>(K), 1.0, mine.data(),
+                   static_cast<int>(p));
+      }
     }
   }
   checkBad(chunkBad, B);
+  if (moments != nullptr) {
+    moments->setZero(fuseMoments ? p : 0, fuseMoments ? K : 0);
+    for (const auto& threadAcc : momentAcc) *moments += threadAcc;
+  }
   return sumInOrder(chunkSum);
+}
+
+void weightedSumsFromMoments(const MatrixXd& moments, Index d, VectorXd& nk, MatrixXd& sums) {
+  const Index p = moments.rows();
+  nk = moments.row(p - 1).transpose();
+  sums = moments.middleRows(p - d - 1, d);
 }
 
 double eStepDiagonal(const MatrixXd& X, const MatrixXd& means, const MatrixXd& precSqrt,
@@ -511,14 +533,14 @@ void weightedSums(const MatrixXd& X, const MatrixXd& resp, VectorXd& nk, MatrixX
 }
 
 void weightedScatterFull(const MatrixXd& X, const MatrixXd& resp, const MatrixXd& means,
-                         std::vector<MatrixXd>& scatter, int threads) {
+                         std::vector<MatrixXd>& scatter, int threads, const MatrixXd* given) {
   const Index d = X.rows();
   const Index K = resp.rows();
   const int T = resolveThreads(threads);
   scatter.assign(static_cast<std::size_t>(K), MatrixXd::Zero(d, d));
   std::vector<Index> centred;  // components to compute (again) the exact, centred way
   if (d >= kBlasMinDim) {
-    const MatrixXd moments = featureMoments(X, resp, T);
+    const MatrixXd moments = given != nullptr ? *given : featureMoments(X, resp, T);
     for (Index k = 0; k < K; ++k) {
       if (!scatterFromMoments(moments.col(k), means.col(k), scatter[static_cast<std::size_t>(k)])) {
         centred.push_back(k);

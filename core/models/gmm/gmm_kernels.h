@@ -34,9 +34,19 @@ inline constexpr Eigen::Index kBlasMinDim = 8;
 //   meanProj: d x K, column k = U_{g(k)}^T mu_k, with g(k) = k (full) or 0 (tied).
 // Writes resp (K x N, columns sum to 1) and sampleLL (N: log p(x_n)); returns sum of sampleLL.
 // Throws NumericError naming the sample when one has zero or non-finite density.
+//
+// With `moments` given and d >= kBlasMinDim, also writes the next M-step's statistics from the
+// features the E-step has just built, while they are still in cache: moments (p x K) =
+// sum_n resp(k, n) f(x_n), that is [sum r x_i x_j; sum r x; sum r]. Fusing them saves the M-step
+// a pass over the data that would rebuild every feature. Below kBlasMinDim it is left empty.
 double eStepCholesky(const Eigen::MatrixXd& X, const Eigen::MatrixXd& precChol, bool tied,
                      const Eigen::MatrixXd& meanProj, const Eigen::VectorXd& logNorm,
-                     Eigen::MatrixXd& resp, Eigen::VectorXd& sampleLL, int threads);
+                     Eigen::MatrixXd& resp, Eigen::VectorXd& sampleLL, int threads,
+                     Eigen::MatrixXd* moments = nullptr);
+
+// nk and sums (as weightedSums computes them) read off an E-step's feature moments.
+void weightedSumsFromMoments(const Eigen::MatrixXd& moments, Eigen::Index d, Eigen::VectorXd& nk,
+                             Eigen::MatrixXd& sums);
 
 // E-step for diagonal and spherical covariances: precSqrt (d x K) holds 1/sqrt(variance).
 double eStepDiagonal(const Eigen::MatrixXd& X, const Eigen::MatrixXd& means,
@@ -51,9 +61,11 @@ void weightedSums(const Eigen::MatrixXd& X, const Eigen::MatrixXd& resp, Eigen::
 // with means (d x K). From kBlasMinDim on it is assembled from raw moments (sum r x x^T, sum r x,
 // sum r) unless that loses more than 4 digits to cancellation on a diagonal entry; such
 // components, and every component below kBlasMinDim, are summed centred on mu_k.
+// `moments`, when not null, are the feature moments of these responsibilities (from
+// eStepCholesky) and replace the pass that would compute them.
 void weightedScatterFull(const Eigen::MatrixXd& X, const Eigen::MatrixXd& resp,
                          const Eigen::MatrixXd& means, std::vector<Eigen::MatrixXd>& scatter,
-                         int threads);
+                         int threads, const Eigen::MatrixXd* moments = nullptr);
 
 // scatterDiag (d x K): the diagonals of weightedScatterFull, in O(N K d).
 void weightedScatterDiag(const Eigen::MatrixXd& X, const Eigen::MatrixXd& resp,

@@ -204,7 +204,23 @@ void GmmScatterView::handleEvents(const plot::CanvasEvents& events, ViewContext&
   }
   if (snapshot.dim != 2) return;  // adding points needs all d coordinates
   const double radius = pixelsToData(m_canvas, kToolRadiusPx);
+  if (events.reset && m_lastAdded &&
+      ImGui::GetTime() - m_lastAddedTime <= ImGui::GetIO().MouseDoubleClickTime + 0.05) {
+    // The first click of a double-click (which resets the view) added a point before anyone
+    // could know a second click would follow: take that point out again. It sits exactly at
+    // the click, so a hundredth of a pixel finds it and nothing else.
+    const plot::Vec2 at = *m_lastAdded;
+    const double exact = pixelsToData(m_canvas, 0.01);
+    session.post([at, exact](train::Trainer& trainer) {
+      if (auto* gmm = dynamic_cast<gmm::GmmTrainer*>(&trainer))
+        gmm->erasePointsNear(at.x, at.y, exact);
+    });
+    m_lastAdded.reset();
+    return;
+  }
   if (events.clicked && !events.ctrl && !events.shift) {
+    m_lastAdded = events.clickData;
+    m_lastAddedTime = ImGui::GetTime();
     Eigen::MatrixXd point(1, 2);
     point << events.clickData.x, events.clickData.y;
     session.post([point](train::Trainer& trainer) {

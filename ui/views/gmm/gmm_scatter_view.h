@@ -11,6 +11,7 @@
 
 #include <Eigen/Core>
 #include <memory>
+#include <optional>
 
 #include "core/models/gmm/gmm_snapshot.h"
 #include "core/util/rng.h"
@@ -79,6 +80,8 @@ class GmmScatterView final : public View {
   int m_sampleCount = 500;
   train::SnapshotPtr m_samplesFor;  // the snapshot the last sample request was made for
   Rng m_sprayRng{0x5eed};
+  std::optional<plot::Vec2> m_lastAdded;  // the last point a plain click added, and when
+  double m_lastAddedTime = 0.0;
 };
 
 }  // namespace genlab::views

@@ -1,0 +1,80 @@
+#include "ui/views/image_tiles.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace genlab::views {
+namespace {
+
+constexpr int kGap = 1;  // texels between tiles, left transparent so the panel shows through
+
+}  // namespace
+
+void ImageTiles::set(std::span<const float> pixels, int count, int height, int width, int columns,
+                     std::uint64_t version) {
+  if (m_version == version && m_texture) return;
+  m_version = version;
+  m_count = std::max(0, count);
+  m_height = std::max(1, height);
+  m_width = std::max(1, width);
+  m_columns = std::clamp(columns, 1, std::max(1, m_count));
+  const int rows = m_count == 0 ? 1 : (m_count + m_columns - 1) / m_columns;
+  m_textureWidth = m_columns * m_width + (m_columns - 1) * kGap;
+  m_textureHeight = rows * m_height + (rows - 1) * kGap;
+  m_rgba.assign(static_cast<std::size_t>(m_textureWidth) * m_textureHeight * 4, 0);
+  const std::size_t perImage = static_cast<std::size_t>(m_height) * m_width;
+  const int available = static_cast<int>(std::min<std::size_t>(
+      static_cast<std::size_t>(m_count), perImage == 0 ? 0 : pixels.size() / perImage));
+  for (int i = 0; i < available; ++i) {
+    const int left = (i % m_columns) * (m_width + kGap);
+    const int top = (i / m_columns) * (m_height + kGap);
+    const float* image = pixels.data() + static_cast<std::size_t>(i) * perImage;
+    for (int y = 0; y < m_height; ++y) {
+      for (int x = 0; x < m_width; ++x) {
+        const float v = std::clamp(image[y * m_width + x], 0.0f, 1.0f);
+        const auto grey = static_cast<std::uint8_t>(std::lround(v * 255.0f));
+        std::uint8_t* texel =
+            &m_rgba[(static_cast<std::size_t>(top + y) * m_textureWidth + left + x) * 4];
+        texel[0] = texel[1] = texel[2] = grey;
+        texel[3] = 255;
+      }
+    }
+  }
+  if (!m_texture) m_texture.emplace();
+  m_texture->uploadRgba8(m_textureWidth, m_textureHeight, m_rgba.data(), gl::Filter::Nearest);
+}
+
+int ImageTiles::draw(ImVec2 size) {
+  const ImVec2 cursor = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##tiles", ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
+  if (!m_texture || m_count == 0) return -1;
+  const bool hovered = ImGui::IsItemHovered();
+  m_drawnScale = std::min(size.x / static_cast<float>(m_textureWidth),
+                          size.y / static_cast<float>(m_textureHeight));
+  // Whole texels per model pixel when there is room: every pixel the same size on screen.
+  if (m_drawnScale >= 1.0f) m_drawnScale = std::floor(m_drawnScale);
+  const ImVec2 extent(m_textureWidth * m_drawnScale, m_textureHeight * m_drawnScale);
+  m_drawnOrigin = ImVec2(std::floor(cursor.x + (size.x - extent.x) * 0.5f), cursor.y);
+  const auto texture = static_cast<std::uintptr_t>(m_texture->id());
+  ImGui::GetWindowDrawList()->AddImage(
+      reinterpret_cast<ImTextureID>(texture), m_drawnOrigin,
+      ImVec2(m_drawnOrigin.x + extent.x, m_drawnOrigin.y + extent.y));
+  if (!hovered) return -1;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const float tx = (mouse.x - m_drawnOrigin.x) / m_drawnScale;
+  const float ty = (mouse.y - m_drawnOrigin.y) / m_drawnScale;
+  if (tx < 0 || ty < 0 || tx >= m_textureWidth || ty >= m_textureHeight) return -1;
+  const int column = static_cast<int>(tx) / (m_width + kGap);
+  const int row = static_cast<int>(ty) / (m_height + kGap);
+  const int index = row * m_columns + column;
+  return index < m_count ? index : -1;
+}
+
+ImRect ImageTiles::tileRect(int i) const {
+  const float left = static_cast<float>((i % m_columns) * (m_width + kGap)) * m_drawnScale;
+  const float top = static_cast<float>((i / m_columns) * (m_height + kGap)) * m_drawnScale;
+  const ImVec2 min(m_drawnOrigin.x + left, m_drawnOrigin.y + top);
+  return {min, ImVec2(min.x + m_width * m_drawnScale, min.y + m_height * m_drawnScale)};
+}
+
+}  // namespace genlab::views
