@@ -1,7 +1,7 @@
 #pragma once
 // What the toy 2-D GAN's views draw, frozen at one moment: immutable once published and
 // self-contained. The heavy parts (generated sample, D's field, manifold, arrows, measures) are
-// computed together as `visuals`, only when due (about 15 times a second of training, and after
+// computed together as `visuals`, only when due (about 10 times a second of training, and after
 // every edit), and shared by the snapshots in between; `visuals->step` says how old they are.
 //
 // Coordinates are data coordinates. Points are interleaved floats x0, y0, x1, y1, ...

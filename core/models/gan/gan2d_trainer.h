@@ -26,7 +26,7 @@ struct Gan2dOptions {
   int manifoldLines = 15;     // noise_dim 2: grid lines per direction
   int manifoldPoints = 61;    // points per manifold line / curve
   // Visuals are recomputed at most this often while training (always after an edit).
-  std::chrono::milliseconds visualPeriod{66};
+  std::chrono::milliseconds visualPeriod{100};
   int threads = 1;  // LibTorch intra-op threads
 };
 
@@ -39,7 +39,7 @@ class Gan2dTrainer final : public train::Trainer {
 
   std::string modelName() const override { return "gan2d"; }
   // loss_d, loss_g: mean losses of the step's last D and G updates; kl, js, modes_covered: of
-  // the latest visuals (recomputed ~15 times a second, carried in between; modes_covered is
+  // the latest visuals (recomputed ~10 times a second, carried in between; modes_covered is
   // NaN for targets without modes).
   std::vector<std::string> metricNames() const override;
   train::StepOutcome step(std::span<double> metrics, std::stop_token stop) override;

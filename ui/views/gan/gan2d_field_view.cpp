@@ -13,7 +13,7 @@ namespace {
 constexpr int kSprayPerFrame = 3;
 constexpr double kToolRadiusPx = 14.0;
 constexpr double kArrowLength = 0.35;  // data units for a reference-sized push
-constexpr double kArrowDecay = 0.995;  // per redraw of the arrows (~15 a second)
+constexpr double kArrowDecay = 0.995;  // per redraw of the arrows (~10 a second)
 
 // Diverging: "looks generated" (low) -> the plot colour (undecided) -> "looks real" (high).
 const gl::Color kLowColor = gl::Color::fromHex(0xAF8DC3);   // purple
