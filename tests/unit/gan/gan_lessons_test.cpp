@@ -65,7 +65,7 @@ TEST(GanLessons, CollapseLessonCollapsesAndWganGpMendsIt) {
   for (int i = 0; i < 500; ++i) trainer.step(metrics, {});
   EXPECT_LE(coveredModes(trainer), 2);
   // The panel's WGAN-GP preset (ui/views/gan/gan2d_ui.cpp), applied to the collapsed run:
-  // measured 5 of 8 modes after 250 steps, 8 of 8 after 400.
+  // measured 5 of 8 modes after 250 steps, at least 7 after 400.
   const nlohmann::json wgan = {{"loss", "wgan_gp"}, {"d_steps", 5}, {"gp_weight", 0.1},
                                {"lr_g", 1e-3},      {"lr_d", 1e-3}, {"beta2", 0.9}};
   for (const auto& [key, value] : wgan.items()) trainer.setParam(key, value);
