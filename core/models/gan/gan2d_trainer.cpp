@@ -44,6 +44,7 @@ Bounds2d viewBounds(const MatrixXd& points) {
 }  // namespace
 
 struct Gan2dTrainer::Nets {
+  ThreadCount threads{1};
   at::Generator rng;
   torch::nn::Sequential g{nullptr};
   torch::nn::Sequential d{nullptr};
@@ -67,8 +68,8 @@ Gan2dTrainer::Gan2dTrainer(const GanSettings& settings, const TargetSpec& target
   if (m_target.points.rows() == 0) throw DataError("dataset: no points");
   m_bounds = viewBounds(m_target.points);
   m_nets = std::make_unique<Nets>();
+  m_nets->threads = ThreadCount(options.threads);
   m_nets->rng = at::make_generator<at::CPUGeneratorImpl>(seed);
-  if (options.threads > 0) torch::set_num_threads(options.threads);
   setRealData(m_target.points, /*edited=*/false);
 
   // Cell centres of the field grid, row-major with row 0 at yMin (gan2d_snapshot.h).
@@ -155,6 +156,7 @@ void Gan2dTrainer::rebuildOptimizers() {
 }
 
 double Gan2dTrainer::updateDiscriminator() {
+  m_nets->threads.applyHere();
   Nets& n = *m_nets;
   const long batch = m_settings.batch;
   const torch::Tensor index = torch::randint(n.real.size(0), {batch}, n.rng, torch::kLong);
@@ -183,6 +185,7 @@ double Gan2dTrainer::updateDiscriminator() {
 }
 
 double Gan2dTrainer::updateGenerator() {
+  m_nets->threads.applyHere();
   Nets& n = *m_nets;
   const torch::Tensor z = torch::randn({m_settings.batch, m_settings.noiseDim}, n.rng);
   FrozenDuring frozen(*n.d);
@@ -216,6 +219,7 @@ train::StepOutcome Gan2dTrainer::step(std::span<double> metrics, std::stop_token
 }
 
 void Gan2dTrainer::computeVisuals() {
+  m_nets->threads.applyHere();
   Nets& n = *m_nets;
   auto v = std::make_shared<Gan2dVisuals>();
   v->step = m_steps;
@@ -383,6 +387,7 @@ int Gan2dTrainer::erasePointsNear(double x, double y, double radius) {
 }
 
 Eigen::VectorXd Gan2dTrainer::discriminatorAt(const MatrixXd& points) {
+  m_nets->threads.applyHere();
   torch::NoGradGuard noGrad;
   const torch::Tensor out =
       displayedOutput(m_settings.loss, m_nets->d->forward(toTensor(points))).to(torch::kFloat64);
@@ -392,6 +397,7 @@ Eigen::VectorXd Gan2dTrainer::discriminatorAt(const MatrixXd& points) {
 }
 
 MatrixXd Gan2dTrainer::sample(int n) {
+  m_nets->threads.applyHere();
   torch::NoGradGuard noGrad;
   const torch::Tensor z = torch::randn({n, m_settings.noiseDim}, m_nets->rng);
   const torch::Tensor x = m_nets->g->forward(z).to(torch::kFloat64).contiguous();

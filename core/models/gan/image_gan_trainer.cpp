@@ -30,6 +30,7 @@ std::vector<float> toVector(const torch::Tensor& t) {
 }  // namespace
 
 struct ImageGanTrainer::Nets {
+  ThreadCount threads{1};
   at::Generator rng;
   torch::nn::Sequential g{nullptr};
   torch::nn::Sequential d{nullptr};
@@ -51,8 +52,8 @@ ImageGanTrainer::ImageGanTrainer(const GanSettings& settings, data::ImageSet ima
                     std::to_string(m_images.count) + " of " + std::to_string(m_images.height) +
                     "x" + std::to_string(m_images.width) + ")");
   }
-  if (options.threads > 0) torch::set_num_threads(options.threads);
   m_nets = std::make_unique<Nets>();
+  m_nets->threads = ThreadCount(options.threads);
   m_nets->rng = at::make_generator<at::CPUGeneratorImpl>(seed);
   m_nets->real = torch::from_blob(m_images.pixels.data(), {m_images.count, 1, kSide, kSide},
                                   torch::kFloat32)
@@ -94,6 +95,7 @@ void ImageGanTrainer::rebuildOptimizers() {
 }
 
 double ImageGanTrainer::updateDiscriminator() {
+  m_nets->threads.applyHere();
   Nets& n = *m_nets;
   const long batch = std::min<long>(m_settings.batch, n.real.size(0));
   const torch::Tensor index = torch::randint(n.real.size(0), {batch}, n.rng, torch::kLong);
@@ -124,6 +126,7 @@ double ImageGanTrainer::updateDiscriminator() {
 }
 
 double ImageGanTrainer::updateGenerator() {
+  m_nets->threads.applyHere();
   Nets& n = *m_nets;
   const torch::Tensor z = torch::randn({m_settings.batch, m_settings.noiseDim}, n.rng);
   FrozenDuring frozen(*n.d);
@@ -159,6 +162,7 @@ train::StepOutcome ImageGanTrainer::step(std::span<double> metrics, std::stop_to
 }
 
 void ImageGanTrainer::drawPictures() {
+  m_nets->threads.applyHere();
   Nets& n = *m_nets;
   torch::NoGradGuard noGrad;
   auto p = std::make_shared<ImageGanPictures>();
@@ -256,6 +260,7 @@ void ImageGanTrainer::refreshPictures() {
 }
 
 NearestTraining ImageGanTrainer::nearestTraining() {
+  m_nets->threads.applyHere();
   torch::NoGradGuard noGrad;
   NearestTraining out;
   out.step = m_pictures->step;
@@ -283,12 +288,14 @@ NearestTraining ImageGanTrainer::nearestTraining() {
 }
 
 std::vector<float> ImageGanTrainer::sample(int n) {
+  m_nets->threads.applyHere();
   torch::NoGradGuard noGrad;
   const torch::Tensor z = torch::randn({n, m_settings.noiseDim}, m_nets->rng);
   return toPixels(m_nets->g->forward(z));
 }
 
 std::vector<float> ImageGanTrainer::discriminate(const std::vector<float>& images, int count) {
+  m_nets->threads.applyHere();
   torch::NoGradGuard noGrad;
   const torch::Tensor x = torch::from_blob(const_cast<float*>(images.data()),
                                            {count, 1, kSide, kSide}, torch::kFloat32) *
