@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <string>
 #include <vector>
@@ -197,6 +198,22 @@ TEST(Gan2dTrainer, NanLossIsANumericErrorNamingIt) {
     EXPECT_NE(std::string(error.what()).find("loss"), std::string::npos) << error.what();
   }
   EXPECT_TRUE(threw);
+}
+
+TEST(Gan2dTrainer, CheckpointIsWrittenOrTheErrorNamesTheFile) {
+  Gan2dTrainer trainer(smallSettings(), ring(), 3, smallOptions());
+  train(trainer, 2);
+  const auto file = std::filesystem::temp_directory_path() / "genlab_gan2d_checkpoint.pt";
+  trainer.saveCheckpoint(file);
+  // Two 32-wide networks and their Adam moments: well over 3 x (2*32 + 32*32 + 32) floats.
+  EXPECT_GT(std::filesystem::file_size(file), 3u * 4u * (2 * 32 + 32 * 32 + 32));
+  std::filesystem::remove(file);
+  try {
+    trainer.saveCheckpoint("/nonexistent-dir/x.pt");
+    FAIL() << "no error for an unwritable path";
+  } catch (const DataError& error) {
+    EXPECT_NE(std::string(error.what()).find("/nonexistent-dir/x.pt"), std::string::npos);
+  }
 }
 
 TEST(Gan2dTrainer, WganGpCoversTheRingOfEightGaussians) {
