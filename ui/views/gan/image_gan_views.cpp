@@ -38,7 +38,7 @@ void ImageGanSamplesView::draw(ViewContext& context, ImVec2 size) {
   // training at most every few seconds: a search over the training set costs as much as
   // several training steps, and it runs on the trainer thread.
   const auto now = std::chrono::steady_clock::now();
-  const bool due = !context.session.isPlaying() || now - m_nearestAskedAt >= kNearestPeriod;
+  const bool due = context.session.idle() || now - m_nearestAskedAt >= kNearestPeriod;
   if (showNearest && !m_reply && !context.scrubbing && m_nearestAskedFor != p->step && due) {
     m_nearestAskedFor = p->step;
     m_nearestAskedAt = now;
