@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/data/point_dataset.h"
+#include "core/models/gan/gan_factory.h"
 #include "core/models/gmm/gmm_trainer.h"
 #include "core/models/hmm/hmm_dataset.h"
 #include "core/models/hmm/hmm_trainer.h"
@@ -62,7 +63,11 @@ std::unique_ptr<train::Trainer> makeHmm(const lesson::Lesson& lesson, std::uint6
 }
 
 const std::map<std::string, Factory>& factories() {
-  static const std::map<std::string, Factory> table = {{"gmm", makeGmm}, {"hmm", makeHmm}, {"vae", vae::makeVae}};
+  static const std::map<std::string, Factory> table = {{"gmm", makeGmm},
+                                                       {"hmm", makeHmm},
+                                                       {"vae", vae::makeVae},
+                                                       {"gan2d", gan::makeGan2d},
+                                                       {"gan_image", gan::makeImageGan}};
   return table;
 }
 

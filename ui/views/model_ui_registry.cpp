@@ -1,4 +1,6 @@
 #include "core/util/errors.h"
+#include "ui/views/gan/gan2d_ui.h"
+#include "ui/views/gan/image_gan_ui.h"
 #include "ui/views/gmm/gmm_ui.h"
 #include "ui/views/hmm/hmm_ui.h"
 #include "ui/views/vae/vae_ui.h"
@@ -15,6 +17,8 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   if (lesson.model == "gmm") ui = std::make_unique<GmmUi>(lesson.views);
   if (lesson.model == "hmm") ui = std::make_unique<HmmUi>(lesson);
   if (lesson.model == "vae") ui = std::make_unique<VaeUi>(lesson.views);
+  if (lesson.model == "gan2d") ui = std::make_unique<Gan2dUi>(lesson.views);
+  if (lesson.model == "gan_image") ui = std::make_unique<ImageGanUi>(lesson.views);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {

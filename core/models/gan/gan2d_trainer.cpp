@@ -1,0 +1,412 @@
+#include "core/models/gan/gan2d_trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/models/gan/gan_nets.h"
+#include "core/util/errors.h"
+
+namespace genlab::gan {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+
+namespace {
+
+constexpr std::uint64_t kRebuildStream = 0x9E3779B97F4A7C15ull;
+
+torch::Tensor toTensor(const MatrixXd& points) {
+  const Eigen::Matrix<float, Eigen::Dynamic, 2, Eigen::RowMajor> rows = points.cast<float>();
+  return torch::from_blob(const_cast<float*>(rows.data()), {rows.rows(), 2}, torch::kFloat32)
+      .clone();
+}
+
+std::vector<float> toVector(const torch::Tensor& t) {
+  const torch::Tensor c = t.contiguous().to(torch::kFloat32);
+  return {c.data_ptr<float>(), c.data_ptr<float>() + c.numel()};
+}
+
+Bounds2d viewBounds(const MatrixXd& points) {
+  // A fixed square [-3, 3]^2 (painting lands where the person expects), grown to hold the data.
+  Bounds2d b;
+  if (points.rows() > 0) {
+    b.xMin = std::min(b.xMin, points.col(0).minCoeff() - 0.3);
+    b.xMax = std::max(b.xMax, points.col(0).maxCoeff() + 0.3);
+    b.yMin = std::min(b.yMin, points.col(1).minCoeff() - 0.3);
+    b.yMax = std::max(b.yMax, points.col(1).maxCoeff() + 0.3);
+  }
+  return b;
+}
+
+}  // namespace
+
+struct Gan2dTrainer::Nets {
+  ThreadCount threads{1};
+  at::Generator rng;
+  torch::nn::Sequential g{nullptr};
+  torch::nn::Sequential d{nullptr};
+  std::unique_ptr<torch::optim::Optimizer> optG;
+  std::unique_ptr<torch::optim::Optimizer> optD;
+  torch::Tensor real;           // [N, 2]
+  torch::Tensor displayNoise;   // [displaySamples, noise_dim], fixed per network build
+  torch::Tensor fieldPoints;    // [cells^2, 2], cell centres, row 0 at yMin
+  torch::Tensor manifoldNoise;  // [lines * points (* 2), noise_dim]
+};
+
+Gan2dTrainer::Gan2dTrainer(const GanSettings& settings, const TargetSpec& target,
+                           std::uint64_t seed, Gan2dOptions options)
+    : m_settings(settings), m_options(options), m_kind(target.kind), m_seed(seed) {
+  if (m_settings.flavour != GanFlavour::Toy2d || m_settings.noiseDim < 1 ||
+      m_settings.noiseDim > 2) {
+    throw ConfigError("settings.noise_dim: the 2-D GAN takes 1 or 2");
+  }
+  Rng dataRng(seed ^ kRebuildStream);
+  m_target = makeTarget(target, dataRng);
+  if (m_target.points.rows() == 0) throw DataError("dataset: no points");
+  m_bounds = viewBounds(m_target.points);
+  m_nets = std::make_unique<Nets>();
+  m_nets->threads = ThreadCount(options.threads);
+  m_nets->rng = at::make_generator<at::CPUGeneratorImpl>(seed);
+  setRealData(m_target.points, /*edited=*/false);
+
+  // Cell centres of the field grid, row-major with row 0 at yMin (gan2d_snapshot.h).
+  const int cells = m_options.fieldCells;
+  std::vector<float> grid;
+  grid.reserve(static_cast<std::size_t>(cells) * cells * 2);
+  const double dx = (m_bounds.xMax - m_bounds.xMin) / cells;
+  const double dy = (m_bounds.yMax - m_bounds.yMin) / cells;
+  for (int r = 0; r < cells; ++r) {
+    for (int c = 0; c < cells; ++c) {
+      grid.push_back(static_cast<float>(m_bounds.xMin + (c + 0.5) * dx));
+      grid.push_back(static_cast<float>(m_bounds.yMin + (r + 0.5) * dy));
+    }
+  }
+  m_nets->fieldPoints =
+      torch::from_blob(grid.data(), {static_cast<long>(cells) * cells, 2}, torch::kFloat32).clone();
+  rebuildNetworks();
+  computeVisuals();
+  publish();
+}
+
+Gan2dTrainer::~Gan2dTrainer() = default;
+
+std::vector<std::string> Gan2dTrainer::metricNames() const {
+  return {"loss_d", "loss_g", "kl", "js", "modes_covered"};
+}
+
+void Gan2dTrainer::setRealData(MatrixXd points, bool edited) {
+  m_target.points = std::move(points);
+  if (edited && m_kind != TargetKind::Painted) {
+    m_kind = TargetKind::Painted;
+    m_target.modes.resize(0, 2);
+  }
+  m_nets->real = toTensor(m_target.points);
+  auto xy = std::make_shared<std::vector<float>>(toVector(m_nets->real));
+  m_real = std::move(xy);
+}
+
+void Gan2dTrainer::rebuildNetworks() {
+  Nets& n = *m_nets;
+  // The first build draws from the session seed's generator; later rebuilds from a seed of
+  // their own, so a recorded sequence of commands replays exactly.
+  if (m_rebuilds > 0) {
+    n.rng = at::make_generator<at::CPUGeneratorImpl>(m_seed + kRebuildStream * m_rebuilds);
+  }
+  n.g = makeToyGenerator(m_settings.noiseDim, m_settings.gWidth, m_settings.gDepth);
+  n.d = makeToyDiscriminator(m_settings.dWidth, m_settings.dDepth);
+  initialiseFrom(*n.g, n.rng);
+  initialiseFrom(*n.d, n.rng);
+  n.displayNoise = torch::randn({m_options.displaySamples, m_settings.noiseDim}, n.rng);
+
+  // The manifold's noise grid: a curve for noise_dim 1; rows then columns for 2.
+  const int points = m_options.manifoldPoints;
+  const auto at = [&](int i, int count) {
+    return static_cast<float>(-kManifoldRange + 2.0 * kManifoldRange * i / (count - 1));
+  };
+  std::vector<float> z;
+  if (m_settings.noiseDim == 1) {
+    for (int i = 0; i < points; ++i) z.push_back(at(i, points));
+  } else {
+    const int lines = m_options.manifoldLines;
+    for (int direction = 0; direction < 2; ++direction) {
+      for (int l = 0; l < lines; ++l) {
+        for (int i = 0; i < points; ++i) {
+          const float along = at(i, points), across = at(l, lines);
+          z.push_back(direction == 0 ? along : across);
+          z.push_back(direction == 0 ? across : along);
+        }
+      }
+    }
+  }
+  n.manifoldNoise = torch::from_blob(z.data(),
+                                     {static_cast<long>(z.size()) / m_settings.noiseDim,
+                                      static_cast<long>(m_settings.noiseDim)},
+                                     torch::kFloat32)
+                        .clone();
+  rebuildOptimizers();
+}
+
+void Gan2dTrainer::rebuildOptimizers() {
+  Nets& n = *m_nets;
+  n.optG = makeOptimizer(m_settings, n.g->parameters(), m_settings.lrG);
+  n.optD = makeOptimizer(m_settings, n.d->parameters(), m_settings.lrD);
+}
+
+double Gan2dTrainer::updateDiscriminator() {
+  m_nets->threads.applyHere();
+  Nets& n = *m_nets;
+  const long batch = m_settings.batch;
+  const torch::Tensor index = torch::randint(n.real.size(0), {batch}, n.rng, torch::kLong);
+  const torch::Tensor real = n.real.index_select(0, index);
+  const torch::Tensor z = torch::randn({batch, m_settings.noiseDim}, n.rng);
+  torch::Tensor fake;
+  {
+    torch::NoGradGuard noGrad;
+    fake = n.g->forward(z);
+  }
+  n.optD->zero_grad();
+  // One forward pass for both halves: half the dispatch overhead of two (no batch norm in the
+  // toy D, so the halves do not see each other).
+  const torch::Tensor out = n.d->forward(torch::cat({real, fake}));
+  torch::Tensor loss =
+      discriminatorLoss(m_settings.loss, out.narrow(0, 0, batch), out.narrow(0, batch, batch));
+  if (m_settings.loss == GanLoss::WganGp && m_settings.gpWeight > 0) {
+    loss = loss + m_settings.gpWeight * gradientPenalty(n.d, real, fake, n.rng);
+  }
+  const double value = loss.item<double>();
+  checkFinite(value, "discriminator loss", m_steps + 1);
+  loss.backward();
+  n.optD->step();
+  ++m_dUpdates;
+  return value;
+}
+
+double Gan2dTrainer::updateGenerator() {
+  m_nets->threads.applyHere();
+  Nets& n = *m_nets;
+  const torch::Tensor z = torch::randn({m_settings.batch, m_settings.noiseDim}, n.rng);
+  FrozenDuring frozen(*n.d);
+  n.optG->zero_grad();
+  const torch::Tensor loss = generatorLoss(m_settings.loss, n.d->forward(n.g->forward(z)));
+  const double value = loss.item<double>();
+  checkFinite(value, "generator loss", m_steps + 1);
+  loss.backward();
+  n.optG->step();
+  ++m_gUpdates;
+  return value;
+}
+
+train::StepOutcome Gan2dTrainer::step(std::span<double> metrics, std::stop_token /*stop*/) {
+  // A step is milliseconds long; it is not interrupted midway.
+  for (int k = 0; k < m_settings.dSteps; ++k) m_lossD = updateDiscriminator();
+  m_lossG = updateGenerator();
+  ++m_steps;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - m_lastVisuals >= m_options.visualPeriod) computeVisuals();
+  if (metrics.size() >= 5) {
+    metrics[0] = m_lossD;
+    metrics[1] = m_lossG;
+    metrics[2] = m_visuals->divergences.kl;
+    metrics[3] = m_visuals->divergences.js;
+    metrics[4] = m_visuals->coverage.modes > 0 ? m_visuals->coverage.covered
+                                               : std::numeric_limits<double>::quiet_NaN();
+  }
+  publish();
+  return {};
+}
+
+void Gan2dTrainer::computeVisuals() {
+  m_nets->threads.applyHere();
+  Nets& n = *m_nets;
+  auto v = std::make_shared<Gan2dVisuals>();
+  v->step = m_steps;
+  v->dUpdates = m_dUpdates;
+  v->gUpdates = m_gUpdates;
+  torch::Tensor generated;
+  {
+    torch::NoGradGuard noGrad;
+    generated = n.g->forward(n.displayNoise);
+    const torch::Tensor field = displayedOutput(m_settings.loss, n.d->forward(n.fieldPoints));
+    v->field = toVector(field);
+    v->fieldCols = v->fieldRows = m_options.fieldCells;
+    v->fieldBounds = m_bounds;
+    v->fieldIsProbability =
+        m_settings.loss == GanLoss::Minimax || m_settings.loss == GanLoss::NonSaturating;
+    const std::vector<float> curve = toVector(n.g->forward(n.manifoldNoise));
+    const std::size_t perLine = static_cast<std::size_t>(m_options.manifoldPoints) * 2;
+    for (std::size_t start = 0; start + perLine <= curve.size(); start += perLine) {
+      v->manifold.emplace_back(curve.begin() + static_cast<std::ptrdiff_t>(start),
+                               curve.begin() + static_cast<std::ptrdiff_t>(start + perLine));
+    }
+  }
+  // The push on each sample: -d loss_G / d x_i, per sample (the mean's gradient times N).
+  {
+    FrozenDuring frozen(*n.d);
+    const torch::Tensor x = generated.detach().requires_grad_(true);
+    const torch::Tensor loss =
+        generatorLoss(m_settings.loss, n.d->forward(x)) * static_cast<double>(x.size(0));
+    const torch::Tensor grad = torch::autograd::grad({loss}, {x})[0];
+    v->push = toVector(-grad);
+  }
+  v->generated = toVector(generated);
+  v->divergences = gridDivergences(*m_real, v->generated, m_bounds);
+  v->coverage = modeCoverage(v->generated, m_target.modes, m_target.modeStd);
+  m_visuals = std::move(v);
+  m_lastVisuals = std::chrono::steady_clock::now();
+}
+
+void Gan2dTrainer::publish(std::vector<std::string> messages) {
+  auto snap = std::make_shared<Gan2dSnapshot>();
+  snap->step = m_steps;
+  snap->target = m_kind;
+  snap->settings = m_settings;
+  snap->real = m_real;
+  snap->modes = m_target.modes;
+  snap->modeStd = m_target.modeStd;
+  snap->bounds = m_bounds;
+  snap->visuals = m_visuals;
+  snap->lossD = m_lossD;
+  snap->lossG = m_lossG;
+  snap->dUpdates = m_dUpdates;
+  snap->gUpdates = m_gUpdates;
+  snap->messages = std::move(messages);
+  m_snapshot = std::move(snap);
+}
+
+void Gan2dTrainer::setParam(const std::string& key, const nlohmann::json& value) {
+  const GanSettings updated = GanSettings::fromJson(nlohmann::json{{key, value}}, m_settings);
+  const GanSettings old = m_settings;
+  m_settings = updated;
+  std::vector<std::string> messages;
+  if (old.needsRebuild(updated)) {
+    ++m_rebuilds;
+    rebuildNetworks();
+    messages.push_back("settings." + key + " changed the networks' shape: G and D were rebuilt " +
+                       "from fresh random weights");
+  } else if (old.optimizer != updated.optimizer || old.beta1 != updated.beta1 ||
+             old.beta2 != updated.beta2) {
+    rebuildOptimizers();
+    messages.push_back("settings." + key + ": new optimisers (their running averages restart)");
+  } else {
+    // Learning rates change in place, keeping Adam's moments.
+    for (auto& group : m_nets->optG->param_groups()) group.options().set_lr(updated.lrG);
+    for (auto& group : m_nets->optD->param_groups()) group.options().set_lr(updated.lrD);
+  }
+  computeVisuals();
+  publish(std::move(messages));
+}
+
+nlohmann::json Gan2dTrainer::settings() const {
+  return m_settings.toJson();
+}
+
+void Gan2dTrainer::saveCheckpoint(const std::filesystem::path& file) const {
+  torch::serialize::OutputArchive archive;
+  torch::serialize::OutputArchive g, d, optG, optD;
+  m_nets->g->save(g);
+  m_nets->d->save(d);
+  m_nets->optG->save(optG);
+  m_nets->optD->save(optD);
+  archive.write("generator", g);
+  archive.write("discriminator", d);
+  archive.write("optimizer_g", optG);
+  archive.write("optimizer_d", optD);
+  archive.write("settings", c10::IValue(m_settings.toJson().dump()));
+  archive.write("step", c10::IValue(static_cast<int64_t>(m_steps)));
+  try {
+    archive.save_to(file.string());
+  } catch (const c10::Error& error) {
+    throw DataError(file.string() + ": cannot write checkpoint (" + error.what_without_backtrace() +
+                    ")");
+  }
+}
+
+void Gan2dTrainer::stepDiscriminatorOnly() {
+  m_lossD = updateDiscriminator();
+  computeVisuals();
+  publish({"one discriminator update (" + std::to_string(m_dUpdates) + " so far)"});
+}
+
+void Gan2dTrainer::stepGeneratorOnly() {
+  m_lossG = updateGenerator();
+  computeVisuals();
+  publish({"one generator update (" + std::to_string(m_gUpdates) + " so far)"});
+}
+
+void Gan2dTrainer::refreshVisuals() {
+  computeVisuals();
+  publish();
+}
+
+void Gan2dTrainer::setTarget(const TargetSpec& target) {
+  Rng dataRng((m_seed ^ kRebuildStream) + static_cast<std::uint64_t>(++m_targetDraws));
+  TargetData data = makeTarget(target, dataRng);
+  if (data.points.rows() == 0) throw DataError("dataset: no points");
+  m_kind = target.kind;
+  m_target.modes = std::move(data.modes);
+  m_target.modeStd = data.modeStd;
+  setRealData(std::move(data.points), /*edited=*/false);
+  computeVisuals();
+  publish({"new target: " + toString(target.kind)});
+}
+
+void Gan2dTrainer::addPoints(const MatrixXd& points) {
+  if (points.rows() == 0) return;
+  if (points.cols() != 2) throw DataError("painted points: expected 2 coordinates");
+  if (!points.allFinite()) throw DataError("painted points: NaN or infinite coordinate");
+  const bool wasPainted = m_kind == TargetKind::Painted;
+  MatrixXd grown(m_target.points.rows() + points.rows(), 2);
+  grown << m_target.points, points;
+  setRealData(std::move(grown), /*edited=*/true);
+  computeVisuals();
+  publish(wasPainted ? std::vector<std::string>{}
+                     : std::vector<std::string>{"the data was edited: it is now a painted target "
+                                                "(no modes to count)"});
+}
+
+int Gan2dTrainer::erasePointsNear(double x, double y, double radius) {
+  constexpr Index kKeepAtLeast = 8;
+  std::vector<Index> keep;
+  for (Index i = 0; i < m_target.points.rows(); ++i) {
+    const double dx = m_target.points(i, 0) - x, dy = m_target.points(i, 1) - y;
+    if (dx * dx + dy * dy > radius * radius) keep.push_back(i);
+  }
+  const auto erased = static_cast<int>(m_target.points.rows() - static_cast<Index>(keep.size()));
+  if (erased == 0 || static_cast<Index>(keep.size()) < kKeepAtLeast) return 0;
+  MatrixXd kept(static_cast<Index>(keep.size()), 2);
+  for (std::size_t i = 0; i < keep.size(); ++i) {
+    kept.row(static_cast<Index>(i)) = m_target.points.row(keep[i]);
+  }
+  setRealData(std::move(kept), /*edited=*/true);
+  computeVisuals();
+  publish();
+  return erased;
+}
+
+Eigen::VectorXd Gan2dTrainer::discriminatorAt(const MatrixXd& points) {
+  m_nets->threads.applyHere();
+  torch::NoGradGuard noGrad;
+  const torch::Tensor out =
+      displayedOutput(m_settings.loss, m_nets->d->forward(toTensor(points))).to(torch::kFloat64);
+  Eigen::VectorXd values(points.rows());
+  for (Index i = 0; i < points.rows(); ++i) values(i) = out[i][0].item<double>();
+  return values;
+}
+
+MatrixXd Gan2dTrainer::sample(int n) {
+  m_nets->threads.applyHere();
+  torch::NoGradGuard noGrad;
+  const torch::Tensor z = torch::randn({n, m_settings.noiseDim}, m_nets->rng);
+  const torch::Tensor x = m_nets->g->forward(z).to(torch::kFloat64).contiguous();
+  MatrixXd out(n, 2);
+  for (int i = 0; i < n; ++i) {
+    out(i, 0) = x[i][0].item<double>();
+    out(i, 1) = x[i][1].item<double>();
+  }
+  return out;
+}
+
+}  // namespace genlab::gan
