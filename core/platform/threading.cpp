@@ -7,6 +7,7 @@
 #include <xmmintrin.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -15,6 +16,9 @@ namespace genlab::platform {
 namespace {
 
 constexpr const char* kReexecMarker = "GENLAB_THREAD_ENV_SET";
+
+// The policy's intra-op thread count, for threads that start after it was applied (0: none yet).
+std::atomic<int> g_policyThreads{0};
 
 int threadsFromEnvironment() {
   if (const char* text = std::getenv("GENLAB_THREADS")) {
@@ -46,7 +50,13 @@ ThreadSettings applyThreadPolicy(ThreadMode mode) {
     threads = mode == ThreadMode::kHeadless ? hardware : std::max(1, hardware - 1);
   }
   at::set_num_threads(threads);
+  g_policyThreads.store(threads);
   return currentThreadSettings();
+}
+
+void adoptThreadPolicyOnThisThread() {
+  const int threads = g_policyThreads.load();
+  if (threads > 0) at::set_num_threads(threads);
 }
 
 ThreadSettings currentThreadSettings() {

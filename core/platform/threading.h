@@ -33,6 +33,12 @@ ThreadSettings applyThreadPolicy(ThreadMode mode);
 
 ThreadSettings currentThreadSettings();
 
+// LibTorch's intra-op count is OpenMP state of each thread (and OpenBLAS, called by LibTorch,
+// reads the calling thread's), so a count set on the main thread does not reach a trainer
+// thread by itself: measured in the lab, the GAN trainer ran on OpenMP's default team of all
+// cores, beside the UI. Threads that train call this first to take the policy's count.
+void adoptThreadPolicyOnThisThread();
+
 // Flushes denormals to zero on the calling thread (FTZ and DAZ). A K=64 scaled
 // forward-backward ran 30x slower with denormals (2000 ms against 62 ms). Trainer threads call
 // this before their first step.

@@ -164,6 +164,7 @@ void Session::publishSnapshot(bool forTimeline) {
 
 void Session::threadMain(std::stop_token stop) {
   platform::flushDenormalsOnThisThread();
+  platform::adoptThreadPolicyOnThisThread();
   if (m_options.lowPriority) platform::lowerThisThreadPriority();
   auto rateWindowStart = Clock::now();
   std::int64_t rateWindowSteps = 0;

@@ -176,12 +176,11 @@ int LabApp::run() {
     if (!m_options.scripted() || m_scriptPhase == ScriptPhase::kDrawing) {
       m_frameStats.record(millisecondsBetween(frameStart, frameEnd), interval);
     }
-    if (!m_options.scripted()) {
-      // Under Xvfb and some drivers swap does not wait for vertical sync; cap the rate so an
-      // idle-looking lab does not take a core from the trainer.
-      const auto next = frameStart + kFramePeriod;
-      if (Clock::now() < next) std::this_thread::sleep_until(next);
-    }
+    // Under Xvfb and some drivers swap does not wait for vertical sync; cap the rate so the UI
+    // does not take a core from the trainer. Scripted runs are capped too: they stand in for a
+    // person's session, and their measurements of training speed must be the same.
+    const auto next = frameStart + kFramePeriod;
+    if (Clock::now() < next) std::this_thread::sleep_until(next);
   }
 
   if (!m_options.reportFrames.empty()) {
