@@ -11,18 +11,29 @@
 // STEPS steps at beta = 1 and at beta = 4 for each of --seeds seeds (default 3; the same seeds,
 // hence the same data splits, for both betas), and the held-out MIG is printed per run with the
 // mean and the best per beta.
+//
+// With --lab STEPS: what the lab's views cost the trainer. The 2-D Fashion-MNIST lesson's model
+// trains STEPS steps headless (Trainer::step in a loop, as `genlab train` does), then STEPS
+// steps in a train::Session (snapshots every 8 ms, as in the lab) while a stand-in for the UI
+// thread reads the latest snapshot 60 times a second and, for every new encoding, asks the
+// trainer for what the views ask: the probe's decoded image and the two interpolation strips.
+// No rendering: on the 2-core machine the software rasteriser's cost is the lab's, whatever
+// the model; this isolates what the VAE's snapshots and requests take from training.
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/data/image_datasets.h"
 #include "core/lesson/lesson.h"
 #include "core/models/vae/vae_trainer.h"
+#include "core/train/session.h"
 
 namespace {
 
@@ -42,6 +53,68 @@ double shapesMig(double beta, int steps, int seed, int threads) {
   return trainer.lastEvaluation().mig;
 }
 
+int labOverhead(int steps, int threads) {
+  using Clock = std::chrono::steady_clock;
+  const auto lesson = genlab::lesson::loadLesson(genlab::lesson::assetsDirectory() / "lessons" /
+                                                 "vae_fashion_2d.json");
+  genlab::Rng rng(0);
+  const genlab::data::ImageSplit data = genlab::data::makeImageDatasets(lesson.dataset, rng);
+  const auto config = genlab::vae::VaeConfig::fromJson(lesson.settings);
+  auto make = [&](std::uint64_t seed) {
+    auto trainer = std::make_unique<genlab::vae::VaeTrainer>(config, data, seed);
+    trainer->setThreads(threads);
+    return trainer;
+  };
+  double headless = 0.0;
+  {
+    auto trainer = make(1);
+    std::vector<double> metrics(trainer->metricNames().size());
+    const auto start = Clock::now();
+    for (int s = 0; s < steps; ++s) trainer->step(metrics, {});
+    headless = std::chrono::duration<double>(Clock::now() - start).count();
+  }
+  double lab = 0.0;
+  int requests = 0;
+  {
+    genlab::train::Session session([&](std::uint64_t seed) { return make(seed); }, 1);
+    std::atomic<bool> done{false};
+    std::jthread ui([&] {
+      std::shared_ptr<const genlab::vae::Encoding> shown;
+      while (!done.load()) {
+        const auto snapshot =
+            std::dynamic_pointer_cast<const genlab::vae::VaeSnapshot>(session.latest());
+        if (snapshot && snapshot->encoding != shown) {
+          shown = snapshot->encoding;
+          session.post([](genlab::train::Trainer& t) {
+            auto& vae = dynamic_cast<genlab::vae::VaeTrainer&>(t);
+            vae.decode({0.5f, -0.5f});
+            vae.interpolate(0, 1, 10, false);
+            vae.interpolate(0, 1, 10, true);
+          });
+          ++requests;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(16));
+      }
+    });
+    const auto start = Clock::now();
+    session.stepN(steps);
+    session.waitUntilIdle(std::chrono::hours(1));
+    lab = std::chrono::duration<double>(Clock::now() - start).count();
+    done = true;
+  }
+  std::cout << nlohmann::json{{"side", "genlab"},
+                              {"check", "lab"},
+                              {"steps", steps},
+                              {"threads", threads},
+                              {"headless_s", headless},
+                              {"session_with_views_s", lab},
+                              {"view_requests", requests},
+                              {"slowdown_percent", 100.0 * (lab / headless - 1.0)}}
+                   .dump()
+            << '\n';
+  return 0;
+}
+
 int migComparison(int steps, int seeds, int threads) {
   nlohmann::json out = {{"side", "genlab"}, {"check", "mig"}, {"steps", steps}};
   for (double beta : {1.0, 4.0}) {
@@ -57,7 +130,8 @@ int migComparison(int steps, int seeds, int threads) {
 
 int main(int argc, char** argv) {
   std::string arch = "mlp";
-  int latent = 20, hidden = 400, epochs = 3, threads = 2, seed = 1, migSteps = 0, seeds = 3;
+  int latent = 20, hidden = 400, epochs = 3, threads = 2, seed = 1, migSteps = 0, seeds = 3,
+      labSteps = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i];
     const std::string value = argv[i + 1];
@@ -77,6 +151,8 @@ int main(int argc, char** argv) {
       migSteps = std::stoi(value);
     else if (key == "--seeds")
       seeds = std::stoi(value);
+    else if (key == "--lab")
+      labSteps = std::stoi(value);
     else {
       std::cerr << "unknown option " << key << '\n';
       return 2;
@@ -84,6 +160,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (migSteps > 0) return migComparison(migSteps, seeds, threads);
+    if (labSteps > 0) return labOverhead(labSteps, threads);
     genlab::Rng rng(0);
     genlab::data::ImageSplit split =
         genlab::data::makeImageDatasets({{"kind", "fashion_mnist"}}, rng);

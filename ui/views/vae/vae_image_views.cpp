@@ -25,8 +25,8 @@ void VaeTraversalView::draw(ViewContext& context, ImVec2 size) {
     m_tiles.set(t.images, rows * columns, snapshot->height, snapshot->width, columns, ++m_version);
     m_shown = snapshot->traversal;
   }
-  ImGui::Text("Base: held-out image #%d (click a point in the latent view to change it)",
-              t.baseIndex);
+  ImGui::TextWrapped("Base: held-out image #%d (click a point in the latent view to change it)",
+                     t.baseIndex);
   const float labelWidth = 9.0f * ImGui::GetFontSize();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float header = ImGui::GetTextLineHeightWithSpacing();
@@ -115,7 +115,7 @@ void VaeInterpolationView::draw(ViewContext& context, ImVec2 size) {
                         trainer.interpolate(a, b, kSteps, true)});
     });
   }
-  ImGui::Text(
+  ImGui::TextWrapped(
       "From #%d to #%d (click two points in the latent view).  Top: linear.  Bottom: "
       "spherical (slerp).",
       a, b);

@@ -97,8 +97,10 @@ void VaeUi::drawControls(ViewContext& context) {
   const vae::VaeConfig& config = snapshot->config;
 
   // The trainer rebuilds its encodings at most a few times a second; when training stops
-  // between two rebuilds, ask for one so the views show the final state.
-  if (!context.scrubbing && !session.isPlaying() && snapshot->encoding &&
+  // between two rebuilds, ask for one so the views show the final state. Only once the
+  // session is idle: while it still owes steps (Step N), every request would force a rebuild
+  // per frame, and training ran ten times slower for it.
+  if (!context.scrubbing && session.idle() && snapshot->encoding &&
       snapshot->encoding->step != snapshot->step && m_refreshRequestedFor != snapshot->step) {
     m_refreshRequestedFor = snapshot->step;
     postToVae(session, [](vae::VaeTrainer& t) { t.refreshVisuals(); });
