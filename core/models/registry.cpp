@@ -9,6 +9,7 @@
 #include "core/models/hmm/hmm_dataset.h"
 #include "core/models/hmm/hmm_trainer.h"
 #include "core/models/hmm/model_json.h"
+#include "core/models/vae/vae_factory.h"
 #include "core/platform/threading.h"
 #include "core/util/errors.h"
 #include "core/util/rng.h"
@@ -64,6 +65,7 @@ std::unique_ptr<train::Trainer> makeHmm(const lesson::Lesson& lesson, std::uint6
 const std::map<std::string, Factory>& factories() {
   static const std::map<std::string, Factory> table = {{"gmm", makeGmm},
                                                        {"hmm", makeHmm},
+                                                       {"vae", vae::makeVae},
                                                        {"gan2d", gan::makeGan2d},
                                                        {"gan_image", gan::makeImageGan}};
   return table;

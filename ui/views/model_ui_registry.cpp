@@ -3,6 +3,7 @@
 #include "ui/views/gan/image_gan_ui.h"
 #include "ui/views/gmm/gmm_ui.h"
 #include "ui/views/hmm/hmm_ui.h"
+#include "ui/views/vae/vae_ui.h"
 #include "ui/views/view.h"
 
 namespace genlab::views {
@@ -15,6 +16,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   std::unique_ptr<ModelUi> ui;
   if (lesson.model == "gmm") ui = std::make_unique<GmmUi>(lesson.views);
   if (lesson.model == "hmm") ui = std::make_unique<HmmUi>(lesson);
+  if (lesson.model == "vae") ui = std::make_unique<VaeUi>(lesson.views);
   if (lesson.model == "gan2d") ui = std::make_unique<Gan2dUi>(lesson.views);
   if (lesson.model == "gan_image") ui = std::make_unique<ImageGanUi>(lesson.views);
   if (!ui) return nullptr;
