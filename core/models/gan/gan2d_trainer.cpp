@@ -16,6 +16,9 @@ using Eigen::MatrixXd;
 
 namespace {
 
+// Streams of the session seed: the data's (so a reset with the same seed redraws the same points)
+// and the rebuilt networks' (seed + stream * rebuild count).
+constexpr std::uint64_t kDataStream = 0x9E3779B97F4A7C15ull;
 constexpr std::uint64_t kRebuildStream = 0x9E3779B97F4A7C15ull;
 
 torch::Tensor toTensor(const MatrixXd& points) {
@@ -63,7 +66,7 @@ Gan2dTrainer::Gan2dTrainer(const GanSettings& settings, const TargetSpec& target
       m_settings.noiseDim > 2) {
     throw ConfigError("settings.noise_dim: the 2-D GAN takes 1 or 2");
   }
-  Rng dataRng(seed ^ kRebuildStream);
+  Rng dataRng(seed ^ kDataStream);
   m_target = makeTarget(target, dataRng);
   if (m_target.points.rows() == 0) throw DataError("dataset: no points");
   m_bounds = viewBounds(m_target.points);
@@ -342,7 +345,7 @@ void Gan2dTrainer::refreshVisuals() {
 }
 
 void Gan2dTrainer::setTarget(const TargetSpec& target) {
-  Rng dataRng((m_seed ^ kRebuildStream) + static_cast<std::uint64_t>(++m_targetDraws));
+  Rng dataRng((m_seed ^ kDataStream) + static_cast<std::uint64_t>(++m_targetDraws));
   TargetData data = makeTarget(target, dataRng);
   if (data.points.rows() == 0) throw DataError("dataset: no points");
   m_kind = target.kind;
