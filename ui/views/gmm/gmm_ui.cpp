@@ -8,22 +8,10 @@
 #include "core/data/csv_matrix.h"
 #include "core/models/gmm/gmm_trainer.h"
 #include "core/util/errors.h"
+#include "ui/views/panel_widgets.h"
 
 namespace genlab::views {
 namespace {
-
-void helpMarker(const char* text) {
-  ImGui::SameLine();
-  ImGui::TextDisabled("(?)");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
-// ImGui 1.86 has no SeparatorText: a little space, the heading, then a rule.
-void sectionHeader(const char* text) {
-  ImGui::Spacing();
-  ImGui::TextUnformatted(text);
-  ImGui::Separator();
-}
 
 template <class Fn>
 void postToGmm(train::Session& session, Fn fn) {
@@ -103,7 +91,8 @@ void GmmUi::drawControls(ViewContext& context) {
     m_bic->compute(session);
   }
 
-  ImGui::TextWrapped("Iteration %d%s", snapshot->iteration, snapshot->converged ? " (converged)" : "");
+  ImGui::TextWrapped("Iteration %d%s", snapshot->iteration,
+                     snapshot->converged ? " (converged)" : "");
   ImGui::TextWrapped("Mean log-likelihood %.4f", snapshot->meanLogLikelihood);
   ImGui::Text("%lld points in %lld-D%s", static_cast<long long>(snapshot->points->rows()),
               static_cast<long long>(snapshot->dim), snapshot->dim > 2 ? " (shown by PCA)" : "");

@@ -5,16 +5,10 @@
 #include <cmath>
 
 #include "core/models/hmm/hmm_dataset.h"
+#include "ui/views/panel_widgets.h"
 
 namespace genlab::views {
 namespace {
-
-// ImGui 1.86 has no SeparatorText: a little space, the heading, then a rule.
-void sectionHeader(const char* text) {
-  ImGui::Spacing();
-  ImGui::TextUnformatted(text);
-  ImGui::Separator();
-}
 
 void disabledWrapped(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);

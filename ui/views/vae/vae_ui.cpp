@@ -5,21 +5,10 @@
 #include <algorithm>
 
 #include "core/util/errors.h"
+#include "ui/views/panel_widgets.h"
 
 namespace genlab::views {
 namespace {
-
-void helpMarker(const char* text) {
-  ImGui::SameLine();
-  ImGui::TextDisabled("(?)");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
-void sectionHeader(const char* text) {
-  ImGui::Spacing();
-  ImGui::TextUnformatted(text);
-  ImGui::Separator();
-}
 
 std::unique_ptr<View> makeCurve(const std::string& name) {
   using Names = std::vector<std::string>;
