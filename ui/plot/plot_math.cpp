@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 
 namespace genlab::plot {
@@ -125,9 +126,9 @@ std::string formatValue(double value, int significant) {
   if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*g", std::max(1, significant), value);
-  std::string s = buf;
-  if (s == "-0") s = "0";
-  return s;
+  // Compared as C strings: assigning a literal to the std::string here set off GCC 12's
+  // -Wrestrict false positive (PR 105329) in the sanitizer build.
+  return std::strcmp(buf, "-0") == 0 ? std::string("0") : std::string(buf);
 }
 
 Ticks niceTicks(double lo, double hi, int maxTicks) {
