@@ -307,24 +307,8 @@ nlohmann::json Gan2dTrainer::settings() const {
 }
 
 void Gan2dTrainer::saveCheckpoint(const std::filesystem::path& file) const {
-  torch::serialize::OutputArchive archive;
-  torch::serialize::OutputArchive g, d, optG, optD;
-  m_nets->g->save(g);
-  m_nets->d->save(d);
-  m_nets->optG->save(optG);
-  m_nets->optD->save(optD);
-  archive.write("generator", g);
-  archive.write("discriminator", d);
-  archive.write("optimizer_g", optG);
-  archive.write("optimizer_d", optD);
-  archive.write("settings", c10::IValue(m_settings.toJson().dump()));
-  archive.write("step", c10::IValue(static_cast<int64_t>(m_steps)));
-  try {
-    archive.save_to(file.string());
-  } catch (const c10::Error& error) {
-    throw DataError(file.string() + ": cannot write checkpoint (" + error.what_without_backtrace() +
-                    ")");
-  }
+  saveGanCheckpoint(*m_nets->g, *m_nets->d, *m_nets->optG, *m_nets->optD,
+                    m_settings.toJson().dump(), m_steps, file);
 }
 
 void Gan2dTrainer::stepDiscriminatorOnly() {
