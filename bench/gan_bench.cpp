@@ -14,6 +14,7 @@
 #include <span>
 #include <vector>
 
+#include "bench/bench_main.h"
 #include "core/models/gan/gan2d_trainer.h"
 #include "core/models/gan/image_gan_trainer.h"
 #include "core/util/rng.h"
@@ -83,4 +84,4 @@ void BM_DcganStep(benchmark::State& state) {
 BENCHMARK(BM_Gan2dStep)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Gan2dStepWithVisuals)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DcganStep)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
-BENCHMARK_MAIN();
+GENLAB_BENCHMARK_MAIN();

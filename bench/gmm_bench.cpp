@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "bench/bench_main.h"
 #include "core/data/json_fields.h"
 #include "core/math/blas.h"
 #include "core/models/gmm/gaussian_mixture.h"
@@ -119,8 +120,8 @@ void BM_DgemmEStepShape(benchmark::State& state) {
   for (Index i = 0; i < b.size(); ++i) b.data()[i] = rng.normal();
   for (auto _ : state) {
     genlab::blas::gemm('T', 'N', static_cast<int>(k * d), static_cast<int>(cols),
-                            static_cast<int>(d), 1.0, a.data(), static_cast<int>(d), b.data(),
-                            static_cast<int>(d), 0.0, c.data(), static_cast<int>(k * d));
+                       static_cast<int>(d), 1.0, a.data(), static_cast<int>(d), b.data(),
+                       static_cast<int>(d), 0.0, c.data(), static_cast<int>(k * d));
     benchmark::DoNotOptimize(c.data());
   }
   state.counters["GFLOPs"] = benchmark::Counter(2e-9 * static_cast<double>(k * d * d * cols),
@@ -137,9 +138,9 @@ void BM_DgemmSquare(benchmark::State& state) {
   for (Index i = 0; i < a.size(); ++i) a.data()[i] = rng.normal();
   for (Index i = 0; i < b.size(); ++i) b.data()[i] = rng.normal();
   for (auto _ : state) {
-    genlab::blas::gemm('N', 'N', static_cast<int>(n), static_cast<int>(n), static_cast<int>(n),
-                            1.0, a.data(), static_cast<int>(n), b.data(), static_cast<int>(n), 0.0,
-                            c.data(), static_cast<int>(n));
+    genlab::blas::gemm('N', 'N', static_cast<int>(n), static_cast<int>(n), static_cast<int>(n), 1.0,
+                       a.data(), static_cast<int>(n), b.data(), static_cast<int>(n), 0.0, c.data(),
+                       static_cast<int>(n));
     benchmark::DoNotOptimize(c.data());
   }
   state.counters["GFLOPs"] = benchmark::Counter(2e-9 * static_cast<double>(n * n * n),
@@ -162,4 +163,4 @@ BENCHMARK(BM_DgemmEStepShape)
     ->UseRealTime();
 BENCHMARK(BM_DgemmSquare)->Arg(2048)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-BENCHMARK_MAIN();
+GENLAB_BENCHMARK_MAIN();

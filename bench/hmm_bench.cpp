@@ -126,6 +126,7 @@ int exportCases(const std::filesystem::path& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  genlab::platform::reexecWithThreadEnvironment(argc, argv);  // as genlab runs
   genlab::platform::flushDenormalsOnThisThread();
   for (int i = 1; i < argc; ++i)
     if (std::strncmp(argv[i], "--export=", 9) == 0) return exportCases(argv[i] + 9);

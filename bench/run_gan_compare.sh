@@ -13,13 +13,13 @@ bench="$build/bench/genlab_gan_bench"
 [ -x "$bench" ] || { echo "no $bench: build the genlab_gan_bench target first" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-openblas=/usr/lib/x86_64-linux-gnu/openblas-openmp
-export OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS="$threads"
+source "$here/peer_env.sh"
+export OMP_NUM_THREADS="$threads"
 
 echo "PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)') and genlab" \
   "(LibTorch), $threads thread(s), $rounds rounds; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$rounds"); do
-  LD_LIBRARY_PATH="$openblas" /usr/bin/python3 "$here/peers/gan_torch.py" --threads "$threads" \
+  peer /usr/bin/python3 "$here/peers/gan_torch.py" --threads "$threads" \
     --out "$work/python_$round.json" >/dev/null
   GENLAB_GAN_BENCH_THREADS="$threads" "$bench" --benchmark_min_time=3 \
     --benchmark_out="$work/genlab_$round.json" --benchmark_out_format=json >/dev/null

@@ -11,16 +11,15 @@ bench="$build/bench/genlab_gmm_bench"
 [ -x "$bench" ] || { echo "no $bench: build the genlab_gmm_bench target first" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-openblas=/usr/lib/x86_64-linux-gnu/openblas-openmp
+source "$here/peer_env.sh"
 
 echo "== scikit-learn (writes the shared data to $work)"
 if [ "$threads" != 0 ]; then export OMP_NUM_THREADS="$threads"; fi
-LD_LIBRARY_PATH="$openblas" /usr/bin/python3 "$here/peers/gmm_sklearn.py" --data-dir "$work" \
+peer /usr/bin/python3 "$here/peers/gmm_sklearn.py" --data-dir "$work" \
   --repeats 3 --out "$work/sklearn.json"
 
 echo "== genlab"
-# As the genlab executables run (core/platform/threading.h): idle OpenMP workers sleep.
-OMP_WAIT_POLICY=PASSIVE GENLAB_GMM_BENCH_DIR="$work" GENLAB_GMM_BENCH_THREADS="$threads" \
+GENLAB_GMM_BENCH_DIR="$work" GENLAB_GMM_BENCH_THREADS="$threads" \
   "$bench" --benchmark_min_time=1 --benchmark_format=json --benchmark_out="$work/genlab.json" \
   --benchmark_out_format=json >/dev/null
 

@@ -3,7 +3,8 @@
 # epoch on Fashion-MNIST (60k images, batch 128) for the 784-400-20 MLP VAE and the
 # 2-conv/2-deconv VAE, the speed ratio, and the test ELBO of both after the same epochs with
 # their relative difference (the quality check: within 2% after 10 epochs).
-# Both sides: the OpenMP OpenBLAS, OMP_WAIT_POLICY=PASSIVE, the same intra-op thread count.
+# Both sides: the OpenMP OpenBLAS, the same OpenMP wait policy (bench/peer_env.sh), the same
+# intra-op thread count.
 #
 # Then the disentanglement check (genlab only): MIG on the shapes after mig_steps steps at
 # beta = 1 and beta = 4, three seeds each (genlab_vae_bench --mig).
@@ -22,13 +23,13 @@ bench="$build/bench/genlab_vae_bench"
 [ -x "$bench" ] || { echo "no $bench: build the genlab_vae_bench target first" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS="$threads"
-export LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp
+source "$here/peer_env.sh"
+export OMP_NUM_THREADS="$threads"
 
 run() {  # name arch epochs
   echo "== $1: $2, $3 epochs, $threads threads" >&2
   "$bench" --arch "$2" --epochs "$3" --threads "$threads" >"$work/$1-genlab.json"
-  /usr/bin/python3 "$here/peers/vae_torch.py" --arch "$2" --epochs "$3" --threads "$threads" \
+  peer /usr/bin/python3 "$here/peers/vae_torch.py" --arch "$2" --epochs "$3" --threads "$threads" \
     >"$work/$1-python.json"
 }
 run mlp mlp "$epochs"

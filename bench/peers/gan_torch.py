@@ -11,7 +11,7 @@
 
 Run with the same BLAS and threads as genlab, e.g.
   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_WAIT_POLICY=PASSIVE \\
-    /usr/bin/python3 gan_torch.py --threads 1
+    GOMP_SPINCOUNT=20000 /usr/bin/python3 gan_torch.py --threads 1
 """
 import argparse
 import json

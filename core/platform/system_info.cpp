@@ -69,11 +69,10 @@ nlohmann::json systemReport() {
                        std::to_string(TORCH_VERSION_PATCH);
   report["blas"] = {
       {"library", blas.library}, {"threading", blas.threading}, {"config", blas.config}};
-  report["threads"] = {{"hardware", threads.hardwareThreads},
-                       {"intra_op", threads.intraOpThreads},
-                       {"openmp_max", openmpMaxThreads()},
-                       {"omp_wait_policy", threads.waitPolicy},
-                       {"denormals_flushed_on_trainer_threads", true}};
+  report["threads"] = {
+      {"hardware", threads.hardwareThreads}, {"intra_op", threads.intraOpThreads},
+      {"openmp_max", openmpMaxThreads()},    {"omp_wait_policy", threads.waitPolicy},
+      {"gomp_spincount", threads.spinCount}, {"denormals_flushed_on_trainer_threads", true}};
   nlohmann::json datasets = nlohmann::json::object();
   std::vector<std::string> found;
   std::error_code ec;

@@ -9,10 +9,11 @@
 
 namespace genlab::platform {
 
-// libgomp reads OMP_WAIT_POLICY once, when it is loaded, before main() runs. If the variable
-// is unset, this sets it to PASSIVE (and GOMP_SPINCOUNT low) and re-executes the program so the
-// setting takes effect; it returns normally when no re-exec was needed or possible. Call first
-// thing in main(). A user's own OMP_WAIT_POLICY is respected.
+// libgomp reads OMP_WAIT_POLICY and GOMP_SPINCOUNT once, when it is loaded, before main()
+// runs. If neither is set, this sets OMP_WAIT_POLICY=PASSIVE with a short GOMP_SPINCOUNT (idle
+// workers spin about 0.2 ms, then sleep) and re-executes the program so the setting takes
+// effect; it returns normally when no re-exec was needed or possible. Call first thing in
+// main(). A user's own setting of either variable is respected.
 void reexecWithThreadEnvironment(int argc, char** argv);
 
 enum class ThreadMode {
@@ -24,6 +25,7 @@ struct ThreadSettings {
   int hardwareThreads = 1;
   int intraOpThreads = 1;  // LibTorch and OpenMP workers per trainer
   std::string waitPolicy;  // OMP_WAIT_POLICY as the OpenMP runtime saw it
+  std::string spinCount;   // GOMP_SPINCOUNT as the OpenMP runtime saw it
 };
 
 // Sets LibTorch's intra-op threads for `mode` (all cores headless, all but one in the lab);
