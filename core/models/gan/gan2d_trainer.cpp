@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/models/gan/gan_nets.h"
+#include "core/nn/fused_adam.h"
 #include "core/util/errors.h"
 
 namespace genlab::gan {
@@ -170,7 +171,7 @@ double Gan2dTrainer::updateDiscriminator() {
     torch::NoGradGuard noGrad;
     fake = n.g->forward(z);
   }
-  n.optD->zero_grad();
+  genlab::nn::clearGradients(*n.optD);
   // One forward pass for both halves: half the dispatch overhead of two (no batch norm in the
   // toy D, so the halves do not see each other).
   const torch::Tensor out = n.d->forward(torch::cat({real, fake}));
@@ -192,7 +193,7 @@ double Gan2dTrainer::updateGenerator() {
   Nets& n = *m_nets;
   const torch::Tensor z = torch::randn({m_settings.batch, m_settings.noiseDim}, n.rng);
   FrozenDuring frozen(*n.d);
-  n.optG->zero_grad();
+  genlab::nn::clearGradients(*n.optG);
   const torch::Tensor loss = generatorLoss(m_settings.loss, n.d->forward(n.g->forward(z)));
   const double value = loss.item<double>();
   checkFinite(value, "generator loss", m_steps + 1);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/nn/fused_adam.h"
 #include "core/util/errors.h"
 
 namespace genlab::gan {
@@ -178,8 +179,8 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const GanSettings& s,
   namespace optim = torch::optim;
   switch (s.optimizer) {
     case GanOptimizer::Adam:
-      return std::make_unique<optim::Adam>(std::move(parameters),
-                                           optim::AdamOptions(lr).betas({s.beta1, s.beta2}));
+      return std::make_unique<genlab::nn::FusedAdam>(
+          std::move(parameters), optim::AdamOptions(lr).betas({s.beta1, s.beta2}));
     case GanOptimizer::RmsProp:
       return std::make_unique<optim::RMSprop>(std::move(parameters),
                                               optim::RMSpropOptions(lr).alpha(s.beta2));

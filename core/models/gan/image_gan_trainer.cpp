@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/models/gan/gan_nets.h"
+#include "core/nn/fused_adam.h"
 #include "core/util/errors.h"
 
 namespace genlab::gan {
@@ -106,7 +107,7 @@ double ImageGanTrainer::updateDiscriminator() {
     torch::NoGradGuard noGrad;
     fake = n.g->forward(z);
   }
-  n.optD->zero_grad();
+  genlab::nn::clearGradients(*n.optD);
   // Separate passes: the DCGAN's batch norm must see real and generated batches apart, as in
   // pytorch/examples.
   const torch::Tensor realOut = n.d->forward(real);
@@ -130,7 +131,7 @@ double ImageGanTrainer::updateGenerator() {
   Nets& n = *m_nets;
   const torch::Tensor z = torch::randn({m_settings.batch, m_settings.noiseDim}, n.rng);
   FrozenDuring frozen(*n.d);
-  n.optG->zero_grad();
+  genlab::nn::clearGradients(*n.optG);
   const torch::Tensor loss = generatorLoss(m_settings.loss, n.d->forward(n.g->forward(z)));
   const double value = loss.item<double>();
   checkFinite(value, "generator loss", m_steps + 1);

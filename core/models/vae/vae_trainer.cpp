@@ -11,6 +11,7 @@
 
 #include "core/math/mig.h"
 #include "core/models/vae/vae_network.h"
+#include "core/nn/fused_adam.h"
 #include "core/util/errors.h"
 #include "core/util/rng.h"
 
@@ -103,7 +104,7 @@ struct VaeTrainer::Impl {
   Rng batchRng;
   at::Generator generator;
   VaeNet net{nullptr};
-  std::unique_ptr<torch::optim::Adam> optimizer;
+  std::unique_ptr<genlab::nn::FusedAdam> optimizer;
   std::vector<std::int64_t> order;
   std::size_t cursor = 0;
   std::int64_t epoch = 0;
@@ -155,8 +156,8 @@ struct VaeTrainer::Impl {
     } else {
       net = VaeNet(config, height, width);
       net->initialise(generator);
-      optimizer = std::make_unique<torch::optim::Adam>(net->parameters(),
-                                                       torch::optim::AdamOptions(config.lr));
+      optimizer = std::make_unique<genlab::nn::FusedAdam>(net->parameters(),
+                                                          torch::optim::AdamOptions(config.lr));
     }
     // The step count goes on (the session's curves and timeline are indexed by it); the
     // warm-up and the early evaluations start again with a new network, and go on from where
@@ -200,8 +201,8 @@ struct VaeTrainer::Impl {
     config.hidden = savedConfig.hidden;
     config.likelihood = savedConfig.likelihood;
     net = VaeNet(config, height, width);
-    optimizer = std::make_unique<torch::optim::Adam>(net->parameters(),
-                                                     torch::optim::AdamOptions(config.lr));
+    optimizer = std::make_unique<genlab::nn::FusedAdam>(net->parameters(),
+                                                        torch::optim::AdamOptions(config.lr));
     try {
       torch::serialize::InputArchive networkArchive;
       archive.read("network", networkArchive);
@@ -361,7 +362,7 @@ train::StepOutcome VaeTrainer::step(std::span<double> metrics, std::stop_token s
                        std::to_string(reconstruction) + ", KL " + std::to_string(klValue) +
                        "); the network is left as it was. Try a smaller settings.lr");
   }
-  m.optimizer->zero_grad();
+  genlab::nn::clearGradients(*m.optimizer);
   loss.backward();
   m.optimizer->step();
   ++m.steps;
