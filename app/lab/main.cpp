@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/cli/commands.h"
+#include "core/platform/allocator.h"
 #include "core/platform/threading.h"
 #include "ui/lab/lab_app.h"
 
@@ -55,6 +56,7 @@ int runLab(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   genlab::platform::reexecWithThreadEnvironment(argc, argv);
+  genlab::platform::keepFreedMemoryForReuse();
   if (argc > 1 && isSubcommand(argv[1])) {
     CLI::App app{"genlab"};
     genlab::cli::registerAllCommands(app);
