@@ -89,6 +89,7 @@ class LabApp {
   ui::Style m_canvasStyle;
   FrameStats m_frameStats;
   std::chrono::steady_clock::time_point m_lastFrameStart;
+  std::chrono::steady_clock::time_point m_lastInput;  // last mouse, wheel or text input
 
   // Scripted runs.
   enum class ScriptPhase { kStepping, kDrawing, kDone };
