@@ -3,6 +3,7 @@
 // grid is not flipped or shifted), and every generated point sits at its pixel in G's colour.
 
 #include <fstream>
+#include <memory>
 
 #include "core/lesson/lesson.h"
 #include "core/models/gan/gan2d_trainer.h"
@@ -18,6 +19,7 @@ class GanFieldViewTest : public GlTest {
   void SetUp() override {
     GlTest::SetUp();
     if (IsSkipped()) return;
+    m_view = std::make_unique<views::Gan2dFieldView>();  // it owns GL objects: needs the context
     m_file = std::filesystem::temp_directory_path() / "genlab_gan_field_test.json";
     std::ofstream(m_file) << R"({"title": "t", "model": "gan2d",
       "dataset": {"kind": "ring8", "n": 400},
@@ -35,6 +37,7 @@ class GanFieldViewTest : public GlTest {
     ASSERT_TRUE(m_session->waitUntilIdle(std::chrono::seconds(30)));
   }
   void TearDown() override {
+    m_view.reset();
     m_session.reset();
     std::filesystem::remove(m_file);
   }
@@ -48,9 +51,9 @@ class GanFieldViewTest : public GlTest {
     Rendered out;
     out.snapshot = std::dynamic_pointer_cast<const gan::Gan2dSnapshot>(m_session->latest());
     views::ViewContext context{*m_session, out.snapshot, false, m_metrics, m_style, m_lesson};
-    m_view.options = options;
-    m_view.update(context);
-    auto& canvas = m_view.canvas();
+    m_view->options = options;
+    m_view->update(context);
+    auto& canvas = m_view->canvas();
     canvas.setLegendPosition(plot::LegendPosition::Hidden);
     canvas.resize(600, 600);
     canvas.render(m_style);
@@ -60,7 +63,7 @@ class GanFieldViewTest : public GlTest {
   }
 
   const ui::Style m_style = ui::Style::normal();
-  views::Gan2dFieldView m_view;
+  std::unique_ptr<views::Gan2dFieldView> m_view;
   std::filesystem::path m_file;
   lesson::Lesson m_lesson;
   std::unique_ptr<train::Session> m_session;
@@ -107,7 +110,7 @@ TEST_F(GanFieldViewTest, GeneratedPointsSitAtTheirPixels) {
   only.heatmap = only.manifold = only.arrows = only.real = only.modes = false;
   const auto [snapshot, image, transform] = render(only);
   const auto& g = snapshot->visuals->generated;
-  ASSERT_EQ(m_view.generatedLayer().size(), g.size() / 2);
+  ASSERT_EQ(m_view->generatedLayer().size(), g.size() / 2);
   const gl::Color color = m_style.palette.seriesColor(1);
   for (std::size_t i = 0; i < 10; ++i) {
     const auto p = transform.toPixel({g[2 * i], g[2 * i + 1]});

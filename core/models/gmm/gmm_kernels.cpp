@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/math/blas.h"
+#include "core/models/gmm/feature_kernels.h"
 #include "core/models/gmm/vector_exp.h"
 #include "core/util/errors.h"
 
@@ -163,6 +164,17 @@ Index pairFeature(Index i, Index j) {
 Index featureChunkColumns(Index p) {
   constexpr Index kTargetDoubles = Index{1} << 18;
   return std::clamp<Index>(kTargetDoubles / p / 16 * 16, 64, 1024);
+}
+
+// Samples per chunk on the hand-blocked path (feature_kernels.h): the chunk's feature rows
+// (pPad x B doubles) fit in half of a 1 MiB L2, since both products read them from there.
+Index featureRowChunkColumns(Index pPad) {
+  const Index target = (Index{1} << 16) / pPad / kTileSamples * kTileSamples;
+  return std::clamp<Index>(target, 2 * kTileSamples, 43 * kTileSamples);
+}
+
+Index roundUp(Index value, Index multiple) {
+  return (value + multiple - 1) / multiple * multiple;
 }
 
 // Column n of F (p x nb) = f(x_n) for the nb samples at x (d x nb); sqNorm[n] = |x_n|^2 unless
@@ -393,7 +405,12 @@ double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
   resp.resize(K, N);
   sampleLL.resize(N);
   const Index p = useBlas ? featureCount(d) : 0;
-  const Index B = useBlas ? featureChunkColumns(p) : chunkColumns(K);
+  const bool handBlocked = useBlas && featureKernelsEnabled();
+  const Index pPad = roundUp(p, kTileFeatures);
+  const Index kPad = roundUp(K, kTileComponents);
+  const Index B = !useBlas      ? chunkColumns(K)
+                  : handBlocked ? featureRowChunkColumns(pPad)
+                                : featureChunkColumns(p);
   const Index chunks = (N + B - 1) / B;
   std::vector<double> chunkSum(static_cast<std::size_t>(chunks), 0.0);
   std::vector<Index> chunkBad(static_cast<std::size_t>(chunks), -1);
@@ -405,20 +422,38 @@ double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
   // schedule each thread sums the same chunks in the same order every time, so the moments (like
   // everything else here) depend on the thread count only, never on timing.
   std::vector<MatrixXd> momentAcc(fuseMoments ? static_cast<std::size_t>(T) : 0,
-                                  MatrixXd::Zero(p, K));
+                                  handBlocked ? MatrixXd::Zero(pPad, kPad) : MatrixXd::Zero(p, K));
+  // The hand-blocked products read the weights row by row, padded with zero components.
+  MatrixXd weightRows;
+  if (handBlocked) {
+    weightRows = MatrixXd::Zero(kPad, p);
+    weightRows.topRows(K) = features.weights.transpose();
+  }
 
 #pragma omp parallel num_threads(T)
   {
     serialBlasInThisRegion();
-    MatrixXd F(p, useBlas ? B : 0);  // f(x_n) for the chunk's samples
+    MatrixXd F(p, useBlas && !handBlocked ? B : 0);  // f(x_n) for the chunk's samples
     VectorXd sqNorm(useBlas ? B : 0);
+    // Hand-blocked path: feature rows, transposed samples, and products (kPad rows of B).
+    MatrixXd rowsF(handBlocked ? B : 0, handBlocked ? pPad : 0);
+    MatrixXd xt(handBlocked ? B : 0, handBlocked ? d : 0);
+    MatrixXd products(handBlocked ? B : 0, handBlocked ? kPad : 0);
 #pragma omp for schedule(static)
     for (Index c = 0; c < chunks; ++c) {
       const Index n0 = c * B;
       const Index nb = std::min(B, N - n0);
       const double* x = X.data() + n0 * d;
       double* logp = resp.data() + n0 * K;
-      if (useBlas) {
+      if (handBlocked) {
+        buildFeatureRows(x, d, nb, B, pPad, xt.data(), rowsF.data(), sqNorm.data());
+        featureProducts(rowsF.data(), p, B, weightRows.data(), kPad, products.data());
+        for (Index n = 0; n < nb; ++n) {
+          for (Index k = 0; k < K; ++k) logp[n * K + k] = products(n, k);
+        }
+        fixInaccurateLogProbs(x, nb, sqNorm.data(), features, precChol, tied, meanProj, logNorm,
+                              logp);
+      } else if (useBlas) {
         buildFeatures(x, d, nb, F.data(), p, sqNorm.data());
         blas::gemm('T', 'N', static_cast<int>(K), static_cast<int>(nb), static_cast<int>(p), 1.0,
                    features.weights.data(), static_cast<int>(p), F.data(), static_cast<int>(p), 0.0,
@@ -436,7 +471,16 @@ double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
       }
       const auto ci = static_cast<std::size_t>(c);
       chunkSum[ci] = normalizeChunk(logp, K, nb, sampleLL.data() + n0, &chunkBad[ci]);
-      if (fuseMoments && chunkBad[ci] < 0) {
+      if (fuseMoments && chunkBad[ci] < 0 && handBlocked) {
+        // The responsibilities as rows, zero past the chunk's last sample; rows K..kPad-1 are
+        // already zero (products of the zero padding weights).
+        for (Index k = 0; k < K; ++k) {
+          for (Index n = 0; n < nb; ++n) products(n, k) = logp[n * K + k];
+          for (Index n = nb; n < B; ++n) products(n, k) = 0.0;
+        }
+        accumulateFeatureMoments(rowsF.data(), pPad, B, products.data(), kPad,
+                                 momentAcc[static_cast<std::size_t>(omp_get_thread_num())].data());
+      } else if (fuseMoments && chunkBad[ci] < 0) {
         // logp now holds this chunk's responsibilities: sum_n r_n f(x_n)^T += F R^T.
         auto& mine = momentAcc[static_cast<std::size_t>(omp_get_thread_num())];
         blas::gemm('N', 'T', static_cast<int>(p), static_cast<int>(K), static_cast<int>(nb), 1.0,
@@ -448,7 +492,7 @@ double eStepCholesky(const MatrixXd& X, const MatrixXd& precChol, bool tied,
   checkBad(chunkBad, B);
   if (moments != nullptr) {
     moments->setZero(fuseMoments ? p : 0, fuseMoments ? K : 0);
-    for (const auto& threadAcc : momentAcc) *moments += threadAcc;
+    for (const auto& threadAcc : momentAcc) *moments += threadAcc.topLeftCorner(p, K);
   }
   return sumInOrder(chunkSum);
 }
