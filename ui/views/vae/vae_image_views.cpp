@@ -31,8 +31,12 @@ void VaeTraversalView::draw(ViewContext& context, ImVec2 size) {
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float header = ImGui::GetTextLineHeightWithSpacing();
   ImGui::SetCursorScreenPos(ImVec2(start.x + labelWidth, start.y + header));
+  // The content region, not the view's size: the panel's padding is outside it. Half a column
+  // label more stays free so "+3.0" over the last column is not cut at the panel's edge.
   const ImVec2 rest = ImGui::GetContentRegionAvail();
-  m_tiles.draw(ImVec2(std::max(10.0f, size.x - labelWidth), std::max(10.0f, rest.y)));
+  const float labelOverhang = 0.5f * ImGui::CalcTextSize("+3.0").x;
+  m_tiles.draw(ImVec2(std::max(10.0f, std::min(size.x - labelWidth, rest.x - labelOverhang)),
+                      std::max(10.0f, rest.y)));
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ui::Palette& palette = context.style.palette;
