@@ -23,7 +23,7 @@
 #include "core/models/hmm/model_json.h"
 #include "core/models/hmm/sampling.h"
 #include "core/models/hmm/viterbi.h"
-#include "core/platform/allocator.h"
+#include "core/platform/process_setup.h"
 #include "core/platform/threading.h"
 
 namespace {
@@ -127,8 +127,7 @@ int exportCases(const std::filesystem::path& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  genlab::platform::reexecWithThreadEnvironment(argc, argv);  // as genlab runs
-  genlab::platform::keepFreedMemoryForReuse();
+  genlab::platform::prepareProcess(argc, argv);  // as genlab runs
   genlab::platform::flushDenormalsOnThisThread();
   for (int i = 1; i < argc; ++i)
     if (std::strncmp(argv[i], "--export=", 9) == 0) return exportCases(argv[i] + 9);

@@ -33,8 +33,7 @@
 #include "core/data/image_datasets.h"
 #include "core/lesson/lesson.h"
 #include "core/models/vae/vae_trainer.h"
-#include "core/platform/allocator.h"
-#include "core/platform/threading.h"
+#include "core/platform/process_setup.h"
 #include "core/train/session.h"
 
 namespace {
@@ -131,8 +130,7 @@ int migComparison(int steps, int seeds, int threads) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  genlab::platform::reexecWithThreadEnvironment(argc, argv);  // as genlab runs
-  genlab::platform::keepFreedMemoryForReuse();
+  genlab::platform::prepareProcess(argc, argv);  // as genlab runs
   std::string arch = "mlp";
   int latent = 20, hidden = 400, epochs = 3, threads = 2, seed = 1, migSteps = 0, seeds = 3,
       labSteps = 0;

@@ -4,8 +4,7 @@
 #include <iostream>
 
 #include "app/cli/commands.h"
-#include "core/platform/allocator.h"
-#include "core/platform/threading.h"
+#include "core/platform/process_setup.h"
 #include "ui/lab/lab_app.h"
 
 namespace {
@@ -55,8 +54,7 @@ int runLab(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  genlab::platform::reexecWithThreadEnvironment(argc, argv);
-  genlab::platform::keepFreedMemoryForReuse();
+  genlab::platform::prepareProcess(argc, argv);
   if (argc > 1 && isSubcommand(argv[1])) {
     CLI::App app{"genlab"};
     genlab::cli::registerAllCommands(app);
