@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ cmake ninja-build pkg-config git
+  g++ cmake ninja-build pkg-config git ccache
   # libraries (all found through find_package or pkg-config; nothing is downloaded)
   libeigen3-dev libtorch-dev nlohmann-json3-dev libcli11-dev libstb-dev zlib1g-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri

@@ -51,9 +51,21 @@ class Trainer {
   // Current settings, in the lesson's "settings" format (round-trips through setParam).
   virtual nlohmann::json settings() const = 0;
 
-  // Writes everything needed to resume into `file`. Callers write to a temporary name and
-  // rename, so a checkpoint on disk is always whole.
+  // Writes everything needed to resume into `file`: parameters, optimiser state, every random
+  // generator's state, the data order, settings and the step count. Callers write to a
+  // temporary name and rename, so a checkpoint on disk is always whole.
   virtual void saveCheckpoint(const std::filesystem::path& file) const = 0;
+
+  // Restores what saveCheckpoint wrote into a trainer built from the same lesson and seed, so
+  // that steps taken after loading equal, bit for bit, the steps an uninterrupted trainer would
+  // have taken at the same thread count, and snapshot() describes the loaded state. Throws
+  // DataError naming `file` and what is wrong (not a checkpoint of this model, a shape that
+  // does not fit the data); on a throw the trainer is as it was before the call.
+  virtual void loadCheckpoint(const std::filesystem::path& file) = 0;
+
+  // The file name extension of this trainer's checkpoints, with the dot: ".json" for the Eigen
+  // models' JSON, ".pt" for LibTorch archives. Run folders name checkpoints by what they hold.
+  virtual std::string checkpointExtension() const = 0;
 
   virtual std::int64_t stepsDone() const = 0;
 };

@@ -7,9 +7,12 @@
 // with another. The distributions here are written out and therefore fixed.
 
 #include <cmath>
+#include <cstdlib>
 #include <cstdint>
 #include <numbers>
 #include <random>
+#include <sstream>
+#include <string>
 
 namespace genlab {
 
@@ -23,6 +26,30 @@ class Rng {
   }
 
   std::uint64_t nextU64() { return m_engine(); }
+
+  // The whole generator state as text (the engine's standard text form, then the spare normal
+  // in hexadecimal floating point), so a checkpoint resumes the exact stream.
+  std::string state() const {
+    std::ostringstream out;
+    out << m_engine << ' ' << (m_hasSpareNormal ? 1 : 0) << ' ' << std::hexfloat << m_spareNormal;
+    return out.str();
+  }
+
+  // Restores state(); returns false (and leaves the generator unchanged) on malformed text.
+  bool setState(const std::string& text) {
+    std::istringstream in(text);
+    std::mt19937_64 engine;
+    int hasSpare = 0;
+    std::string spareText;
+    if (!(in >> engine >> hasSpare >> spareText) || (hasSpare != 0 && hasSpare != 1)) return false;
+    char* end = nullptr;
+    const double spare = std::strtod(spareText.c_str(), &end);
+    if (end == spareText.c_str() || *end != '\0') return false;
+    m_engine = engine;
+    m_hasSpareNormal = hasSpare == 1;
+    m_spareNormal = spare;
+    return true;
+  }
 
   // Uniform in [0, 1) with 53 random bits.
   double uniform() { return static_cast<double>(m_engine() >> 11) * 0x1.0p-53; }

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <stdexcept>
 #include <thread>
 
@@ -71,7 +72,26 @@ class FakeTrainer : public train::Trainer {
     m_offset = value.get<double>();
   }
   nlohmann::json settings() const override { return {{"offset", m_offset}}; }
-  void saveCheckpoint(const std::filesystem::path&) const override {}
+  void saveCheckpoint(const std::filesystem::path& file) const override {
+    const nlohmann::json state = {{"model", "fake"},   {"step", m_steps},
+                                  {"total", m_total},  {"offset", m_offset},
+                                  {"rng", m_rng.state()}};
+    std::ofstream(file) << state.dump() << '\n';
+  }
+  void loadCheckpoint(const std::filesystem::path& file) override {
+    std::ifstream in(file);
+    const nlohmann::json state = nlohmann::json::parse(in, nullptr, false);
+    if (!state.is_object() || state.value("model", "") != "fake")
+      throw DataError(file.string() + ": not a fake checkpoint");
+    Rng rng;
+    if (!rng.setState(state.at("rng").get<std::string>()))
+      throw DataError(file.string() + ": rng: malformed state");
+    m_rng = rng;
+    m_steps = state.at("step").get<std::int64_t>();
+    m_total = state.at("total").get<double>();
+    m_offset = state.at("offset").get<double>();
+  }
+  std::string checkpointExtension() const override { return ".json"; }
   std::int64_t stepsDone() const override { return m_steps; }
 
   void setOffset(double offset) { m_offset = offset; }

@@ -397,4 +397,9 @@ MatrixXd Gan2dTrainer::sample(int n) {
   return out;
 }
 
+void Gan2dTrainer::loadCheckpoint(const std::filesystem::path& file) {
+  // TEMPORARY until the neural checkpoint branch lands.
+  throw DataError(file.string() + ": loading this model's checkpoints is not built yet");
+}
+
 }  // namespace genlab::gan

@@ -50,6 +50,8 @@ class Gan2dTrainer final : public train::Trainer {
   nlohmann::json settings() const override;
   // LibTorch archive: both networks, both optimisers' state, settings and counters.
   void saveCheckpoint(const std::filesystem::path& file) const override;
+  void loadCheckpoint(const std::filesystem::path& file) override;
+  std::string checkpointExtension() const override { return ".pt"; }
   std::int64_t stepsDone() const override { return m_steps; }
 
   // --- teaching controls and tests (trainer thread only) ---------------------------------------

@@ -39,6 +39,8 @@ class ImageGanTrainer final : public train::Trainer {
   void setParam(const std::string& key, const nlohmann::json& value) override;
   nlohmann::json settings() const override { return m_settings.toJson(); }
   void saveCheckpoint(const std::filesystem::path& file) const override;
+  void loadCheckpoint(const std::filesystem::path& file) override;
+  std::string checkpointExtension() const override { return ".pt"; }
   std::int64_t stepsDone() const override { return m_steps; }
 
   // --- lab controls and tests (trainer thread only) --------------------------------------------

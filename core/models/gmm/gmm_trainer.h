@@ -48,6 +48,8 @@ class GmmTrainer final : public train::Trainer {
   // JSON: {"model": "gmm", "step", "settings", "weights", "means", "covariances" (full d x d),
   // "mean_log_likelihood", "iteration", "converged"}.
   void saveCheckpoint(const std::filesystem::path& file) const override;
+  void loadCheckpoint(const std::filesystem::path& file) override;
+  std::string checkpointExtension() const override { return ".json"; }
   std::int64_t stepsDone() const override { return m_steps; }
 
   // --- For the lab's teaching controls (trainer thread only) -----------------------------------

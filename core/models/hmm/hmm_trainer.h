@@ -54,6 +54,8 @@ class HmmTrainer final : public train::Trainer {
   nlohmann::json settings() const override;
   // Writes the current model in the model JSON format (model_json.h).
   void saveCheckpoint(const std::filesystem::path& file) const override;
+  void loadCheckpoint(const std::filesystem::path& file) override;
+  std::string checkpointExtension() const override { return ".json"; }
   std::int64_t stepsDone() const override { return m_steps; }
 
   const HmmModel& model() const { return m_model; }

@@ -579,4 +579,9 @@ const VaeSnapshot& VaeTrainer::lastEvaluation() const {
   return m_impl->state;
 }
 
+void VaeTrainer::loadCheckpoint(const std::filesystem::path& file) {
+  // TEMPORARY until the neural checkpoint branch lands.
+  throw DataError(file.string() + ": loading this model's checkpoints is not built yet");
+}
+
 }  // namespace genlab::vae

@@ -59,6 +59,8 @@ class VaeTrainer final : public train::Trainer {
   nlohmann::json settings() const override;
   // One torch archive: the network, Adam's state, the step, and the settings as JSON.
   void saveCheckpoint(const std::filesystem::path& file) const override;
+  void loadCheckpoint(const std::filesystem::path& file) override;
+  std::string checkpointExtension() const override { return ".pt"; }
   std::int64_t stepsDone() const override;
 
   // LibTorch intra-op threads (process-wide in LibTorch; 0 leaves the setting alone).
