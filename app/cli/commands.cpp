@@ -13,6 +13,7 @@ void registerAllCommands(CLI::App& app) {
   app.require_subcommand(1);
   registerInfo(app);
   registerTrain(app);
+  registerRuns(app);
   auto* fit = app.add_subcommand("fit", "Fit a model to a data file and print it");
   fit->require_subcommand(1);
   registerFitGmm(*fit);

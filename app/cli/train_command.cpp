@@ -1,6 +1,6 @@
-// genlab train <lesson.json>: a session without a window. Runs the lesson's trainer on this
-// thread, writes the run folder as it goes, and on Ctrl-C flushes, checkpoints and marks the
-// run interrupted.
+// genlab train <lesson.json> | genlab train --resume RUN: a session without a window. Runs the
+// lesson's trainer on this thread and records it as a run folder (core/run/run_recorder.h) as
+// it goes; on Ctrl-C or SIGTERM flushes, checkpoints and marks the run interrupted.
 
 #include <atomic>
 #include <csignal>
@@ -11,8 +11,11 @@
 #include "app/cli/progress_bar.h"
 #include "core/lesson/lesson.h"
 #include "core/models/registry.h"
+#include "core/platform/process_identity.h"
 #include "core/platform/threading.h"
-#include "core/run/run_writer.h"
+#include "core/run/run_info.h"
+#include "core/run/run_recorder.h"
+#include "core/run/run_restore.h"
 #include "core/util/errors.h"
 
 namespace genlab::cli {
@@ -26,37 +29,86 @@ extern "C" void onInterrupt(int) {
 
 struct TrainOptions {
   std::string lessonFile;
+  std::string resume;
   std::vector<std::string> overrides;
-  std::int64_t steps = 0;  // 0: the lesson's own budget
+  std::int64_t steps = 0;  // 0: the lesson's own budget (or, resuming, the run's)
   std::optional<std::uint64_t> seed;
   std::string out;
-  int checkpointEvery = 0;  // 0: only at the end
+  std::string runs;
+  double budgetMiB = 0.0;  // 0: the default budget
   bool quiet = false;
 };
+
+struct Prepared {
+  std::unique_ptr<train::Trainer> trainer;
+  std::unique_ptr<run::RunRecorder> recorder;
+  std::uint64_t seed = 0;
+  std::int64_t steps = 0;
+};
+
+run::CheckpointPolicy policyFrom(const TrainOptions& options) {
+  run::CheckpointPolicy policy;
+  if (options.budgetMiB > 0.0)
+    policy.budgetBytes = static_cast<std::uint64_t>(options.budgetMiB * 1024.0 * 1024.0);
+  return policy;
+}
+
+Prepared prepareNewRun(const TrainOptions& options) {
+  const lesson::Lesson original = lesson::loadLesson(options.lessonFile);
+  lesson::Lesson lesson = original;
+  lesson::applyOverrides(lesson, options.overrides);
+  Prepared prepared;
+  prepared.seed = options.seed.value_or(lesson.seed);
+  prepared.steps = options.steps > 0 ? options.steps : lesson.steps;
+  prepared.trainer = models::makeTrainer(lesson, prepared.seed);  // validates before any file
+  run::RecorderOptions recorder;
+  recorder.origin = "train";
+  recorder.overrides = options.overrides;
+  recorder.stepsRequested = prepared.steps;
+  recorder.checkpoints = policyFrom(options);
+  if (!options.out.empty())
+    recorder.folder = options.out;
+  else
+    recorder.runsDirectory = options.runs.empty() ? "runs" : options.runs;
+  prepared.recorder = std::make_unique<run::RunRecorder>(original, std::move(recorder));
+  return prepared;
+}
+
+Prepared prepareResume(const TrainOptions& options) {
+  const run::RunInfo info = run::readRunInfo(options.resume);
+  if (info.status == "running") {
+    throw CliFailure(options.resume + ": the run is still being trained (pid " +
+                     std::to_string(info.pid) + " on " + info.host + ")");
+  }
+  run::RestoredTrainer restored = run::restoreTrainer(info);
+  for (const auto& problem : restored.problems)
+    std::cerr << "genlab: skipped a checkpoint that does not load: " << problem << '\n';
+  Prepared prepared;
+  prepared.seed = info.seed;
+  prepared.steps = options.steps > 0 ? options.steps
+                                     : info.raw.value("steps_requested", restored.checkpoint.step);
+  prepared.trainer = std::move(restored.trainer);
+  std::cerr << "genlab: resuming " << options.resume << " from step "
+            << prepared.trainer->stepsDone() << '\n';
+  run::RecorderOptions recorder;
+  recorder.origin = info.raw.value("origin", std::string("train"));
+  recorder.resumeFolder = options.resume;
+  recorder.checkpoints = policyFrom(options);
+  prepared.recorder = std::make_unique<run::RunRecorder>(run::runLesson(info), std::move(recorder));
+  return prepared;
+}
 
 void runTraining(const TrainOptions& options) {
   platform::applyThreadPolicy(platform::ThreadMode::kHeadless);
   platform::flushDenormalsOnThisThread();
-
-  lesson::Lesson lesson = lesson::loadLesson(options.lessonFile);
-  lesson::applyOverrides(lesson, options.overrides);
-  const std::uint64_t seed = options.seed.value_or(lesson.seed);
-  const std::int64_t steps = options.steps > 0 ? options.steps : lesson.steps;
-  auto trainer = models::makeTrainer(lesson, seed);  // validates before any file is written
-
-  const auto columns = trainer->metricNames();
-  nlohmann::json info = {{"genlab_version", GENLAB_VERSION},
-                         {"lesson", lesson.id},
-                         {"lesson_file", std::filesystem::absolute(lesson.file).string()},
-                         {"title", lesson.title},
-                         {"model", lesson.model},
-                         {"dataset", lesson.dataset},
-                         {"settings", trainer->settings()},
-                         {"seed", seed},
-                         {"steps_requested", steps}};
-  const auto folder =
-      options.out.empty() ? run::defaultRunFolder(lesson.id) : std::filesystem::path(options.out);
-  run::RunWriter writer(folder, info, columns);
+  if (options.lessonFile.empty() == options.resume.empty())
+    throw CliFailure("train: give a lesson file or --resume RUN (one of the two)");
+  Prepared prepared = options.resume.empty() ? prepareNewRun(options) : prepareResume(options);
+  train::Trainer& trainer = *prepared.trainer;
+  run::RunRecorder& recorder = *prepared.recorder;
+  const std::int64_t steps = prepared.steps;
+  recorder.trainerStarted(trainer, prepared.seed);
+  const std::filesystem::path folder = recorder.currentFolder();
 
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
@@ -70,38 +122,36 @@ void runTraining(const TrainOptions& options) {
     if (g_interrupted.load()) stopSource.request_stop();
   });
 
+  const auto columns = trainer.metricNames();
   ProgressBar progress(steps, columns.empty() ? "" : columns.front());
   std::vector<double> values(columns.size(), 0.0);
   std::string status = "finished";
   std::string message;
   bool converged = false;
   try {
-    while (trainer->stepsDone() < steps && !converged) {
-      const std::int64_t before = trainer->stepsDone();
-      const auto outcome = trainer->step(values, stopSource.get_token());
-      if (trainer->stepsDone() == before) break;  // cut short by Ctrl-C: nothing to log
-      writer.appendMetrics(trainer->stepsDone(), values);
+    while (trainer.stepsDone() < steps && !converged) {
+      const std::int64_t before = trainer.stepsDone();
+      const auto outcome = trainer.step(values, stopSource.get_token());
+      if (trainer.stepsDone() == before) break;  // cut short by Ctrl-C: nothing to log
+      recorder.stepped(trainer, values);
       for (const auto& note : outcome.messages) std::cerr << "note: " << note << '\n';
       converged = outcome.converged;
-      if (!options.quiet) progress.update(trainer->stepsDone(), values.empty() ? 0.0 : values[0]);
-      if (options.checkpointEvery > 0 && trainer->stepsDone() % options.checkpointEvery == 0) {
-        writer.writeCheckpoint(*trainer);
-      }
+      if (!options.quiet) progress.update(trainer.stepsDone(), values.empty() ? 0.0 : values[0]);
       if (stopSource.stop_requested()) break;
     }
-  } catch (const std::exception& error) {
+  } catch (const NumericError& error) {
     status = "failed";
     message = error.what();
+    recorder.stepFailed(trainer, message);
   }
   if (g_interrupted.load() && status == "finished") status = "interrupted";
   watcher.request_stop();
 
-  if (status != "failed") writer.writeCheckpoint(*trainer);
-  writer.finish(status, trainer->stepsDone(), converged ? "converged" : message);
+  if (status != "failed") recorder.endRun(trainer, status, converged ? "converged" : "");
   std::ostringstream summary;
-  summary << "run " << status << " after " << trainer->stepsDone() << " steps"
+  summary << "run " << status << " after " << trainer.stepsDone() << " steps"
           << (converged ? " (converged)" : "") << ": " << folder.string();
-  progress.finish(trainer->stepsDone(), values.empty() ? 0.0 : values[0], summary.str());
+  progress.finish(trainer.stepsDone(), values.empty() ? 0.0 : values[0], summary.str());
   if (status == "failed")
     throw NumericError(message + " (the run folder keeps every step before it)");
   if (status == "interrupted") throw CliExit{130};
@@ -111,19 +161,25 @@ void runTraining(const TrainOptions& options) {
 
 void registerTrain(CLI::App& app) {
   auto options = std::make_shared<TrainOptions>();
-  auto* train = app.add_subcommand("train", "Train a lesson headless and write a run folder");
+  auto* train = app.add_subcommand(
+      "train", "Train a lesson headless and record a run folder, or resume a recorded run");
   train->add_option("lesson", options->lessonFile, "Lesson file (assets/lessons/*.json)")
-      ->required()
       ->check(CLI::ExistingFile);
+  train->add_option("--resume", options->resume,
+                    "Continue this run folder from its newest checkpoint")
+      ->check(CLI::ExistingDirectory);
   train->add_option("--set", options->overrides, "Override a setting: key=value (repeatable)");
-  train->add_option("--steps", options->steps, "Training steps (default: the lesson's)")
+  train
+      ->add_option("--steps", options->steps,
+                   "Train until the run has N steps (default: the lesson's, or the run's)")
       ->check(CLI::PositiveNumber);
   train->add_option("--seed", options->seed, "Random seed (default: the lesson's)");
-  train->add_option("--out", options->out, "Run folder (default: runs/<lesson>-<time>)");
+  train->add_option("--out", options->out, "Run folder (default: <runs>/<lesson>-<time>)");
+  train->add_option("--runs", options->runs, "Folder for new run folders (default: runs)");
   train
-      ->add_option("--checkpoint-every", options->checkpointEvery,
-                   "Also checkpoint every N steps (default: only at the end)")
-      ->check(CLI::NonNegativeNumber);
+      ->add_option("--checkpoint-budget", options->budgetMiB,
+                   "Disk budget for the run's checkpoints in MiB (default 512)")
+      ->check(CLI::PositiveNumber);
   train->add_flag("--quiet", options->quiet, "No progress bar");
   train->callback([options] { runTraining(*options); });
 }

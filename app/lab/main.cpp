@@ -10,7 +10,7 @@
 namespace {
 
 bool isSubcommand(const char* word) {
-  for (const char* name : {"train", "fit", "decode", "info"}) {
+  for (const char* name : {"train", "fit", "decode", "info", "runs"}) {
     if (std::strcmp(word, name) == 0) return true;
   }
   return false;

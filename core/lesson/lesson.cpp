@@ -66,8 +66,19 @@ nlohmann::json readJsonFile(const std::filesystem::path& file) {
 }
 
 Lesson loadLesson(const std::filesystem::path& file) {
-  const nlohmann::json json = readJsonFile(file);
-  const std::string where = file.string();
+  return lessonFromJson(readJsonFile(file), file);
+}
+
+nlohmann::json lessonToJson(const Lesson& lesson) {
+  return {{"title", lesson.title},       {"summary", lesson.summary}, {"model", lesson.model},
+          {"dataset", lesson.dataset},   {"settings", lesson.settings}, {"views", lesson.views},
+          {"display", lesson.display},   {"seed", lesson.seed},       {"steps", lesson.steps},
+          {"speed", lesson.speed},       {"order", lesson.order}};
+}
+
+Lesson lessonFromJson(const nlohmann::json& json, const std::filesystem::path& file,
+                      const std::string& context) {
+  const std::string where = context.empty() ? file.string() : context;
   if (!json.is_object()) throw ConfigError(where + ": a lesson must be a JSON object");
   static const std::set<std::string> known = {"title",    "summary", "model",   "dataset",
                                               "settings", "views",   "display", "seed",

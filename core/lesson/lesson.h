@@ -45,6 +45,15 @@ struct Lesson {
 // DataError ("path:line:column: parse error ...").
 Lesson loadLesson(const std::filesystem::path& file);
 
+// The same check of a lesson already parsed: `file` becomes Lesson::file (the folder relative
+// data paths are resolved in, and the id), `context` starts error messages (default: the file).
+Lesson lessonFromJson(const nlohmann::json& json, const std::filesystem::path& file,
+                      const std::string& context = "");
+
+// Every key of the lesson file format; lessonFromJson(lessonToJson(l), l.file) equals l. A run
+// folder keeps its lesson this way, so it reopens after the lesson file changed or moved.
+nlohmann::json lessonToJson(const Lesson& lesson);
+
 // Every *.json lesson in `directory`, sorted by order then title. Files that fail to load are
 // skipped, and their messages appended to `errors`.
 std::vector<Lesson> loadLessonDirectory(const std::filesystem::path& directory,

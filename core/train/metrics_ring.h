@@ -20,6 +20,7 @@ namespace genlab::train {
 
 struct MetricsRow {
   std::int64_t step = 0;
+  double wallSeconds = 0.0;    // training time since the run began
   std::vector<double> values;  // one per column, in the order of MetricsRing::columns()
 };
 
@@ -29,6 +30,7 @@ class MetricsRing {
       : m_columns(std::move(columns)),
         m_capacity(std::max<std::size_t>(capacity, 1)),
         m_steps(m_capacity),
+        m_times(m_capacity),
         m_cells(m_capacity * std::max<std::size_t>(m_columns.size(), 1)) {}
 
   const std::vector<std::string>& columns() const { return m_columns; }
@@ -46,10 +48,11 @@ class MetricsRing {
   }
   std::uint64_t generation() const { return m_generation.load(std::memory_order_acquire); }
 
-  void push(std::int64_t step, std::span<const double> values) {
+  void push(std::int64_t step, std::span<const double> values, double wallSeconds = 0.0) {
     const std::uint64_t row = m_written.load(std::memory_order_relaxed);
     const std::size_t slot = row % m_capacity;
     m_steps[slot].store(step, std::memory_order_relaxed);
+    m_times[slot].store(wallSeconds, std::memory_order_relaxed);
     const std::size_t width = m_columns.size();
     for (std::size_t c = 0; c < width; ++c) {
       m_cells[slot * width + c].store(c < values.size() ? values[c] : 0.0,
@@ -75,6 +78,7 @@ class MetricsRing {
       const std::size_t slot = row % m_capacity;
       MetricsRow copy;
       copy.step = m_steps[slot].load(std::memory_order_relaxed);
+      copy.wallSeconds = m_times[slot].load(std::memory_order_relaxed);
       copy.values.resize(width);
       for (std::size_t c = 0; c < width; ++c) {
         copy.values[c] = m_cells[slot * width + c].load(std::memory_order_relaxed);
@@ -96,6 +100,7 @@ class MetricsRing {
   std::vector<std::string> m_columns;
   std::size_t m_capacity;
   std::vector<std::atomic<std::int64_t>> m_steps;
+  std::vector<std::atomic<double>> m_times;
   std::vector<std::atomic<double>> m_cells;
   std::atomic<std::uint64_t> m_written{0};
   std::atomic<std::uint64_t> m_start{0};

@@ -14,7 +14,9 @@ Session::Session(TrainerFactory factory, std::uint64_t seed, SessionOptions opti
     : m_factory(std::move(factory)),
       m_options(options),
       m_trainer(m_factory(seed)),
-      m_history(options.historyCapacity) {
+      m_history(options.historyCapacity),
+      m_trainerStart(Clock::now()),
+      m_observer(options.observer) {
   m_modelName = m_trainer->modelName();
   const auto columns = m_trainer->metricNames();
   m_metricValues.assign(columns.size(), 0.0);
@@ -77,18 +79,22 @@ void Session::stepN(int count) {
 void Session::reset(std::optional<std::uint64_t> seed) {
   enqueue([this, seed] {
     const std::uint64_t newSeed = seed.value_or(m_seed.load());
+    std::unique_ptr<Trainer> fresh;
     try {
-      auto fresh = m_factory(newSeed);
+      fresh = m_factory(newSeed);
       if (fresh->metricNames() != m_metrics->columns()) {
         report("reset: the new trainer logs different metrics; keeping the old one");
         return;
       }
-      m_trainer = std::move(fresh);
     } catch (const std::exception& error) {
       report(std::string("reset failed: ") + error.what());
       return;
     }
+    notifyObserver([&](SessionObserver& o) { o.trainerEnding(*m_trainer); });
+    m_trainer = std::move(fresh);
+    m_trainerStart = Clock::now();
     m_seed.store(newSeed);
+    notifyObserver([&](SessionObserver& o) { o.trainerStarted(*m_trainer, newSeed); });
     m_playing = false;
     m_pendingSteps = 0;
     m_stepsDone.store(0);
@@ -108,8 +114,37 @@ void Session::setParam(std::string key, nlohmann::json value) {
       if (m_state.load() == RunState::kConverged) m_state.store(RunState::kPaused);
     } catch (const std::exception& error) {
       report(error.what());
+      return;
     }
+    notifyObserver([&](SessionObserver& o) { o.settingChanged(*m_trainer, key, value); });
   });
+}
+
+void Session::restore(std::filesystem::path checkpoint) {
+  enqueue([this, checkpoint = std::move(checkpoint)] {
+    m_playing = false;
+    m_pendingSteps = 0;
+    try {
+      m_trainer->loadCheckpoint(checkpoint);
+    } catch (const std::exception& error) {
+      report(error.what());
+      return;
+    }
+    m_stepsDone.store(m_trainer->stepsDone(), std::memory_order_release);
+    m_state.store(RunState::kPaused, std::memory_order_release);
+    publishSnapshot(false);
+  });
+}
+
+template <class Call>
+void Session::notifyObserver(Call&& call) {
+  if (!m_observer) return;
+  try {
+    call(*m_observer);
+  } catch (const std::exception& error) {
+    m_observer.reset();
+    report(std::string("recording stopped (training goes on): ") + error.what());
+  }
 }
 
 void Session::setStepRateLimit(double stepsPerSecond) {
@@ -168,6 +203,7 @@ void Session::threadMain(std::stop_token stop) {
   if (m_options.lowPriority) platform::lowerThisThreadPriority();
   auto rateWindowStart = Clock::now();
   std::int64_t rateWindowSteps = 0;
+  notifyObserver([&](SessionObserver& o) { o.trainerStarted(*m_trainer, m_seed.load()); });
 
   while (!stop.stop_requested()) {
     std::vector<Command> commands;
@@ -212,6 +248,7 @@ void Session::threadMain(std::stop_token stop) {
       rateWindowSteps = 0;
     }
   }
+  notifyObserver([&](SessionObserver& o) { o.trainerEnding(*m_trainer); });
 }
 
 void Session::takeOneStep(std::stop_token stop) {
@@ -223,6 +260,7 @@ void Session::takeOneStep(std::stop_token stop) {
     m_pendingSteps = 0;
     m_state.store(RunState::kFailed, std::memory_order_release);
     report(error.what());
+    notifyObserver([&](SessionObserver& o) { o.stepFailed(*m_trainer, error.what()); });
     publishSnapshot(false);
     return;
   }
@@ -231,7 +269,9 @@ void Session::takeOneStep(std::stop_token stop) {
   m_lastStepTime = Clock::now();
   const std::int64_t steps = m_trainer->stepsDone();
   m_stepsDone.store(steps, std::memory_order_release);
-  m_metrics->push(steps, m_metricValues);
+  m_metrics->push(steps, m_metricValues,
+                  std::chrono::duration<double>(m_lastStepTime - m_trainerStart).count());
+  notifyObserver([&](SessionObserver& o) { o.stepped(*m_trainer, m_metricValues); });
   if (m_pendingSteps > 0) --m_pendingSteps;
   for (auto& message : outcome.messages) report(std::move(message));
   if (outcome.converged) {

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -25,6 +26,7 @@
 
 #include "core/train/metrics_ring.h"
 #include "core/train/published.h"
+#include "core/train/session_observer.h"
 #include "core/train/snapshot_history.h"
 #include "core/train/trainer.h"
 
@@ -39,6 +41,8 @@ struct SessionOptions {
   std::chrono::milliseconds snapshotPeriod{8};
   // Run the trainer thread at a lower priority (the lab: a UI shares the machine).
   bool lowPriority = false;
+  // Told about every trainer, step, setting change and failure (a run recorder); may be null.
+  std::shared_ptr<SessionObserver> observer;
 };
 
 enum class RunState : int { kPaused, kRunning, kConverged, kFailed };
@@ -69,6 +73,10 @@ class Session {
   // Runs `edit` on the trainer thread between steps, then publishes a fresh snapshot. This is
   // how the UI changes a model by hand (drag a mean, add data) while training runs or not.
   void post(Edit edit);
+  // Loads a checkpoint into the trainer (Trainer::loadCheckpoint) and publishes its snapshot;
+  // how a recorded run is shown at a step. A checkpoint that fails to load is reported and
+  // leaves the trainer as it was. Pauses first.
+  void restore(std::filesystem::path checkpoint);
   void requestStop();
 
   // --- reads ----------------------------------------------------------------------------------
@@ -98,6 +106,9 @@ class Session {
   void publishSnapshot(bool forTimeline);
   void report(std::string message);
   bool wantsToStep() const;  // trainer thread only
+  // Calls the observer (if any); a throwing observer is reported and dropped.
+  template <class Call>
+  void notifyObserver(Call&& call);
 
   TrainerFactory m_factory;
   SessionOptions m_options;
@@ -111,6 +122,8 @@ class Session {
   std::vector<double> m_metricValues;
   std::chrono::steady_clock::time_point m_lastStepTime;
   std::chrono::steady_clock::time_point m_lastPublishTime;
+  std::chrono::steady_clock::time_point m_trainerStart;  // wall time of metrics rows counts from
+  std::shared_ptr<SessionObserver> m_observer;
   bool m_lastSnapshotFresh = true;
 
   // Shared with readers.

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <string>
 
+#include "core/data/json_fields.h"
 #include "core/models/gmm/gmm_init.h"
 #include "core/models/gmm/gmm_kernels.h"
 #include "core/util/errors.h"
@@ -554,6 +555,66 @@ MatrixXd GaussianMixture::sample(Index n) {
     out.row(i) = (m_means.col(k) + m_center + factors[static_cast<std::size_t>(k)] * z).transpose();
   }
   return out;
+}
+
+nlohmann::json GaussianMixture::exactState() const {
+  nlohmann::json covariances = nlohmann::json::array();
+  for (const MatrixXd& c : m_cov) covariances.push_back(data::toJson(c));
+  return {{"center", data::toJson(m_center)},
+          {"weights", data::toJson(m_weights)},
+          {"means_centred", data::toJson(MatrixXd(m_means.transpose()))},
+          {"cov", covariances},
+          {"var", m_var.size() > 0 ? data::toJson(MatrixXd(m_var.transpose())) : nlohmann::json()},
+          {"rng", m_rng.state()},
+          {"iterations", m_iterations},
+          {"converged", m_converged}};
+}
+
+void GaussianMixture::restoreExactState(const nlohmann::json& state) {
+  const Index d = dim();
+  const int K = m_config.k;
+  if (!state.is_object()) throw ConfigError("exact: expected an object");
+  const VectorXd center = data::readVector(state.at("center"), "exact.center", d);
+  if (center != m_center) {
+    throw ConfigError("exact.center: the checkpoint was taken on other data (its mean differs)");
+  }
+  SavedParameters restored;
+  restored.weights = data::readVector(state.at("weights"), "exact.weights", K);
+  restored.means = data::readMatrix(state.at("means_centred"), "exact.means_centred", K, d)
+                       .transpose();
+  const bool matrices =
+      m_config.covariance == CovarianceType::Full || m_config.covariance == CovarianceType::Tied;
+  if (matrices) {
+    const auto count = static_cast<std::size_t>(isTied(m_config.covariance) ? 1 : K);
+    const auto& list = state.at("cov");
+    if (!list.is_array() || list.size() != count)
+      throw ConfigError("exact.cov: expected " + std::to_string(count) + " matrices");
+    for (std::size_t k = 0; k < count; ++k) {
+      restored.cov.push_back(
+          data::readMatrix(list[k], "exact.cov[" + std::to_string(k) + "]", d, d));
+    }
+  } else {
+    restored.var = data::readMatrix(state.at("var"), "exact.var", K, d).transpose();
+  }
+  Rng rng;
+  if (!rng.setState(state.at("rng").get<std::string>()))
+    throw ConfigError("exact.rng: not a generator state");
+  const int iterations = static_cast<int>(data::readInt(state.at("iterations"), "exact.iterations",
+                                                        0, std::numeric_limits<int>::max()));
+  const bool converged = data::readBool(state.at("converged"), "exact.converged");
+
+  SavedParameters previous{m_weights, m_means, m_cov, m_var};
+  try {
+    restoreParameters(restored);
+    eStep();
+  } catch (const std::exception&) {
+    restoreParameters(previous);
+    eStep();
+    throw;
+  }
+  m_rng = rng;
+  m_iterations = iterations;
+  m_converged = converged;
 }
 
 }  // namespace genlab::gmm

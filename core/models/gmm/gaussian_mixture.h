@@ -22,6 +22,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -129,6 +130,18 @@ class GaussianMixture {
 
   // n points drawn from the mixture (n x d), from the model's own Rng.
   Eigen::MatrixXd sample(Eigen::Index n);
+
+  // --- Checkpoints ----------------------------------------------------------------------------
+
+  // The parameters exactly as held (centred coordinates, the covariance type's own storage),
+  // the Rng's state, the iteration count and the convergence flag. parameters() alone would not
+  // do: adding and subtracting the data centre rounds, and a resumed run must equal an
+  // uninterrupted one bit for bit.
+  nlohmann::json exactState() const;
+  // Restores exactState() into a model built with the same config and data, then runs the
+  // E-step (deterministic, so the responsibilities equal those the saved model held). Throws
+  // ConfigError naming the key when a shape does not fit; the model is then unchanged.
+  void restoreExactState(const nlohmann::json& state);
 
  private:
   void setDataInternal(const Eigen::MatrixXd& data);

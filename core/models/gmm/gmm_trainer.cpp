@@ -78,19 +78,76 @@ void GmmTrainer::setParam(const std::string& key, const json& value) {
 void GmmTrainer::saveCheckpoint(const std::filesystem::path& file) const {
   json covariances = json::array();
   for (const auto& c : m_model.covariances()) covariances.push_back(data::toJson(c));
-  const json out = {{"model", "gmm"},
-                    {"step", m_steps},
-                    {"settings", m_model.config().toJson()},
-                    {"weights", data::toJson(m_model.weights())},
-                    {"means", data::toJson(m_model.means())},
-                    {"covariances", covariances},
-                    {"mean_log_likelihood", m_model.meanLogLikelihood()},
-                    {"iteration", m_model.iterations()},
-                    {"converged", m_model.converged()}};
+  // The public parameters are for people and other programs; "exact" is what a resume loads.
+  json out = {{"model", "gmm"},
+              {"step", m_steps},
+              {"settings", m_model.config().toJson()},
+              {"weights", data::toJson(m_model.weights())},
+              {"means", data::toJson(m_model.means())},
+              {"covariances", covariances},
+              {"mean_log_likelihood", m_model.meanLogLikelihood()},
+              {"iteration", m_model.iterations()},
+              {"converged", m_model.converged()},
+              {"exact", m_model.exactState()},
+              {"reinit_count", m_reinitCount},
+              {"last_delta", m_lastDelta}};
+  // Data edited by hand cannot be regenerated from the lesson: it travels with the model.
+  if (m_dataEdited) {
+    out["data"] = data::toJson(m_data);
+    out["labels"] = m_labels ? json(*m_labels) : json::array();
+  }
   std::ofstream stream(file);
   if (!stream) throw DataError(file.string() + ": cannot open for writing");
-  stream << out.dump(2) << '\n';
+  stream << out.dump() << '\n';
   if (!stream) throw DataError(file.string() + ": write failed");
+}
+
+void GmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
+  std::ifstream stream(file);
+  if (!stream) throw DataError(file.string() + ": cannot open the checkpoint");
+  const json in = json::parse(stream, nullptr, /*allow_exceptions=*/false);
+  if (in.is_discarded() || !in.is_object())
+    throw DataError(file.string() + ": not a JSON checkpoint");
+  if (in.value("model", "") != "gmm") {
+    throw DataError(file.string() + ": a checkpoint of model \"" + in.value("model", "?") +
+                    "\", not of a GMM");
+  }
+  try {
+    const GmmConfig config = GmmConfig::fromJson(in.at("settings"));
+    const bool edited = in.contains("data");
+    MatrixXd data = edited ? data::readMatrix(in.at("data"), "data") : m_data;
+    std::vector<int> labels = edited ? in.at("labels").get<std::vector<int>>()
+                                     : (m_labels ? *m_labels : std::vector<int>{});
+    if (data.cols() != m_data.cols()) {
+      throw ConfigError("data: " + std::to_string(data.cols()) + " columns, the lesson's data has " +
+                        std::to_string(m_data.cols()));
+    }
+    checkLabels(labels, data.rows());
+    config.validateForDimension(data.cols());
+    // A fresh model of the saved configuration (k or the covariance type may have been changed
+    // by hand), then the exact state on top; its own initialisation is overwritten.
+    GaussianMixture model(config, data, m_seed);
+    model.setThreads(m_threads);
+    model.restoreExactState(in.at("exact"));
+    const auto steps = in.at("step").get<std::int64_t>();
+    const auto reinitCount = in.at("reinit_count").get<std::uint64_t>();
+    const double lastDelta = in.at("last_delta").get<double>();
+    if (steps < 0) throw ConfigError("step: negative");
+
+    // Nothing above changed the trainer; from here on nothing throws.
+    m_model = std::move(model);
+    if (edited) {
+      m_data = std::move(data);
+      refreshDisplay(std::move(labels), /*newProjection=*/false);
+    }
+    m_dataEdited = edited;
+    m_steps = steps;
+    m_reinitCount = reinitCount;
+    m_lastDelta = lastDelta;
+  } catch (const std::exception& error) {
+    throw DataError(file.string() + ": " + error.what());
+  }
+  publish();
 }
 
 void GmmTrainer::eStepOnly() {
@@ -179,6 +236,7 @@ void GmmTrainer::replaceData(MatrixXd data, std::vector<int> labels, bool newPro
   checkLabels(labels, data.rows());
   m_model.setData(data);  // validates; keeps the parameters
   m_data = std::move(data);
+  m_dataEdited = true;
   refreshDisplay(std::move(labels), newProjection);
 }
 

@@ -46,7 +46,8 @@ class GmmTrainer final : public train::Trainer {
   void setParam(const std::string& key, const nlohmann::json& value) override;
   nlohmann::json settings() const override { return m_model.config().toJson(); }
   // JSON: {"model": "gmm", "step", "settings", "weights", "means", "covariances" (full d x d),
-  // "mean_log_likelihood", "iteration", "converged"}.
+  // "mean_log_likelihood", "iteration", "converged", "exact" (GaussianMixture::exactState),
+  // "reinit_count", "last_delta"} and, after the data was edited by hand, "data" and "labels".
   void saveCheckpoint(const std::filesystem::path& file) const override;
   void loadCheckpoint(const std::filesystem::path& file) override;
   std::string checkpointExtension() const override { return ".json"; }
@@ -96,6 +97,7 @@ class GmmTrainer final : public train::Trainer {
 
   std::uint64_t m_seed;
   std::uint64_t m_reinitCount = 0;
+  bool m_dataEdited = false;  // the data no longer equals the lesson's: checkpoints carry it
   int m_threads = 0;
   Eigen::MatrixXd m_data;  // N x d, as given
   std::shared_ptr<const std::vector<int>> m_labels;

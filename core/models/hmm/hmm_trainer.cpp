@@ -1,6 +1,7 @@
 #include "core/models/hmm/hmm_trainer.h"
 
 #include <cmath>
+#include <fstream>
 
 #include "core/models/hmm/forward_backward.h"
 #include "core/models/hmm/model_json.h"
@@ -194,7 +195,66 @@ nlohmann::json HmmTrainer::settings() const {
 }
 
 void HmmTrainer::saveCheckpoint(const std::filesystem::path& file) const {
-  writeModelFile(m_model, file);
+  nlohmann::json out = modelToJson(m_model);
+  out["checkpoint"] = {{"model", "hmm"},
+                       {"step", m_steps},
+                       {"steps_since_edit", m_stepsSinceEdit},
+                       {"last_per_observation", m_lastPerObs},
+                       {"shown_sequence", m_shown},
+                       {"settings", settings()}};
+  std::ofstream stream(file);
+  if (!stream) throw DataError(file.string() + ": cannot open for writing");
+  stream << out.dump() << '\n';
+  if (!stream) throw DataError(file.string() + ": write failed");
+}
+
+void HmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
+  std::ifstream stream(file);
+  if (!stream) throw DataError(file.string() + ": cannot open the checkpoint");
+  const nlohmann::json in = nlohmann::json::parse(stream, nullptr, /*allow_exceptions=*/false);
+  if (in.is_discarded() || !in.is_object()) throw DataError(file.string() + ": not a JSON checkpoint");
+  if (!in.contains("checkpoint") || !in["checkpoint"].is_object() ||
+      in["checkpoint"].value("model", "") != "hmm") {
+    throw DataError(file.string() +
+                    ": not an HMM training checkpoint (no \"checkpoint\" object naming model hmm)");
+  }
+  try {
+    const nlohmann::json& state = in["checkpoint"];
+    HmmModel model = modelFromJson(in);
+    if (model.emission != m_model.emission || model.states() != m_model.states() ||
+        (model.isDiscrete() ? model.symbols() != m_model.symbols() : model.dim() != m_model.dim()))
+      throw ConfigError("model: its shape does not fit this lesson's data and settings");
+    for (std::size_t s = 0; s < m_sequences.size(); ++s)
+      checkObservations(model, m_sequences[s], "sequence " + std::to_string(s));
+    HmmSettings settings = settingsFromJson(state.at("settings"));
+    const auto steps = state.at("step").get<std::int64_t>();
+    const auto sinceEdit = state.at("steps_since_edit").get<std::int64_t>();
+    const double lastPerObs = state.at("last_per_observation").get<double>();
+    const auto shown = state.at("shown_sequence").get<Index>();
+    if (steps < 0 || sinceEdit < 0 || sinceEdit > steps)
+      throw ConfigError("checkpoint.step: inconsistent step counts");
+    if (shown < 0 || shown >= static_cast<Index>(m_sequences.size()))
+      throw ConfigError("checkpoint.shown_sequence: out of range");
+
+    HmmModel previous = std::move(m_model);
+    m_model = std::move(model);
+    const Index previousShown = m_shown;
+    m_shown = shown;
+    try {
+      publish();
+    } catch (...) {
+      m_model = std::move(previous);
+      m_shown = previousShown;
+      throw;
+    }
+    m_settings = std::move(settings);
+    m_steps = steps;
+    m_stepsSinceEdit = sinceEdit;
+    m_lastPerObs = lastPerObs;
+  } catch (const std::exception& error) {
+    throw DataError(file.string() + ": " + error.what());
+  }
+  publish();  // the snapshot shows the restored last metric too
 }
 
 }  // namespace genlab::hmm

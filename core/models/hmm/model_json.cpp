@@ -79,8 +79,8 @@ HmmModel modelFromJson(const json& j, const std::string& prefix) {
   HmmModel model;
   model.emission = *emission == "discrete" ? EmissionKind::Discrete : EmissionKind::Gaussian;
 
-  const std::set<std::string> common = {"emission",       "start",  "transition",
-                                        "log_likelihood", "n_iter", "converged"};
+  const std::set<std::string> common = {"emission", "start",     "transition", "log_likelihood",
+                                        "n_iter",   "converged", "checkpoint"};
   const std::set<std::string> own = model.isDiscrete()
                                         ? std::set<std::string>{"emission_probs", "alphabet"}
                                         : std::set<std::string>{"means", "variances"};

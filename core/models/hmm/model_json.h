@@ -7,7 +7,9 @@
 // Reading is strict: an unknown key, a missing key, a wrong shape or type, a negative or
 // non-finite probability, a row not summing to 1 within 1e-6 all throw ConfigError naming the
 // key and row ("model.transition[1]: sums to 0.9, not 1 (tolerance 1e-06)"). The keys
-// `log_likelihood`, `n_iter` and `converged` (written by `fit --json`) are accepted and ignored.
+// `log_likelihood`, `n_iter` and `converged` (written by `fit --json`) and `checkpoint` (the
+// training state a run's checkpoint adds, see HmmTrainer) are accepted and ignored, so a
+// checkpoint is also a model file `genlab decode hmm --model` reads.
 
 #include <filesystem>
 #include <nlohmann/json.hpp>

@@ -2,85 +2,112 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "core/run/metrics_reader.h"
+#include "core/run/run_info.h"
 #include "core/util/errors.h"
 #include "tests/threading/fake_trainer.h"
+#include "tests/unit/run/run_test_folder.h"
 
 namespace genlab::test {
 namespace {
 
 namespace fs = std::filesystem;
+using RunWriterTest = TempFolderTest;
 
-std::string readAll(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-class CheckpointingTrainer : public FakeTrainer {
- public:
-  using FakeTrainer::FakeTrainer;
-  void saveCheckpoint(const fs::path& file) const override {
-    std::ofstream(file) << "{\"step\": " << stepsDone() << "}\n";
-  }
-};
-
-class RunFolder : public ::testing::Test {
- protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() / ("genlab-run-test-" + std::to_string(::getpid()));
-    fs::remove_all(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-  fs::path m_dir;
-};
-
-TEST_F(RunFolder, WritesRunJsonMetricsAndCheckpointsAndMarksTheEnd) {
-  CheckpointingTrainer trainer(1, nullptr);
-  run::RunWriter writer(m_dir, {{"model", "fake"}, {"seed", 1}}, trainer.metricNames());
-  EXPECT_EQ(nlohmann::json::parse(readAll(m_dir / "run.json"))["status"], "running");
+TEST_F(RunWriterTest, WritesRunJsonMetricsAndCheckpointsAndMarksTheEnd) {
+  FakeTrainer trainer(1, nullptr);
+  const fs::path run = m_dir / "run";
+  run::RunWriter writer(run, {{"model", "fake"}, {"seed", 1}}, trainer.metricNames());
+  EXPECT_EQ(nlohmann::json::parse(readAll(run / "run.json"))["status"], "running");
 
   std::vector<double> values(2);
   for (int i = 0; i < 3; ++i) {
     trainer.step(values, {});
     writer.appendMetrics(trainer.stepsDone(), values);
   }
-  // Rows are on disk as soon as they are appended (a crash loses nothing already logged).
-  std::istringstream csv(readAll(m_dir / "metrics.csv"));
-  std::string line;
-  std::getline(csv, line);
-  EXPECT_EQ(line, "step,value,total");
-  int rows = 0;
-  double lastTotal = 0.0;
-  while (std::getline(csv, line)) {
-    ++rows;
-    lastTotal = std::stod(line.substr(line.rfind(',') + 1));
-  }
-  EXPECT_EQ(rows, 3);
-  EXPECT_DOUBLE_EQ(lastTotal, values[1]);  // 17 significant digits round-trip a double
-
   const auto checkpoint = writer.writeCheckpoint(trainer);
-  EXPECT_EQ(checkpoint.filename(), "step-00000003.json");
-  EXPECT_EQ(nlohmann::json::parse(readAll(checkpoint))["step"], 3);
+  EXPECT_EQ(checkpoint.filename(), "step-00000003.json");  // named by what it holds
+  // Every row up to the checkpoint is on disk once the checkpoint is recorded.
+  run::MetricsFileReader reader(run / "metrics.csv");
+  reader.poll();
+  ASSERT_EQ(reader.rows().size(), 3u);
+  EXPECT_TRUE(reader.hasWallTime());
+  EXPECT_EQ(reader.columns(), trainer.metricNames());
+  EXPECT_EQ(reader.rows()[2].values[1], values[1]);  // 17 significant digits: exact
+
   writer.finish("interrupted", 3);
-  const auto info = nlohmann::json::parse(readAll(m_dir / "run.json"));
-  EXPECT_EQ(info["status"], "interrupted");
-  EXPECT_EQ(info["steps_done"], 3);
-  EXPECT_EQ(info["checkpoints"][0], "checkpoints/step-00000003.json");
-  EXPECT_EQ(info["seed"], 1);
-  // No temporary files are left behind.
-  for (const auto& entry : fs::recursive_directory_iterator(m_dir)) {
+  const auto info = run::readRunInfo(run);
+  EXPECT_EQ(info.recordedStatus, "interrupted");
+  EXPECT_EQ(info.stepsDone, 3);
+  ASSERT_EQ(info.checkpoints.size(), 1u);
+  EXPECT_EQ(info.checkpoints[0].step, 3);
+  EXPECT_GT(info.checkpoints[0].bytes, 0u);
+  EXPECT_EQ(info.seed, 1u);
+  for (const auto& entry : fs::recursive_directory_iterator(run))
     EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
+}
+
+TEST_F(RunWriterTest, RefusesToOverwriteAnExistingRun) {
+  FakeTrainer trainer(1, nullptr);
+  { run::RunWriter first(m_dir / "run", {{"model", "fake"}}, trainer.metricNames()); }
+  EXPECT_THROW(run::RunWriter(m_dir / "run", {{"model", "fake"}}, trainer.metricNames()),
+               DataError);
+}
+
+TEST_F(RunWriterTest, ResumeTrimsMetricsAndLaterCheckpointsAndContinuesTheClock) {
+  FakeTrainer trainer(7, nullptr);
+  const fs::path run = m_dir / "run";
+  std::vector<double> values(2);
+  {
+    run::RunWriter writer(run, {{"model", "fake"}}, trainer.metricNames());
+    for (int i = 0; i < 10; ++i) {
+      trainer.step(values, {});
+      writer.appendMetrics(trainer.stepsDone(), values);
+      if (trainer.stepsDone() == 4 || trainer.stepsDone() == 8) writer.writeCheckpoint(trainer);
+    }
+    // Killed here: rows 9 and 10 are written, their checkpoint never was; a torn row follows.
+  }
+  appendText(run / "metrics.csv", "11,0.5,1.2");
+
+  auto writer = run::RunWriter::resume(run, 4);
+  run::MetricsFileReader reader(run / "metrics.csv");
+  reader.poll();
+  ASSERT_EQ(reader.rows().size(), 4u);
+  EXPECT_EQ(reader.rows().back().step, 4);
+  EXPECT_FALSE(reader.hasIncompleteLine());
+  const auto info = run::readRunInfo(run);
+  ASSERT_EQ(info.checkpoints.size(), 1u);  // step 8 belonged to the history being replaced
+  EXPECT_EQ(info.checkpoints[0].step, 4);
+  EXPECT_EQ(info.recordedStatus, "running");
+  EXPECT_EQ(info.status, "running");  // this process holds it
+  EXPECT_EQ(info.raw["events"].back()["kind"], "resumed");
+
+  writer->appendMetrics(5, values);
+  writer->finish("finished", 5);
+  run::MetricsFileReader after(run / "metrics.csv");
+  after.poll();
+  ASSERT_EQ(after.rows().size(), 5u);
+  EXPECT_GE(after.rows()[4].wallSeconds, after.rows()[3].wallSeconds);  // the clock continues
+}
+
+TEST_F(RunWriterTest, ResumeNeedsACheckpointAtThatStep) {
+  FakeTrainer trainer(7, nullptr);
+  { run::RunWriter writer(m_dir / "run", {{"model", "fake"}}, trainer.metricNames()); }
+  try {
+    run::RunWriter::resume(m_dir / "run", 3);
+    FAIL() << "resumed from a step with no checkpoint";
+  } catch (const DataError& error) {
+    EXPECT_NE(std::string(error.what()).find("no checkpoint at step 3"), std::string::npos)
+        << error.what();
   }
 }
 
-TEST_F(RunFolder, RefusesToOverwriteAnExistingRun) {
-  FakeTrainer trainer(1, nullptr);
-  { run::RunWriter first(m_dir, {}, trainer.metricNames()); }
-  EXPECT_THROW(run::RunWriter(m_dir, {}, trainer.metricNames()), DataError);
+TEST_F(RunWriterTest, DefaultFolderNamesNeverCollide) {
+  const auto a = run::defaultRunFolder("lesson", m_dir);
+  fs::create_directories(a);
+  const auto b = run::defaultRunFolder("lesson", m_dir);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.parent_path(), m_dir);
 }
 
 }  // namespace

@@ -1,0 +1,131 @@
+#include "core/run/run_recorder.h"
+
+#include "core/run/run_format.h"
+#include "core/train/trainer.h"
+
+namespace genlab::run {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+RunRecorder::RunRecorder(lesson::Lesson lesson, RecorderOptions options)
+    : m_lesson(std::move(lesson)), m_options(std::move(options)) {}
+
+RunRecorder::~RunRecorder() = default;
+
+fs::path RunRecorder::currentFolder() const {
+  std::lock_guard lock(m_folderMutex);
+  return m_folder;
+}
+
+void RunRecorder::trainerStarted(const train::Trainer& trainer, std::uint64_t seed) {
+  m_failed = false;
+  m_endStatus = "finished";
+  if (!m_options.resumeFolder.empty() && !m_usedResume) {
+    m_usedResume = true;
+    m_currentIsResumed = true;
+    m_writer = RunWriter::resume(m_options.resumeFolder, trainer.stepsDone(), m_options.checkpoints);
+    m_firstStep = trainer.stepsDone();
+    m_lastCheckpointStep = trainer.stepsDone();
+    std::lock_guard lock(m_folderMutex);
+    m_folder = m_options.resumeFolder;
+    return;
+  }
+  startNewRun(trainer, seed);
+}
+
+void RunRecorder::startNewRun(const train::Trainer& trainer, std::uint64_t seed) {
+  m_currentIsResumed = false;
+  fs::path folder;
+  if (!m_options.folder.empty() && !m_usedFixedFolder) {
+    folder = m_options.folder;
+    m_usedFixedFolder = true;
+  } else {
+    folder = defaultRunFolder(m_lesson.id, m_options.runsDirectory.empty()
+                                               ? fs::path("runs")
+                                               : m_options.runsDirectory);
+  }
+  const json settings = trainer.settings();
+  json info = {{"genlab_version", GENLAB_VERSION},
+               {"origin", m_options.origin},
+               {"lesson_id", m_lesson.id},
+               {"lesson_file", fs::absolute(m_lesson.file).string()},
+               {"lesson", lesson::lessonToJson(m_lesson)},
+               {"overrides", m_options.overrides},
+               {"title", m_lesson.title},
+               {"model", m_lesson.model},
+               {"dataset", m_lesson.dataset},
+               {"settings", settings},
+               {"settings_at_start", settings},
+               {"seed", seed}};
+  if (m_options.stepsRequested > 0) info["steps_requested"] = m_options.stepsRequested;
+  m_writer = std::make_unique<RunWriter>(folder, std::move(info), trainer.metricNames(),
+                                         m_options.checkpoints);
+  m_firstStep = trainer.stepsDone();
+  m_writer->writeCheckpoint(trainer);  // the initial state: what every comparison starts from
+  m_lastCheckpointStep = trainer.stepsDone();
+  std::lock_guard lock(m_folderMutex);
+  m_folder = folder;
+}
+
+void RunRecorder::stepped(const train::Trainer& trainer, std::span<const double> metrics) {
+  if (!m_writer) return;
+  if (m_writer->finished()) {
+    // Training goes on after a failure (a setting was changed): the run is live again.
+    m_writer->reopen(trainer.stepsDone());
+    m_failed = false;
+  }
+  const std::int64_t step = trainer.stepsDone();
+  m_writer->appendMetrics(step, metrics);
+  if (m_writer->checkpointDue(step)) {
+    m_writer->writeCheckpoint(trainer);
+    m_lastCheckpointStep = step;
+  }
+}
+
+void RunRecorder::settingChanged(const train::Trainer& trainer, const std::string& key,
+                                 const json& value) {
+  if (!m_writer) return;
+  m_writer->recordEvent(trainer.stepsDone(), "setting", {{"key", key}, {"value", value}});
+  m_writer->updateSettings(trainer.settings());
+}
+
+void RunRecorder::stepFailed(const train::Trainer& trainer, const std::string& message) {
+  if (!m_writer) return;
+  m_failed = true;
+  m_writer->recordEvent(trainer.stepsDone(), "failed", {{"message", message}});
+  // The run folder keeps every step before the failure and the newest checkpoint; it is
+  // marked failed now, in case the process does not survive.
+  m_writer->finish("failed", trainer.stepsDone(), message);
+}
+
+void RunRecorder::endRun(const train::Trainer& trainer, const std::string& status,
+                         const std::string& message) {
+  if (!m_writer) return;
+  const std::int64_t step = trainer.stepsDone();
+  const fs::path folder = m_writer->folder();
+  if (step == m_firstStep && !m_currentIsResumed) {
+    // Nothing was trained: leave no folder behind.
+    m_writer.reset();
+    std::error_code ec;
+    fs::remove_all(folder, ec);
+  } else {
+    if (step > m_lastCheckpointStep && status != "failed") m_writer->writeCheckpoint(trainer);
+    m_writer->finish(status, step, message);
+    m_writer.reset();
+  }
+  std::lock_guard lock(m_folderMutex);
+  m_folder.clear();
+}
+
+void RunRecorder::trainerEnding(const train::Trainer& trainer) {
+  if (!m_writer) return;
+  if (m_failed) {
+    m_writer.reset();  // already marked failed, with its message
+    std::lock_guard lock(m_folderMutex);
+    m_folder.clear();
+    return;
+  }
+  endRun(trainer, m_endStatus);
+}
+
+}  // namespace genlab::run
