@@ -27,7 +27,7 @@ info = json.load(open(os.path.join(run, "run.json")))
 assert info["status"] == "finished", info["status"]
 assert info["seed"] == 11 and info["model"] == "gmm" and info["steps_done"] == 25, info
 assert info["settings"]["tol"] == 0, info["settings"]
-checkpoint = os.path.join(run, info["checkpoints"][-1])
+checkpoint = os.path.join(run, info["checkpoints"][-1]["file"])
 model = json.load(open(checkpoint))
 rows = list(csv.DictReader(open(os.path.join(run, "metrics.csv"))))
 logged = float(rows[-1]["log_likelihood"])
@@ -55,7 +55,7 @@ assert info["status"] == "interrupted", info["status"]
 rows = list(csv.DictReader(open(os.path.join(run, "metrics.csv"))))
 assert len(rows) >= 5 and int(rows[-1]["step"]) == len(rows), len(rows)
 assert info["steps_done"] == len(rows), (info["steps_done"], len(rows))
-assert os.path.exists(os.path.join(run, info["checkpoints"][-1]))
+assert os.path.exists(os.path.join(run, info["checkpoints"][-1]["file"]))
 PY
 
 # 4. Bad input: a clear message naming the file and the key, a non-zero exit, no run folder.
@@ -69,7 +69,7 @@ set +e; out=$("$genlab" train "$lesson" --set k=many --out "$work/bad-run2" 2>&1
 [[ $code -ne 0 && "$out" == *"settings.k"* ]] || fail "bad --set value: $out"
 
 # 5. --help on every subcommand.
-for cmd in "train" "info" "fit gmm" "fit hmm" "decode hmm"; do
+for cmd in "train" "info" "fit gmm" "fit hmm" "decode hmm" "runs list" "runs show"; do
   $genlab $cmd --help | grep -qi "usage" || fail "no usage for '$cmd --help'"
 done
 "$genlab" info | grep -q "libtorch" || fail "info lacks the LibTorch version"
