@@ -20,7 +20,7 @@ int runLab(int argc, char** argv) {
   genlab::lab::LabOptions options;
   CLI::App app{
       "genlab: a lab for generative models. Without a subcommand it opens the lab window.\n"
-      "Subcommands (each has --help): train, fit, decode, info"};
+      "Subcommands (each has --help): train, runs, fit, decode, info"};
   app.add_option("--lesson", options.lessonFile, "Open this lesson file")->check(CLI::ExistingFile);
   app.add_flag("--present", options.present, "Start in presentation mode (F5 toggles)");
   app.add_option("--width", options.width, "Window width")->check(CLI::Range(320, 8192));
@@ -29,6 +29,14 @@ int runLab(int argc, char** argv) {
   app.add_option("--set", options.overrides, "Override a setting of the lesson: key=value");
   app.add_option("--display", options.display,
                  "How the views start: key=value, as in a lesson's \"display\" object");
+  app.add_option("--open", options.openRuns,
+                 "Open a recorded run folder (repeat for two to four: compare mode)")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--step", options.cursor, "Show the opened runs at this step")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--runs", options.runsDirectory,
+                 "Folder the lab records runs to and browses (default: ~/.local/share/genlab/runs)");
+  app.add_flag("--no-record", options.noRecord, "Do not record what is trained");
   auto* scripted = "Scripted runs (tests, figures)";
   app.add_option("--steps", options.steps, "Take N training steps, then draw --frames")
       ->group(scripted);
@@ -39,6 +47,9 @@ int runLab(int argc, char** argv) {
   app.add_option("--screenshot", options.screenshot, "Save a PNG of the window, then exit")
       ->group(scripted);
   app.add_option("--report-frames", options.reportFrames, "Write frame-time statistics (JSON)")
+      ->group(scripted);
+  app.add_option("--report-layout", options.reportLayout,
+                 "Write each view on screen in the last frame: run, view, step, rectangle (JSON)")
       ->group(scripted);
   app.add_flag("--exit", options.exitWhenDone, "Exit after --steps and --frames")->group(scripted);
   CLI11_PARSE(app, argc, argv);

@@ -23,6 +23,7 @@ Session::Session(TrainerFactory factory, std::uint64_t seed, SessionOptions opti
   m_metrics = std::make_unique<MetricsRing>(columns, options.metricsCapacity);
   m_seed.store(seed);
   publishSnapshot(true);
+  publishSettings();
   m_thread = std::jthread([this](std::stop_token stop) { threadMain(stop); });
 }
 
@@ -103,6 +104,7 @@ void Session::reset(std::optional<std::uint64_t> seed) {
     m_history.clear();
     m_state.store(RunState::kPaused);
     publishSnapshot(true);
+    publishSettings();
   });
 }
 
@@ -116,6 +118,7 @@ void Session::setParam(std::string key, nlohmann::json value) {
       report(error.what());
       return;
     }
+    publishSettings();
     notifyObserver([&](SessionObserver& o) { o.settingChanged(*m_trainer, key, value); });
   });
 }
@@ -133,7 +136,12 @@ void Session::restore(std::filesystem::path checkpoint) {
     m_stepsDone.store(m_trainer->stepsDone(), std::memory_order_release);
     m_state.store(RunState::kPaused, std::memory_order_release);
     publishSnapshot(false);
+    publishSettings();
   });
+}
+
+void Session::publishSettings() {
+  m_settings.publish(std::make_shared<const nlohmann::json>(m_trainer->settings()));
 }
 
 template <class Call>

@@ -82,6 +82,8 @@ class Session {
   // --- reads ----------------------------------------------------------------------------------
   SnapshotPtr latest() const { return m_latest.get(); }
   std::shared_ptr<const SnapshotTimeline> timeline() const { return m_timeline.get(); }
+  // The trainer's settings (Trainer::settings), republished after every change; never null.
+  std::shared_ptr<const nlohmann::json> settings() const { return m_settings.get(); }
   const MetricsRing& metrics() const { return *m_metrics; }
   RunState state() const { return m_state.load(std::memory_order_acquire); }
   bool isPlaying() const { return state() == RunState::kRunning; }
@@ -104,6 +106,7 @@ class Session {
   void threadMain(std::stop_token stop);
   void takeOneStep(std::stop_token stop);
   void publishSnapshot(bool forTimeline);
+  void publishSettings();
   void report(std::string message);
   bool wantsToStep() const;  // trainer thread only
   // Calls the observer (if any); a throwing observer is reported and dropped.
@@ -130,6 +133,7 @@ class Session {
   std::unique_ptr<MetricsRing> m_metrics;
   Published<Snapshot> m_latest;
   Published<SnapshotTimeline> m_timeline;
+  Published<nlohmann::json> m_settings;
   std::atomic<RunState> m_state{RunState::kPaused};
   std::atomic<std::int64_t> m_stepsDone{0};
   std::atomic<double> m_stepsPerSecond{0.0};

@@ -49,8 +49,9 @@ LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
 }
 
 LabApp::~LabApp() {
-  m_session.reset();  // stop the trainer before the views it feeds go away
-  m_modelUi.reset();  // views own GL objects: release them while the context exists
+  // Stop the trainers (finishing their run folders) and release the views' GL objects while
+  // the context exists.
+  m_runs.clear();
   if (m_window) gl::releaseSharedResources();
   if (m_imguiReady) {
     ImGui_ImplOpenGL3_Shutdown();
@@ -64,6 +65,13 @@ LabApp::~LabApp() {
 void LabApp::loadLessons() {
   m_lessons = lesson::loadLessonDirectory(lesson::assetsDirectory() / "lessons", m_lessonErrors);
   for (const auto& error : m_lessonErrors) std::cerr << "genlab: " << error << '\n';
+  if (!m_options.openRuns.empty()) {
+    std::vector<std::filesystem::path> folders(m_options.openRuns.begin(),
+                                               m_options.openRuns.end());
+    openRecordedRuns(folders);
+    m_scrubStep = m_options.cursor;
+    return;
+  }
 
   std::optional<std::size_t> chosen;
   std::string wanted = m_options.lessonFile;
@@ -99,6 +107,8 @@ void LabApp::loadLessons() {
   if (!m_openError.empty()) return;  // keep the window up to show why, but open nothing
   const std::size_t first = chosen.value_or(0);
   try {
+    m_firstLessonSettingsAsRead = m_lessons[first].settings;
+    m_overriddenLesson = m_lessons[first].file.string();
     lesson::applyOverrides(m_lessons[first], m_options.overrides);
     lesson::applyDisplayOverrides(m_lessons[first], m_options.display);
   } catch (const std::exception& error) {
@@ -112,28 +122,23 @@ void LabApp::loadLessons() {
 void LabApp::openLesson(std::size_t index) {
   if (index >= m_lessons.size()) return;
   const lesson::Lesson& chosen = m_lessons[index];
-  // Stop the old trainer first: a new session may be expensive to build.
-  m_session.reset();
-  m_modelUi.reset();
-  m_metrics = views::MetricsCache();
-  m_viewSnapshot.reset();
+  // Stop the old trainers first: a new session may be expensive to build.
+  m_runs.clear();
   m_scrubStep.reset();
+  m_replaying = false;
   m_lessonIndex = index;
   m_openError.clear();
   try {
-    const lesson::Lesson lessonCopy = chosen;
     const std::uint64_t seed = m_options.seed.value_or(chosen.seed);
-    train::SessionOptions sessionOptions;
-    sessionOptions.lowPriority = true;  // drawing first; training takes every cycle left over
-    m_session = std::make_unique<train::Session>(
-        [lessonCopy](std::uint64_t s) { return models::makeTrainer(lessonCopy, s); }, seed,
-        sessionOptions);
-    m_modelUi = views::makeModelUi(chosen);
-    if (!m_modelUi)
-      throw std::runtime_error(chosen.file.string() + ": no views for model " + chosen.model);
+    const bool overridden = chosen.file.string() == m_overriddenLesson;
+    lesson::Lesson original = chosen;
+    if (overridden) original.settings = m_firstLessonSettingsAsRead;
+    m_runs.push_back(OpenRun::live(
+        original, chosen,
+        liveOptions(seed, overridden ? m_options.overrides : std::vector<std::string>{})));
+    m_focus = 0;
   } catch (const std::exception& error) {
-    m_session.reset();
-    m_modelUi.reset();
+    m_runs.clear();
     m_openError = error.what();
     std::cerr << "genlab: " << error.what() << '\n';
     if (m_options.scripted()) m_exitCode = 2;
@@ -145,14 +150,16 @@ void LabApp::openLesson(std::size_t index) {
 
 void LabApp::setSpeed(std::size_t index) {
   m_speedIndex = std::min(index, kSpeeds.size() - 1);
-  if (m_session) m_session->setStepRateLimit(kSpeeds[m_speedIndex]);
+  forEachLiveSession([this](train::Session& s) { s.setStepRateLimit(kSpeeds[m_speedIndex]); });
 }
 
 int LabApp::run() {
   m_lastFrameStart = Clock::now();
   while (!glfwWindowShouldClose(m_window)) {
-    const bool animating = m_options.scripted() || (m_session && !m_session->idle()) ||
-                           ImGui::IsAnyMouseDown() || m_frameStats.count() < 3;
+    bool busy = m_replaying;
+    for (const auto& run : m_runs) busy = busy || !run->session().idle() || run->loading();
+    const bool animating =
+        m_options.scripted() || busy || ImGui::IsAnyMouseDown() || m_frameStats.count() < 3;
     if (animating) {
       glfwPollEvents();
     } else {
@@ -167,6 +174,7 @@ int LabApp::run() {
     frame();
 
     if (m_scriptPhase == ScriptPhase::kDone && m_options.scripted()) {
+      if (!m_options.reportLayout.empty()) writeLayoutReport();
       if (!m_options.screenshot.empty()) {
         try {
           saveScreenshot(m_options.screenshot);
@@ -226,25 +234,17 @@ void LabApp::frame() {
   if (m_options.scripted()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
 
-  if (m_session) {
-    for (auto& message : m_session->takeMessages()) m_messages.push_back(std::move(message));
-    if (m_messages.size() > kMaxMessages) {
-      m_messages.erase(
-          m_messages.begin(),
-          m_messages.begin() + static_cast<std::ptrdiff_t>(m_messages.size() - kMaxMessages));
-    }
-    // Views redraw when their snapshot changes. A fast trainer publishes up to 120 snapshots a
-    // second; picking one up at most 30 times a second (and always the last one when it
-    // stops) keeps the motion smooth and leaves the frame budget for input.
-    const auto now = Clock::now();
-    const auto latest = m_session->latest();
-    if (latest != m_viewSnapshot &&
-        (now - m_viewSnapshotTime >= kViewRefreshPeriod || m_session->idle())) {
-      m_viewSnapshot = latest;
-      m_viewSnapshotTime = now;
-      m_metrics.update(m_session->metrics());
-    }
+  for (auto& run : m_runs) {
+    run->poll();
+    for (auto& message : run->takeMessages()) m_messages.push_back(std::move(message));
   }
+  if (m_messages.size() > kMaxMessages) {
+    m_messages.erase(
+        m_messages.begin(),
+        m_messages.begin() + static_cast<std::ptrdiff_t>(m_messages.size() - kMaxMessages));
+  }
+  advanceReplay();
+  m_layout = nlohmann::json::array();
   if (m_options.scripted()) advanceScript();
   handleShortcuts();
 
@@ -264,6 +264,8 @@ void LabApp::frame() {
   drawTimeline(sideWidth, topHeight + bodyHeight, display.x - sideWidth, timelineHeight);
   drawStatusBar(display.y - statusHeight, statusHeight);
   if (m_showHelp) drawHelpOverlay();
+  if (auto chosen = m_browser.draw(m_fontScale); !chosen.empty()) openRecordedRuns(chosen);
+  updateWindowTitle();
 
   ImGui::Render();
   int width = 0;
@@ -279,18 +281,9 @@ void LabApp::frame() {
 void LabApp::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;  // keys belong to the text field being edited
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false) && m_session) {
-    m_scrubStep.reset();
-    m_session->togglePlay();
-  }
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && m_session) {
-    m_scrubStep.reset();
-    m_session->stepN(1);
-  }
-  if (ImGui::IsKeyPressed(GLFW_KEY_R, false) && !io.KeyCtrl && m_session) {
-    m_scrubStep.reset();
-    m_session->reset();
-  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) togglePlay();
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) stepAll();
+  if (ImGui::IsKeyPressed(GLFW_KEY_R, false) && !io.KeyCtrl) resetAll();
   if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT) ||
       ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET)) {
     if (m_speedIndex > 0 && m_speedIndex + 1 < kSpeeds.size())
@@ -302,8 +295,12 @@ void LabApp::handleShortcuts() {
       ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET)) {
     if (m_speedIndex + 1 < kSpeeds.size()) setSpeed(m_speedIndex + 1);
   }
+  if (ImGui::IsKeyPressed(GLFW_KEY_O, false) && io.KeyCtrl) m_browser.open(runsDirectory());
   if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) m_showHelp = !m_showHelp;
-  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) m_showHelp = false;
+  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+    m_showHelp = false;
+    m_browser.close();
+  }
   if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
     m_present = !m_present;
     m_fontsDirty = true;
@@ -311,7 +308,7 @@ void LabApp::handleShortcuts() {
 }
 
 void LabApp::advanceScript() {
-  if (!m_session) {
+  if (m_runs.empty()) {
     // Nothing could be opened: show the error in one frame, then stop.
     m_scriptPhase = ScriptPhase::kDone;
     if (m_exitCode == 0) m_exitCode = 2;
@@ -321,21 +318,31 @@ void LabApp::advanceScript() {
     m_scriptStarted = true;
     if (m_options.play) {
       setSpeed(kSpeeds.size() - 1);
-      m_session->play();
+      forEachLiveSession([](train::Session& s) { s.play(); });
       m_scriptPhase = ScriptPhase::kDrawing;
     } else if (m_options.steps > 0) {
-      m_session->stepN(static_cast<int>(m_options.steps));
+      forEachLiveSession(
+          [this](train::Session& s) { s.stepN(static_cast<int>(m_options.steps)); });
     }
   }
   switch (m_scriptPhase) {
-    case ScriptPhase::kStepping:
-      if (m_session->idle()) m_scriptPhase = ScriptPhase::kDrawing;
+    case ScriptPhase::kStepping: {
+      // Done when every session has taken its steps and every recorded run shows the step
+      // the cursor asks for.
+      bool ready = true;
+      for (const auto& run : m_runs) ready = ready && run->session().idle() && !run->loading();
+      if (ready) m_scriptPhase = ScriptPhase::kDrawing;
       break;
-    case ScriptPhase::kDrawing:
-      // Two frames at least, so views have drawn the final snapshot once before the capture.
-      if (++m_scriptFramesDrawn >= std::max(m_options.frames, 2))
+    }
+    case ScriptPhase::kDrawing: {
+      // Two frames at least, so views have drawn the final snapshot once before the capture;
+      // and no capture while a recorded run is still loading the step it must show.
+      bool loading = false;
+      for (const auto& run : m_runs) loading = loading || run->loading();
+      if (++m_scriptFramesDrawn >= std::max(m_options.frames, 2) && !loading)
         m_scriptPhase = ScriptPhase::kDone;
       break;
+    }
     case ScriptPhase::kDone:
       break;
   }

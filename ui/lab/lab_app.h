@@ -1,12 +1,15 @@
 #pragma once
 // The lab window: a lesson picker, a transport bar, the lesson's views, a side panel with the
 // model's controls, a timeline and a status bar. Owns the GLFW window, the ImGui context and
-// the current lesson's training session.
+// the workspace: the runs open now (ui/lab/open_run.h), live or recorded. One run shows the
+// lesson's views; two to four are compare mode: the same view of each side by side, one global
+// step cursor, overlaid curves and the settings that differ.
 //
 // Call order: construct (opens the window; throws std::runtime_error with a readable message
 // when no display or no GL 3.3 context can be had), then run() once.
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,9 +17,12 @@
 
 #include "core/lesson/lesson.h"
 #include "core/train/session.h"
+#include "ui/lab/compare_state.h"
 #include "ui/lab/frame_stats.h"
 #include "ui/lab/lab_options.h"
 #include "ui/lab/lab_settings.h"
+#include "ui/lab/open_run.h"
+#include "ui/lab/runs_browser.h"
 #include "ui/theme.h"
 #include "ui/views/metrics_cache.h"
 #include "ui/views/view.h"
@@ -48,6 +54,29 @@ class LabApp {
   void loadLessons();
   void openLesson(std::size_t index);
   void frame();
+  // workspace.cpp: which runs are open.
+  void openRecordedRuns(const std::vector<std::filesystem::path>& folders);
+  void addRecordedRun(const std::filesystem::path& folder);
+  void closeRun(std::size_t index);
+  void resumeRun(std::size_t index);
+  // A second live run of the focused run's lesson with one setting changed, trained beside it.
+  void duplicateWithChange(const std::string& key, const nlohmann::json& value);
+  LiveRunOptions liveOptions(std::uint64_t seed, std::vector<std::string> overrides) const;
+  std::filesystem::path runsDirectory() const;
+  bool recording() const;
+  OpenRun* focusedRun();
+  bool compareMode() const { return m_runs.size() >= 2; }
+  std::int64_t workspaceLastStep() const;
+  void forEachLiveSession(const std::function<void(train::Session&)>& action);
+  bool anyLivePlaying() const;
+  void updateWindowTitle();
+  void writeLayoutReport();
+  // The transport, acting on every live run (so two runs trained side by side stay in step),
+  // or, with only recorded runs open, on the replay cursor.
+  void togglePlay();
+  void stepAll();
+  void resetAll();
+  void advanceReplay();
   void handleShortcuts();
   void advanceScript();
   void rememberWindowGeometry();
@@ -56,6 +85,11 @@ class LabApp {
   void drawTopBar(float height);
   void drawSidePanel(float x, float y, float width, float height);
   void drawViews(float x, float y, float width, float height);
+  // compare_panels.cpp
+  void drawCompare(float x, float y, float width, float height);
+  void drawCompareControls();
+  void drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& view, float x, float y,
+                        float width, float height, const std::string& caption);
   void drawTimeline(float x, float y, float width, float height);
   void drawStatusBar(float y, float height);
   void drawHelpOverlay();
@@ -73,18 +107,28 @@ class LabApp {
   int m_trainerThreads = 1;  // set once by the thread policy
 
   std::vector<lesson::Lesson> m_lessons;
+  // The first lesson's settings as read, before --set: what its run folders record as the
+  // lesson, with the overrides beside it; and which lesson the overrides belong to.
+  nlohmann::json m_firstLessonSettingsAsRead;
+  std::string m_overriddenLesson;
   std::vector<std::string> m_lessonErrors;  // lesson files that failed to load
   std::size_t m_lessonIndex = 0;
   std::string m_openError;  // why the current lesson could not be opened
 
-  std::unique_ptr<train::Session> m_session;
-  std::unique_ptr<views::ModelUi> m_modelUi;
-  views::MetricsCache m_metrics;
-  train::SnapshotPtr m_viewSnapshot;  // what the views show (see frame())
-  std::chrono::steady_clock::time_point m_viewSnapshotTime;
-  std::vector<std::string> m_messages;  // most recent last
+  std::vector<std::unique_ptr<OpenRun>> m_runs;  // the workspace; at most kMaxOpenRuns
+  std::size_t m_focus = 0;                       // whose controls the side panel shows
+  std::vector<std::string> m_messages;           // most recent last
   std::size_t m_speedIndex = 0;
-  std::optional<std::int64_t> m_scrubStep;  // set while looking at the past
+  // The global step cursor: unset follows the newest step; set while looking at the past or
+  // replaying recorded runs.
+  std::optional<std::int64_t> m_scrubStep;
+  bool m_replaying = false;  // advancing the cursor through recorded runs
+  double m_replayPosition = 0.0;
+  std::chrono::steady_clock::time_point m_replayClock;
+  CompareState m_compare;
+  RunsBrowser m_browser;
+  nlohmann::json m_layout = nlohmann::json::array();  // views drawn this frame (--report-layout)
+  std::string m_windowTitle;
 
   ui::Style m_canvasStyle;
   FrameStats m_frameStats;

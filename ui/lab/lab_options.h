@@ -17,6 +17,10 @@ struct LabOptions {
   std::optional<std::uint64_t> seed;
   std::vector<std::string> overrides;  // "key=value" settings for the first lesson opened
   std::vector<std::string> display;    // "key=value" display options for it (see lessons)
+  std::vector<std::string> openRuns;   // run folders to open (compare mode for two or more)
+  std::optional<std::int64_t> cursor;  // the global step to show them at (--step)
+  std::string runsDirectory;           // where recorded runs go; empty: the remembered one
+  bool noRecord = false;               // do not record what is trained
 
   // Scripted runs (tests, figure export). A scripted run does not read or write the remembered
   // layout, so it is reproducible.
@@ -25,12 +29,13 @@ struct LabOptions {
   bool play = false;         // play (at the lesson's speed) instead of stepping
   std::string screenshot;    // PNG of the whole window, written before exit
   std::string reportFrames;  // JSON with frame-time statistics
+  std::string reportLayout;  // JSON: every view on screen in the screenshotted frame
   bool exitWhenDone = false;
 
   // Any scripted option makes the run scripted: it does its work, then exits.
   bool scripted() const {
-    return exitWhenDone || !screenshot.empty() || !reportFrames.empty() || steps > 0 ||
-           frames > 0 || play;
+    return exitWhenDone || !screenshot.empty() || !reportFrames.empty() ||
+           !reportLayout.empty() || steps > 0 || frames > 0 || play;
   }
 };
 

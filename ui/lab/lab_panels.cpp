@@ -68,23 +68,27 @@ void LabApp::drawTopBar(float height) {
     ImGui::EndCombo();
   }
 
-  const bool haveSession = m_session != nullptr;
-  const bool playing = haveSession && m_session->isPlaying();
+  bool anyLive = false;
+  for (const auto& run : m_runs) anyLive = anyLive || run->isLive();
+  const bool haveRuns = !m_runs.empty();
+  const bool playing = anyLive ? anyLivePlaying() : m_replaying;
   ImGui::SameLine(0, 24.0f * m_fontScale);
-  if (buttonWithTooltip(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Play",
-                        "Play or pause training (Space)", haveSession)) {
-    m_scrubStep.reset();
-    m_session->togglePlay();
+  const char* playTip = anyLive ? "Play or pause training (Space)"
+                                : "Replay the recorded runs along the timeline (Space)";
+  if (buttonWithTooltip(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Play", playTip,
+                        haveRuns)) {
+    togglePlay();
   }
   ImGui::SameLine();
-  if (buttonWithTooltip("Step \xE2\x86\x92", "Take one training step (Right arrow)", haveSession)) {
-    m_scrubStep.reset();
-    m_session->stepN(1);
+  if (buttonWithTooltip("Step \xE2\x86\x92",
+                        anyLive ? "Take one training step (Right arrow)"
+                                : "Next recorded checkpoint (Right arrow)",
+                        haveRuns)) {
+    stepAll();
   }
   ImGui::SameLine();
-  if (buttonWithTooltip("\xE2\x86\xBA Reset", "Start again from the same seed (R)", haveSession)) {
-    m_scrubStep.reset();
-    m_session->reset();
+  if (buttonWithTooltip("\xE2\x86\xBA Reset", "Start again from the same seed (R)", anyLive)) {
+    resetAll();
   }
   ImGui::SameLine(0, 24.0f * m_fontScale);
   if (buttonWithTooltip("Slower", "Fewer steps per second (-)", m_speedIndex > 0)) {
@@ -107,12 +111,18 @@ void LabApp::drawTopBar(float height) {
            style.ItemSpacing.x;
   };
   const float usedUpTo = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;  // "Faster"
-  const bool roomy =
-      usedUpTo + style.ItemSpacing.x + groupWidth("Present (F5)", "Help (F1)") + 8.0f <= display.x;
+  const float runsWidth =
+      ImGui::CalcTextSize("Runs...").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  const bool roomy = usedUpTo + style.ItemSpacing.x + runsWidth +
+                         groupWidth("Present (F5)", "Help (F1)") + 8.0f <=
+                     display.x;
   const char* presentLabel = roomy ? "Present (F5)" : "F5";
   const char* helpLabel = roomy ? "Help (F1)" : "?";
-  const float rightWidth = groupWidth(presentLabel, helpLabel);
+  const float rightWidth = groupWidth(presentLabel, helpLabel) + runsWidth;
   ImGui::SameLine(std::max(usedUpTo + style.ItemSpacing.x, display.x - rightWidth - 8.0f));
+  if (buttonWithTooltip("Runs...", "Open recorded runs, or pick several to compare (Ctrl+O)"))
+    m_browser.open(runsDirectory());
+  ImGui::SameLine();
   if (buttonWithTooltip(presentLabel, "Presentation mode (F5): large type, thick strokes, high contrast")) {
     m_present = !m_present;
     m_fontsDirty = true;
@@ -125,8 +135,9 @@ void LabApp::drawTopBar(float height) {
 void LabApp::drawSidePanel(float x, float y, float width, float height) {
   placeNextWindow(x, y, width, height);
   ImGui::Begin("##side", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar);
-  if (!m_lessons.empty()) {
-    const auto& lesson = m_lessons[m_lessonIndex];
+  OpenRun* focus = focusedRun();
+  if (!m_lessons.empty() || focus) {
+    const lesson::Lesson& lesson = focus ? focus->lesson() : m_lessons[m_lessonIndex];
     ImFont* bold = ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr;
     if (bold) ImGui::PushFont(bold);
     ImGui::TextWrapped("%s", lesson.title.c_str());
@@ -140,13 +151,18 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
   }
   if (!m_openError.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.05f, 1.0f));
-    ImGui::TextWrapped("This lesson could not be opened:\n%s", m_openError.c_str());
+    ImGui::TextWrapped("This could not be opened:\n%s", m_openError.c_str());
     ImGui::PopStyleColor();
   }
-  if (m_session && m_modelUi) {
-    views::ViewContext context{*m_session, m_viewSnapshot, false,
-                               m_metrics,  m_canvasStyle,  m_lessons[m_lessonIndex]};
-    m_modelUi->drawControls(context);
+  drawCompareControls();
+  if (focus) {
+    const bool past = m_scrubStep.has_value() || !focus->isLive();
+    views::ViewContext context{focus->session(), focus->snapshotFor(m_scrubStep),
+                               past,            focus->metrics(),
+                               m_canvasStyle,   focus->lesson()};
+    if (!focus->isLive()) ImGui::BeginDisabled();
+    focus->ui().drawControls(context);
+    if (!focus->isLive()) ImGui::EndDisabled();
   }
   if (!m_messages.empty() || !m_lessonErrors.empty()) {
     ImGui::Separator();
@@ -159,23 +175,24 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
 }
 
 void LabApp::drawViews(float x, float y, float width, float height) {
-  if (!m_session || !m_modelUi) {
+  if (m_runs.empty()) {
     placeNextWindow(x, y, width, height);
     ImGui::Begin("##noviews", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar);
-    ImGui::TextWrapped("%s", m_openError.empty() ? "Pick a lesson above."
+    ImGui::TextWrapped("%s", m_openError.empty() ? "Pick a lesson above, or open recorded runs."
                                                  : "Nothing to show: see the message on the left.");
     ImGui::End();
     return;
   }
-  train::SnapshotPtr snapshot = m_viewSnapshot;
-  if (m_scrubStep) {
-    if (auto timeline = m_session->timeline()) {
-      if (auto past = timeline->atOrBefore(*m_scrubStep)) snapshot = past;
-    }
+  if (compareMode()) {
+    drawCompare(x, y, width, height);
+    return;
   }
-  views::ViewContext context{*m_session, snapshot,      m_scrubStep.has_value(),
-                             m_metrics,  m_canvasStyle, m_lessons[m_lessonIndex]};
-  std::vector<views::View*> visible = m_modelUi->views();
+  OpenRun& run = *m_runs.front();
+  const train::SnapshotPtr snapshot = run.snapshotFor(m_scrubStep);
+  const bool past = m_scrubStep.has_value() || !run.isLive();
+  views::ViewContext context{run.session(), snapshot,      past,
+                             run.metrics(), m_canvasStyle, run.lesson()};
+  std::vector<views::View*> visible = run.ui().views();
   if (visible.empty()) return;
 
   // The first view is the lesson's main picture: it takes the left 60%, the others stack on
@@ -201,6 +218,10 @@ void LabApp::drawViews(float x, float y, float width, float height) {
     ImGui::PopStyleVar();
     visible[i]->draw(context, ImGui::GetContentRegionAvail());
     ImGui::End();
+    m_layout.push_back({{"run", run.folder().string()},
+                        {"view", visible[i]->title()},
+                        {"step", snapshot ? snapshot->step : -1},
+                        {"rect", {vx, vy, vw, vh}}});
   }
 }
 
@@ -208,29 +229,39 @@ void LabApp::drawTimeline(float x, float y, float width, float height) {
   placeNextWindow(x, y, width, height);
   ImGui::Begin("##timeline", nullptr,
                kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-  if (m_session) {
-    auto timeline = m_session->timeline();
-    const std::int64_t last = m_session->stepsDone();
+  if (!m_runs.empty()) {
+    const std::int64_t last = workspaceLastStep();
+    bool anyLive = false;
+    for (const auto& run : m_runs) anyLive = anyLive || run->isLive();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Timeline");
+    ImGui::TextUnformatted(compareMode() ? "Step (all runs)" : "Timeline");
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Drag to look back at earlier steps; training goes on");
+      ImGui::SetTooltip(compareMode()
+                            ? "One cursor for every open run: each shows its nearest recorded "
+                              "step at or before it"
+                            : "Drag to look back at earlier steps; training goes on");
     ImGui::SameLine();
-    const bool live = !m_scrubStep.has_value();
+    const bool newest = !m_scrubStep.has_value();
+    const char* newestLabel = anyLive ? "Live" : "Last";
     const float liveButton =
-        ImGui::CalcTextSize("Live").x + ImGui::GetStyle().FramePadding.x * 2 + 8;
+        ImGui::CalcTextSize(newestLabel).x + ImGui::GetStyle().FramePadding.x * 2 + 8;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - liveButton);
     int step = static_cast<int>(m_scrubStep.value_or(last));
     const int maxStep = static_cast<int>(std::max<std::int64_t>(last, 1));
-    const std::string format = live ? "step %d (live)" : "step %d (past)";
+    const std::string format = newest ? (anyLive ? "step %d (live)" : "step %d (last)")
+                                      : (m_replaying ? "step %d (replay)" : "step %d (past)");
     if (ImGui::SliderInt("##scrub", &step, 0, maxStep, format.c_str())) {
-      if (step >= last)
+      m_replaying = false;
+      if (step >= last && anyLive)
         m_scrubStep.reset();
       else
         m_scrubStep = step;
     }
     ImGui::SameLine();
-    if (buttonWithTooltip("Live", "Back to the latest step", !live)) m_scrubStep.reset();
+    if (buttonWithTooltip(newestLabel, "Back to the newest step", !newest)) {
+      m_scrubStep.reset();
+      m_replaying = false;
+    }
   }
   ImGui::End();
 }
@@ -241,10 +272,16 @@ void LabApp::drawStatusBar(float y, float height) {
   ImGui::Begin("##status", nullptr,
                kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   ImGui::AlignTextToFramePadding();
-  if (m_session) {
-    ImGui::Text("%s  |  step %lld  |  %.1f steps/s  |  seed %llu", stateLabel(m_session->state()),
-                static_cast<long long>(m_session->stepsDone()), m_session->stepsPerSecond(),
-                static_cast<unsigned long long>(m_session->seed()));
+  if (OpenRun* run = focusedRun(); run && run->isLive()) {
+    const train::Session& session = run->session();
+    ImGui::Text("%s  |  step %lld  |  %.1f steps/s  |  seed %llu%s%s", stateLabel(session.state()),
+                static_cast<long long>(session.stepsDone()), session.stepsPerSecond(),
+                static_cast<unsigned long long>(session.seed()),
+                run->folder().empty() ? "" : "  |  recording ", run->label().c_str());
+  } else if (run) {
+    ImGui::Text("recorded run %s  |  %s  |  showing step %lld of %lld", run->label().c_str(),
+                run->status().c_str(), static_cast<long long>(run->shownStep()),
+                static_cast<long long>(run->lastStep()));
   } else {
     ImGui::TextUnformatted("no lesson open");
   }
@@ -278,6 +315,7 @@ void LabApp::drawHelpOverlay() {
       {"F1, Esc", "this help"},
       {"Drag / wheel", "pan / zoom a plot; double-click fits it"},
       {"Timeline", "drag to look back in time"},
+      {"Ctrl+O", "runs: open recorded runs, compare two to four"},
   };
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
     for (const auto& row : rows) {

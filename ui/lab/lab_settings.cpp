@@ -38,6 +38,8 @@ LabSettings LabSettings::load(const std::filesystem::path& file) {
   read("last_lesson", settings.lastLesson);
   read("side_panel_fraction", settings.sidePanelFraction);
   read("hidden_views", settings.hiddenViews);
+  read("runs_directory", settings.runsDirectory);
+  read("record_runs", settings.recordRuns);
   settings.windowWidth = std::max(settings.windowWidth, 640);
   settings.windowHeight = std::max(settings.windowHeight, 480);
   settings.sidePanelFraction = std::clamp(settings.sidePanelFraction, 0.12f, 0.5f);
@@ -52,7 +54,9 @@ void LabSettings::save(const std::filesystem::path& file) const {
                                {"present", present},
                                {"last_lesson", lastLesson},
                                {"side_panel_fraction", sidePanelFraction},
-                               {"hidden_views", hiddenViews}};
+                               {"hidden_views", hiddenViews},
+                               {"runs_directory", runsDirectory},
+                               {"record_runs", recordRuns}};
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   try {

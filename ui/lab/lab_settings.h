@@ -18,6 +18,8 @@ struct LabSettings {
   std::string lastLesson;                   // lesson file path
   float sidePanelFraction = 0.24f;          // share of the window width
   std::map<std::string, bool> hiddenViews;  // view title -> hidden
+  std::string runsDirectory;                // empty: run::defaultRunsDirectory()
+  bool recordRuns = true;                   // the lab records what it trains as run folders
 
   static std::filesystem::path defaultFile();
   // Missing or unreadable files give the defaults (a bad settings file must not stop the lab).

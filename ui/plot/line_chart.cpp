@@ -61,10 +61,10 @@ void LineChart::update(const ui::Style& style) {
     for (std::size_t i = 0; i < m_series.size(); ++i) {
       const Color c = m_series[i].color.value_or(style.palette.seriesColor(static_cast<int>(i)));
       lines.push_back({m_series[i].points, c, false});
-      legend.push_back({m_series[i].name, c, LegendSwatch::Line});
+      if (!m_series[i].name.empty()) legend.push_back({m_series[i].name, c, LegendSwatch::Line});
     }
     m_lines->setPolylines(std::move(lines));
-    m_lines->setLegend(m_series.size() > 1 ? std::move(legend) : std::vector<LegendEntry>{});
+    m_lines->setLegend(legend.size() > 1 ? std::move(legend) : std::vector<LegendEntry>{});
     m_palette = style.palette;
     const DataRect fitted = fittedView();
     m_canvas.setHomeView(fitted);

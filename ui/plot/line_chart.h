@@ -18,11 +18,17 @@ class LineChart {
   LineChart();
 
   // Adds a series and returns its index. A default colour comes from the style's series
-  // palette at render time when `color` is not given.
+  // palette at render time when `color` is not given. A series with an empty name is drawn but
+  // left out of the legend (the faint raw curve behind a smoothed one).
   std::size_t addSeries(std::string name, std::optional<Color> color = std::nullopt);
   void append(std::size_t series, double x, double y);
   void setData(std::size_t series, std::vector<Vec2> points);
   void clearData();
+  // Removes every series.
+  void clearSeries() {
+    m_series.clear();
+    m_dataChanged = true;
+  }
   std::size_t seriesCount() const { return m_series.size(); }
 
   void setTitle(std::string title) { m_canvas.setTitle(std::move(title)); }

@@ -1,6 +1,7 @@
 #pragma once
-// The UI thread's own copy of a session's metrics, topped up once a frame from the lock-free
-// ring (only new rows are copied), and dropped when the session is reset.
+// The UI thread's own copy of a run's metrics: topped up once a frame from a live session's
+// lock-free ring (only new rows are copied, dropped when the session is reset), or assigned
+// from a recorded run's metrics.csv.
 
 #include <cstdint>
 #include <string>
@@ -25,6 +26,21 @@ class MetricsCache {
     m_next = ring.readSince(m_next, m_rows);
     if (m_columns.empty()) m_columns = ring.columns();
     return changed || m_rows.size() != before;
+  }
+
+  // Replaces everything with rows read elsewhere (a recorded run's metrics.csv).
+  void assign(std::vector<std::string> columns, std::vector<train::MetricsRow> rows) {
+    m_columns = std::move(columns);
+    m_rows = std::move(rows);
+    m_generation = ~std::uint64_t{0};
+    m_next = 0;
+  }
+
+  // Keeps the rows assigned so far and appends `ring`'s from now on (a resumed run: the rows
+  // before the resume point come from its file, the rest from the live session).
+  void continueFrom(const train::MetricsRing& ring) {
+    m_generation = ring.generation();
+    m_next = ring.firstRetained();
   }
 
   const std::vector<train::MetricsRow>& rows() const { return m_rows; }

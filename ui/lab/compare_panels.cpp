@@ -1,0 +1,328 @@
+// Compare mode: the same view of each open run side by side at equal size, the runs' curves on
+// one chart, and the settings that tell them apart; plus the side panel's list of open runs.
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "ui/lab/lab_app.h"
+#include "ui/views/panel_widgets.h"
+
+namespace genlab::lab {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+void placeNextWindow(float x, float y, float width, float height) {
+  ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
+}
+
+ImVec4 toImVec4(const gl::Color& c) {
+  return ImVec4(c.r, c.g, c.b, c.a);
+}
+
+std::string valueText(const nlohmann::json& value) {
+  if (value.is_null()) return "-";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number_float()) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.6g", value.get<double>());
+    return buffer;
+  }
+  return value.dump();
+}
+
+// Settings whose values differ between the runs (all settings with `all`), in key order.
+std::vector<std::string> settingKeys(const std::vector<nlohmann::json>& settings, bool all) {
+  std::set<std::string> keys;
+  for (const auto& s : settings)
+    for (const auto& [key, value] : s.items()) keys.insert(key);
+  std::vector<std::string> out;
+  for (const auto& key : keys) {
+    bool differs = false;
+    for (const auto& s : settings)
+      differs = differs || !s.contains(key) || s[key] != settings.front().value(key, nlohmann::json());
+    if (all || differs) out.push_back(key);
+  }
+  return out;
+}
+
+// "beta=4, k=5": the differing settings of one run, for its caption.
+std::string distinguishing(const nlohmann::json& settings, const std::vector<std::string>& keys) {
+  std::string text;
+  for (const auto& key : keys) {
+    if (key == "load") continue;
+    text += (text.empty() ? "" : ", ") + key + "=" + valueText(settings.value(key, nlohmann::json()));
+  }
+  return text;
+}
+
+}  // namespace
+
+void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& view, float x,
+                              float y, float width, float height, const std::string& caption) {
+  placeNextWindow(x, y, width, height);
+  const train::SnapshotPtr snapshot = run.snapshotFor(m_scrubStep);
+  const std::int64_t shown = snapshot ? snapshot->step : -1;
+  const std::string title = run.label() + "  \xC2\xB7  " + view.title() + "###compare" +
+                            std::to_string(runIndex);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 2));
+  ImGui::Begin(title.c_str(), nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  const gl::Color color = m_canvasStyle.palette.seriesColor(static_cast<int>(runIndex));
+  ImGui::TextColored(toImVec4(color), "\xE2\x96\xA0");
+  ImGui::SameLine();
+  char stepText[96];
+  if (m_scrubStep && shown != *m_scrubStep)
+    std::snprintf(stepText, sizeof stepText, "step %lld (nearest to %lld)",
+                  static_cast<long long>(shown), static_cast<long long>(*m_scrubStep));
+  else
+    std::snprintf(stepText, sizeof stepText, "step %lld", static_cast<long long>(shown));
+  ImGui::TextUnformatted(caption.empty() ? stepText : (caption + "   " + stepText).c_str());
+  if (run.loading()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(loading)");
+  }
+  const bool past = m_scrubStep.has_value() || !run.isLive();
+  views::ViewContext context{run.session(), snapshot,      past,
+                             run.metrics(), m_canvasStyle, run.lesson()};
+  view.draw(context, ImGui::GetContentRegionAvail());
+  ImGui::End();
+  m_layout.push_back({{"run", run.folder().string()},
+                      {"label", run.label()},
+                      {"view", view.title()},
+                      {"step", shown},
+                      {"rect", {x, y, width, height}}});
+}
+
+void LabApp::drawCompare(float x, float y, float width, float height) {
+  // Which runs share a model (and so a view to set side by side).
+  std::set<std::string> models;
+  for (const auto& run : m_runs) models.insert(run->lesson().model);
+  const bool sameModel = models.size() == 1;
+
+  std::vector<nlohmann::json> settings;
+  for (const auto& run : m_runs) settings.push_back(run->settings());
+  const std::vector<std::string> differing = settingKeys(settings, false);
+
+  const float viewsHeight = sameModel ? std::floor(height * 0.62f) : 0.0f;
+  const float bottomY = y + viewsHeight;
+  const float bottomHeight = height - viewsHeight;
+  if (sameModel) {
+    std::vector<views::View*> first = m_runs.front()->ui().views();
+    m_compare.viewIndex = std::clamp(m_compare.viewIndex, 0, std::max(0, static_cast<int>(first.size()) - 1));
+    const std::size_t n = m_runs.size();
+    const std::size_t columns = n <= 2 ? n : 2;
+    const std::size_t rows = (n + columns - 1) / columns;
+    const float cellWidth = std::floor(width / static_cast<float>(columns));
+    const float cellHeight = std::floor(viewsHeight / static_cast<float>(rows));
+    for (std::size_t i = 0; i < n; ++i) {
+      auto views = m_runs[i]->ui().views();
+      if (views.empty()) continue;
+      views::View& view = *views[std::min<std::size_t>(static_cast<std::size_t>(m_compare.viewIndex),
+                                                       views.size() - 1)];
+      drawRunViewPanel(*m_runs[i], i, view, x + cellWidth * static_cast<float>(i % columns),
+                       y + cellHeight * static_cast<float>(i / columns), cellWidth, cellHeight,
+                       distinguishing(settings[i], differing));
+    }
+  }
+
+  // Curves: one chart, a colour per run.
+  const float chartWidth = std::floor(width * 0.62f);
+  placeNextWindow(x, bottomY, chartWidth, bottomHeight);
+  ImGui::Begin("Curves###comparecurves", nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  if (!sameModel) {
+    std::string names;
+    for (const auto& model : models) names += (names.empty() ? "" : ", ") + model;
+    ImGui::TextWrapped("These runs train different models (%s): their pictures cannot be set side "
+                       "by side, so only the metrics they share are compared.",
+                       names.c_str());
+  }
+  std::vector<std::string> metricNames;
+  for (const auto& run : m_runs)
+    for (const auto& name : run->metrics().columns())
+      if (std::find(metricNames.begin(), metricNames.end(), name) == metricNames.end())
+        metricNames.push_back(name);
+  if (metricNames.empty()) {
+    ImGui::TextDisabled("no metrics yet");
+  } else {
+    m_compare.metricIndex =
+        std::clamp(m_compare.metricIndex, 0, static_cast<int>(metricNames.size()) - 1);
+    const float item = 170.0f * m_fontScale * (m_present ? 1.5f : 1.0f);
+    ImGui::SetNextItemWidth(item);
+    if (ImGui::BeginCombo("##metric", metricNames[static_cast<std::size_t>(m_compare.metricIndex)].c_str())) {
+      for (std::size_t i = 0; i < metricNames.size(); ++i)
+        if (ImGui::Selectable(metricNames[i].c_str(), static_cast<int>(i) == m_compare.metricIndex))
+          m_compare.metricIndex = static_cast<int>(i);
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(item * 0.8f);
+    ImGui::SliderFloat("smooth", &m_compare.smoothing, 0.0f, 0.99f, "%.2f");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Debiased moving average; accounts for uneven step spacing");
+    ImGui::SameLine();
+    ImGui::Checkbox("wall time", &m_compare.wallTime);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(item);
+    const std::string baselineLabel =
+        m_compare.baseline >= 0 && m_compare.baseline < static_cast<int>(m_runs.size())
+            ? "minus " + m_runs[static_cast<std::size_t>(m_compare.baseline)]->label()
+            : "no baseline";
+    if (ImGui::BeginCombo("##baseline", baselineLabel.c_str())) {
+      if (ImGui::Selectable("no baseline", m_compare.baseline < 0)) m_compare.baseline = -1;
+      for (std::size_t i = 0; i < m_runs.size(); ++i)
+        if (ImGui::Selectable(("minus " + m_runs[i]->label()).c_str(),
+                              static_cast<int>(i) == m_compare.baseline))
+          m_compare.baseline = static_cast<int>(i);
+      ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw each run minus a baseline run");
+    std::vector<views::CurveRun> curveRuns;
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+      curveRuns.push_back({m_runs[i]->label(), &m_runs[i]->metrics(),
+                           m_canvasStyle.palette.seriesColor(static_cast<int>(i))});
+    views::CurveOptions options;
+    options.metric = metricNames[static_cast<std::size_t>(m_compare.metricIndex)];
+    options.smoothing = m_compare.smoothing;
+    options.wallTime = m_compare.wallTime;
+    options.baseline = m_compare.baseline;
+    m_compare.curves.draw("##comparechart", curveRuns, options, ImGui::GetContentRegionAvail(),
+                          m_canvasStyle);
+    m_layout.push_back({{"view", "curves"},
+                        {"metric", options.metric},
+                        {"curves", m_compare.curves.curvesDrawn()},
+                        {"rect", {x, bottomY, chartWidth, bottomHeight}}});
+  }
+  ImGui::End();
+
+  // The settings that tell the runs apart.
+  placeNextWindow(x + chartWidth, bottomY, width - chartWidth, bottomHeight);
+  ImGui::Begin("Settings that differ###comparesettings", nullptr, kPanelFlags);
+  ImGui::Checkbox("show all settings", &m_compare.showAllSettings);
+  const std::vector<std::string> keys = settingKeys(settings, m_compare.showAllSettings);
+  if (keys.empty()) ImGui::TextDisabled("the runs have the same settings (and maybe other seeds)");
+  const int columns = static_cast<int>(m_runs.size()) + 1;
+  if (ImGui::BeginTable("settingsdiff", columns,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn("setting");
+    for (const auto& run : m_runs) ImGui::TableSetupColumn(run->label().c_str());
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextUnformatted("setting");
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+      ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
+      ImGui::TextColored(toImVec4(m_canvasStyle.palette.seriesColor(static_cast<int>(i))), "%s",
+                         m_runs[i]->label().c_str());
+    }
+    const auto row = [&](const std::string& name, auto valueOf) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextUnformatted(name.c_str());
+      for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
+        ImGui::TextUnformatted(valueOf(i).c_str());
+      }
+    };
+    bool seedsDiffer = false;
+    for (const auto& run : m_runs) seedsDiffer = seedsDiffer || run->seed() != m_runs.front()->seed();
+    if (seedsDiffer || m_compare.showAllSettings)
+      row("seed", [&](std::size_t i) { return std::to_string(m_runs[i]->seed()); });
+    for (const auto& key : keys)
+      row(key, [&](std::size_t i) { return valueText(settings[i].value(key, nlohmann::json())); });
+    row("steps", [&](std::size_t i) { return std::to_string(m_runs[i]->lastStep()); });
+    ImGui::EndTable();
+  }
+  ImGui::End();
+}
+
+void LabApp::drawCompareControls() {
+  if (m_runs.empty()) return;
+  views::sectionHeader(compareMode() ? "Runs side by side" : "Run");
+  for (std::size_t i = 0; i < m_runs.size(); ++i) {
+    OpenRun& run = *m_runs[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TextColored(toImVec4(m_canvasStyle.palette.seriesColor(static_cast<int>(i))), "\xE2\x96\xA0");
+    ImGui::SameLine();
+    if (compareMode()) {
+      if (ImGui::RadioButton("##focus", m_focus == i)) m_focus = i;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show this run's controls below");
+      ImGui::SameLine();
+    }
+    ImGui::TextUnformatted(run.label().c_str());
+    if (ImGui::IsItemHovered() && !run.folder().empty())
+      ImGui::SetTooltip("%s\n%s", run.folder().c_str(), run.status().c_str());
+    if (!run.isLive()) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Resume")) resumeRun(i);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Continue training this run from its last checkpoint");
+    }
+    if (compareMode()) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Close")) {
+        closeRun(i);
+        ImGui::PopID();
+        break;
+      }
+    }
+    ImGui::PopID();
+  }
+  if (compareMode()) {
+    std::vector<views::View*> views = m_runs.front()->ui().views();
+    if (!views.empty()) {
+      m_compare.viewIndex =
+          std::clamp(m_compare.viewIndex, 0, static_cast<int>(views.size()) - 1);
+      ImGui::SetNextItemWidth(-1);
+      if (ImGui::BeginCombo("##compareview",
+                            views[static_cast<std::size_t>(m_compare.viewIndex)]->title().c_str())) {
+        for (std::size_t i = 0; i < views.size(); ++i)
+          if (ImGui::Selectable(views[i]->title().c_str(), static_cast<int>(i) == m_compare.viewIndex))
+            m_compare.viewIndex = static_cast<int>(i);
+        ImGui::EndCombo();
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("The view laid out once per run");
+    }
+  }
+  OpenRun* focus = focusedRun();
+  if (focus && focus->isLive() && m_runs.size() < 4) {
+    static char key[64] = "";
+    static char value[64] = "";
+    const nlohmann::json settings = focus->settings();
+    if (ImGui::TreeNode("Duplicate with a change")) {
+      ImGui::SetNextItemWidth(-1);
+      if (ImGui::BeginCombo("##dupkey", key[0] ? key : "setting to change")) {
+        for (const auto& [name, current] : settings.items()) {
+          if (name == "load") continue;
+          if (ImGui::Selectable(name.c_str(), name == key)) {
+            std::snprintf(key, sizeof key, "%s", name.c_str());
+            std::snprintf(value, sizeof value, "%s", valueText(current).c_str());
+          }
+        }
+        ImGui::EndCombo();
+      }
+      ImGui::SetNextItemWidth(-1);
+      ImGui::InputTextWithHint("##dupvalue", "new value", value, sizeof value);
+      ImGui::BeginDisabled(!key[0] || !value[0]);
+      if (ImGui::Button("Train both side by side")) {
+        nlohmann::json parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
+        if (parsed.is_discarded()) parsed = std::string(value);
+        duplicateWithChange(key, parsed);
+      }
+      ImGui::EndDisabled();
+      ImGui::TreePop();
+    }
+  }
+  ImGui::Separator();
+}
+
+}  // namespace genlab::lab

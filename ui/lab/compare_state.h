@@ -1,0 +1,22 @@
+#pragma once
+// What the person chose in compare mode: which view sits side by side, which metric the
+// overlaid chart shows and how, and the settings table's toggle. Plain data, kept while runs
+// come and go; the panels clamp indices to what is open.
+
+#include <string>
+
+#include "ui/views/compare_curves.h"
+
+namespace genlab::lab {
+
+struct CompareState {
+  int viewIndex = 0;      // into the lesson's views: the one laid out once per run
+  int metricIndex = 0;    // into the first run's metric columns
+  float smoothing = 0.6f;  // EMA weight; 0 shows the raw curves
+  bool wallTime = false;
+  int baseline = -1;  // run index, or -1 for none
+  bool showAllSettings = false;
+  views::CompareCurves curves;
+};
+
+}  // namespace genlab::lab
