@@ -32,6 +32,8 @@ int runLab(int argc, char** argv) {
   app.add_option("--open", options.openRuns,
                  "Open a recorded run folder (repeat for two to four: compare mode)")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--compare-with", options.compareWith,
+                 "Train the lesson twice side by side, the second with this change: key=value");
   app.add_option("--step", options.cursor, "Show the opened runs at this step")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--runs", options.runsDirectory,

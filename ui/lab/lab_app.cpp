@@ -117,6 +117,18 @@ void LabApp::loadLessons() {
     return;
   }
   openLesson(first);
+  if (!m_options.compareWith.empty() && !m_runs.empty()) {
+    const auto equals = m_options.compareWith.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      m_openError = "--compare-with " + m_options.compareWith + ": expected key=value";
+      m_exitCode = 2;
+      return;
+    }
+    const std::string text = m_options.compareWith.substr(equals + 1);
+    nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded()) value = text;
+    duplicateWithChange(m_options.compareWith.substr(0, equals), value);
+  }
 }
 
 void LabApp::openLesson(std::size_t index) {

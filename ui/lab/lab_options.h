@@ -18,6 +18,7 @@ struct LabOptions {
   std::vector<std::string> overrides;  // "key=value" settings for the first lesson opened
   std::vector<std::string> display;    // "key=value" display options for it (see lessons)
   std::vector<std::string> openRuns;   // run folders to open (compare mode for two or more)
+  std::string compareWith;             // "key=value": also train the lesson with this change
   std::optional<std::int64_t> cursor;  // the global step to show them at (--step)
   std::string runsDirectory;           // where recorded runs go; empty: the remembered one
   bool noRecord = false;               // do not record what is trained

@@ -139,6 +139,9 @@ void LabApp::duplicateWithChange(const std::string& key, const nlohmann::json& v
     m_scrubStep.reset();
   } catch (const std::exception& error) {
     m_messages.emplace_back(std::string("duplicate: ") + error.what());
+    std::cerr << "genlab: duplicate with " << key << "=" << value.dump() << ": " << error.what()
+              << '\n';
+    if (m_options.scripted()) m_exitCode = 2;
   }
 }
 
