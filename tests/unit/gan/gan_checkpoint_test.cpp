@@ -137,7 +137,7 @@ Gan2dOptions toyOptions() {
   // Visuals only when an edit asks for them, never on the clock: their kl, js and
   // modes_covered are every step's metrics, and the comparison must not depend on timing.
   options.visualPeriod = std::chrono::hours(1);
-  options.threads = 1;
+  options.threads = 1;  // the contract is bit equality at the same intra-op thread count
   return options;
 }
 
