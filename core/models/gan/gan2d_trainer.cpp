@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/models/gan/gan_checkpoint.h"
 #include "core/models/gan/gan_nets.h"
 #include "core/nn/fused_adam.h"
 #include "core/util/errors.h"
@@ -45,6 +46,63 @@ Bounds2d viewBounds(const MatrixXd& points) {
   return b;
 }
 
+// Cell centres of the field grid, row-major with row 0 at yMin (gan2d_snapshot.h).
+torch::Tensor fieldGrid(const Bounds2d& bounds, int cells) {
+  std::vector<float> grid;
+  grid.reserve(static_cast<std::size_t>(cells) * cells * 2);
+  const double dx = (bounds.xMax - bounds.xMin) / cells;
+  const double dy = (bounds.yMax - bounds.yMin) / cells;
+  for (int r = 0; r < cells; ++r) {
+    for (int c = 0; c < cells; ++c) {
+      grid.push_back(static_cast<float>(bounds.xMin + (c + 0.5) * dx));
+      grid.push_back(static_cast<float>(bounds.yMin + (r + 0.5) * dy));
+    }
+  }
+  return torch::from_blob(grid.data(), {static_cast<long>(cells) * cells, 2}, torch::kFloat32)
+      .clone();
+}
+
+// The manifold's noise grid: a curve for noise_dim 1; rows then columns for 2.
+torch::Tensor manifoldGrid(int noiseDim, const Gan2dOptions& options) {
+  const int points = options.manifoldPoints;
+  const auto at = [&](int i, int count) {
+    return static_cast<float>(-kManifoldRange + 2.0 * kManifoldRange * i / (count - 1));
+  };
+  std::vector<float> z;
+  if (noiseDim == 1) {
+    for (int i = 0; i < points; ++i) z.push_back(at(i, points));
+  } else {
+    const int lines = options.manifoldLines;
+    for (int direction = 0; direction < 2; ++direction) {
+      for (int l = 0; l < lines; ++l) {
+        for (int i = 0; i < points; ++i) {
+          const float along = at(i, points), across = at(l, lines);
+          z.push_back(direction == 0 ? along : across);
+          z.push_back(direction == 0 ? across : along);
+        }
+      }
+    }
+  }
+  return torch::from_blob(z.data(),
+                          {static_cast<long>(z.size()) / noiseDim, static_cast<long>(noiseDim)},
+                          torch::kFloat32)
+      .clone();
+}
+
+// Points (n x 2) as a row-major double tensor [n, 2], and back: checkpoints keep the real data
+// in the doubles it is edited in.
+torch::Tensor pointsTensor(const MatrixXd& points) {
+  const Eigen::Matrix<double, Eigen::Dynamic, 2, Eigen::RowMajor> rows = points;
+  return torch::from_blob(const_cast<double*>(rows.data()), {rows.rows(), 2}, torch::kFloat64)
+      .clone();
+}
+
+MatrixXd pointsMatrix(const torch::Tensor& t) {
+  MatrixXd out = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, 2, Eigen::RowMajor>>(
+      t.data_ptr<double>(), t.size(0), 2);
+  return out;
+}
+
 }  // namespace
 
 struct Gan2dTrainer::Nets {
@@ -76,20 +134,7 @@ Gan2dTrainer::Gan2dTrainer(const GanSettings& settings, const TargetSpec& target
   m_nets->rng = at::make_generator<at::CPUGeneratorImpl>(seed);
   setRealData(m_target.points, /*edited=*/false);
 
-  // Cell centres of the field grid, row-major with row 0 at yMin (gan2d_snapshot.h).
-  const int cells = m_options.fieldCells;
-  std::vector<float> grid;
-  grid.reserve(static_cast<std::size_t>(cells) * cells * 2);
-  const double dx = (m_bounds.xMax - m_bounds.xMin) / cells;
-  const double dy = (m_bounds.yMax - m_bounds.yMin) / cells;
-  for (int r = 0; r < cells; ++r) {
-    for (int c = 0; c < cells; ++c) {
-      grid.push_back(static_cast<float>(m_bounds.xMin + (c + 0.5) * dx));
-      grid.push_back(static_cast<float>(m_bounds.yMin + (r + 0.5) * dy));
-    }
-  }
-  m_nets->fieldPoints =
-      torch::from_blob(grid.data(), {static_cast<long>(cells) * cells, 2}, torch::kFloat32).clone();
+  m_nets->fieldPoints = fieldGrid(m_bounds, m_options.fieldCells);
   rebuildNetworks();
   computeVisuals();
   publish();
@@ -125,31 +170,7 @@ void Gan2dTrainer::rebuildNetworks() {
   initialiseFrom(*n.d, n.rng);
   n.displayNoise = torch::randn({m_options.displaySamples, m_settings.noiseDim}, n.rng);
 
-  // The manifold's noise grid: a curve for noise_dim 1; rows then columns for 2.
-  const int points = m_options.manifoldPoints;
-  const auto at = [&](int i, int count) {
-    return static_cast<float>(-kManifoldRange + 2.0 * kManifoldRange * i / (count - 1));
-  };
-  std::vector<float> z;
-  if (m_settings.noiseDim == 1) {
-    for (int i = 0; i < points; ++i) z.push_back(at(i, points));
-  } else {
-    const int lines = m_options.manifoldLines;
-    for (int direction = 0; direction < 2; ++direction) {
-      for (int l = 0; l < lines; ++l) {
-        for (int i = 0; i < points; ++i) {
-          const float along = at(i, points), across = at(l, lines);
-          z.push_back(direction == 0 ? along : across);
-          z.push_back(direction == 0 ? across : along);
-        }
-      }
-    }
-  }
-  n.manifoldNoise = torch::from_blob(z.data(),
-                                     {static_cast<long>(z.size()) / m_settings.noiseDim,
-                                      static_cast<long>(m_settings.noiseDim)},
-                                     torch::kFloat32)
-                        .clone();
+  n.manifoldNoise = manifoldGrid(m_settings.noiseDim, m_options);
   rebuildOptimizers();
 }
 
@@ -307,9 +328,160 @@ nlohmann::json Gan2dTrainer::settings() const {
   return m_settings.toJson();
 }
 
+// Besides what both GAN trainers keep (gan_checkpoint.h): the display noise (drawn from the
+// generator when the networks were built), the real data as it is now (painted, erased or
+// redrawn by setTarget, which counts its draws) with the view bounds, and the latest visuals.
+// The visuals are recomputed on a clock, not every step, and the kl, js and modes_covered
+// metrics of every step are theirs: saved as they are, a resumed run reports what the
+// uninterrupted one would, and its snapshot shows what the saving trainer's showed.
 void Gan2dTrainer::saveCheckpoint(const std::filesystem::path& file) const {
-  saveGanCheckpoint(*m_nets->g, *m_nets->d, *m_nets->optG, *m_nets->optD,
-                    m_settings.toJson().dump(), m_steps, file);
+  const Nets& n = *m_nets;
+  try {
+    genlab::nn::CheckpointWriter out(modelName());
+    writeGanState(out, m_settings, n.rng, *n.g, *n.d, *n.optG, *n.optD,
+                  {m_seed, m_rebuilds, m_steps, m_dUpdates, m_gUpdates, m_lossD, m_lossG});
+    out.tensor("display_noise", n.displayNoise);
+    out.text("target", toString(m_kind));
+    out.integer("target_draws", m_targetDraws);
+    out.tensor("points", pointsTensor(m_target.points));
+    out.tensor("modes", pointsTensor(m_target.modes));
+    out.real("mode_std", m_target.modeStd);
+    out.tensor("bounds", torch::tensor({m_bounds.xMin, m_bounds.xMax, m_bounds.yMin, m_bounds.yMax},
+                                       torch::kFloat64));
+    const Gan2dVisuals& v = *m_visuals;
+    out.integer("visuals_step", v.step);
+    out.integer("visuals_d_updates", v.dUpdates);
+    out.integer("visuals_g_updates", v.gUpdates);
+    out.floats("visuals_generated", v.generated);
+    out.floats("visuals_push", v.push);
+    out.floats("visuals_field", v.field);
+    out.flag("visuals_field_is_probability", v.fieldIsProbability);
+    std::vector<float> manifold;
+    for (const auto& line : v.manifold) manifold.insert(manifold.end(), line.begin(), line.end());
+    out.integer("visuals_manifold_lines", static_cast<std::int64_t>(v.manifold.size()));
+    out.floats("visuals_manifold", manifold);
+    out.real("visuals_kl", v.divergences.kl);
+    out.real("visuals_js", v.divergences.js);
+    out.integer("visuals_covered", v.coverage.covered);
+    out.integer("visuals_modes", v.coverage.modes);
+    out.tensor(
+        "visuals_mode_counts",
+        torch::tensor(std::vector<std::int64_t>(v.coverage.counts.begin(), v.coverage.counts.end()),
+                      torch::kInt64));
+    out.real("visuals_in_modes", v.coverage.inModes);
+    out.save(file);
+  } catch (const c10::Error& error) {
+    throw DataError(file.string() + ": cannot write the checkpoint (" +
+                    std::string(error.what_without_backtrace()) + ")");
+  }
+}
+
+void Gan2dTrainer::loadCheckpoint(const std::filesystem::path& file) {
+  genlab::nn::CheckpointReader in(file);
+  in.requireModel(modelName());
+  // Read into temporaries; the trainer changes only once the whole file has been read.
+  GanNetworks loaded = readGanNetworks(
+      in, GanFlavour::Toy2d,
+      [](const GanSettings& s) { return makeToyGenerator(s.noiseDim, s.gWidth, s.gDepth); },
+      [](const GanSettings& s) { return makeToyDiscriminator(s.dWidth, s.dDepth); });
+  const GanSettings& settings = loaded.settings;
+  const GanCounters counters = readGanCounters(in);
+  auto nets = std::make_unique<Nets>();
+  nets->threads = m_nets->threads;
+  nets->rng = loaded.rng;
+  nets->g = loaded.g;
+  nets->d = loaded.d;
+  nets->optG = std::move(loaded.optG);
+  nets->optD = std::move(loaded.optD);
+  // Display sizes are this trainer's options, not settings: they must be the saving trainer's.
+  nets->displayNoise =
+      in.tensor("display_noise", torch::kFloat32, {m_options.displaySamples, settings.noiseDim});
+  nets->manifoldNoise = manifoldGrid(settings.noiseDim, m_options);
+
+  const std::string kindName = in.text("target");
+  TargetKind kind = TargetKind::Painted;
+  bool known = false;
+  for (TargetKind k : {TargetKind::Ring8, TargetKind::Grid25, TargetKind::Spiral, TargetKind::Moons,
+                       TargetKind::Painted}) {
+    if (toString(k) == kindName) {
+      kind = k;
+      known = true;
+    }
+  }
+  if (!known) in.fail("unknown target \"" + kindName + "\"");
+  const auto targetDraws = static_cast<int>(in.integer("target_draws", 0, 1'000'000'000));
+  const torch::Tensor points = in.tensor("points", torch::kFloat64);
+  const torch::Tensor modes = in.tensor("modes", torch::kFloat64);
+  for (const auto* t : {&points, &modes}) {
+    if (t->dim() != 2 || t->size(1) != 2) in.fail("its target points are not pairs");
+  }
+  if (points.size(0) == 0) in.fail("its target has no points");
+  TargetData target;
+  target.points = pointsMatrix(points);
+  target.modes = pointsMatrix(modes);
+  target.modeStd = in.real("mode_std");
+  if (!target.points.allFinite()) in.fail("its target has NaN or infinite points");
+  const torch::Tensor b = in.tensor("bounds", torch::kFloat64, {4});
+  const Bounds2d bounds{b[0].item<double>(), b[1].item<double>(), b[2].item<double>(),
+                        b[3].item<double>()};
+  nets->fieldPoints = fieldGrid(bounds, m_options.fieldCells);
+  nets->real = toTensor(target.points);
+
+  auto visuals = std::make_shared<Gan2dVisuals>();
+  Gan2dVisuals& v = *visuals;
+  v.step = in.integer("visuals_step", 0, counters.steps);
+  v.dUpdates = in.integer("visuals_d_updates", 0, counters.dUpdates);
+  v.gUpdates = in.integer("visuals_g_updates", 0, counters.gUpdates);
+  const std::int64_t samples = 2LL * m_options.displaySamples;
+  const std::int64_t cells = static_cast<std::int64_t>(m_options.fieldCells) * m_options.fieldCells;
+  v.generated = in.floats("visuals_generated", samples);
+  v.push = in.floats("visuals_push", samples);
+  v.field = in.floats("visuals_field", cells);
+  v.fieldCols = v.fieldRows = m_options.fieldCells;
+  v.fieldBounds = bounds;
+  v.fieldIsProbability = in.flag("visuals_field_is_probability");
+  const std::int64_t lines = in.integer("visuals_manifold_lines", 0, 1'000'000);
+  const std::vector<float> manifold = in.floats("visuals_manifold");
+  const std::int64_t perLine = 2LL * m_options.manifoldPoints;
+  if (static_cast<std::int64_t>(manifold.size()) != lines * perLine) {
+    in.fail("its manifold has " + std::to_string(manifold.size()) + " values; this trainer's " +
+            std::to_string(lines) + " lines take " + std::to_string(lines * perLine));
+  }
+  for (std::int64_t l = 0; l < lines; ++l) {
+    v.manifold.emplace_back(manifold.begin() + l * perLine, manifold.begin() + (l + 1) * perLine);
+  }
+  v.divergences.kl = in.real("visuals_kl");
+  v.divergences.js = in.real("visuals_js");
+  v.coverage.covered = static_cast<int>(in.integer("visuals_covered", 0, target.modes.rows()));
+  v.coverage.modes = static_cast<int>(in.integer("visuals_modes", 0, target.modes.rows()));
+  const torch::Tensor counts = in.tensor("visuals_mode_counts", torch::kInt64);
+  if (counts.dim() != 1 || counts.numel() != v.coverage.modes) {
+    in.fail("its mode counts do not match its " + std::to_string(v.coverage.modes) + " modes");
+  }
+  for (std::int64_t k = 0; k < counts.numel(); ++k)
+    v.coverage.counts.push_back(static_cast<int>(counts[k].item<std::int64_t>()));
+  v.coverage.inModes = in.real("visuals_in_modes");
+
+  auto real = std::make_shared<const std::vector<float>>(toVector(nets->real));
+
+  // All read: swap it in (nothing below throws).
+  m_settings = settings;
+  m_kind = kind;
+  m_target = std::move(target);
+  m_bounds = bounds;
+  m_seed = counters.seed;
+  m_rebuilds = counters.rebuilds;
+  m_targetDraws = targetDraws;
+  m_nets = std::move(nets);
+  m_real = std::move(real);
+  m_visuals = std::move(visuals);
+  m_lastVisuals = std::chrono::steady_clock::now();
+  m_steps = counters.steps;
+  m_dUpdates = counters.dUpdates;
+  m_gUpdates = counters.gUpdates;
+  m_lossD = counters.lossD;
+  m_lossG = counters.lossG;
+  publish();
 }
 
 void Gan2dTrainer::stepDiscriminatorOnly() {
@@ -395,11 +567,6 @@ MatrixXd Gan2dTrainer::sample(int n) {
     out(i, 1) = x[i][1].item<double>();
   }
   return out;
-}
-
-void Gan2dTrainer::loadCheckpoint(const std::filesystem::path& file) {
-  // TEMPORARY until the neural checkpoint branch lands.
-  throw DataError(file.string() + ": loading this model's checkpoints is not built yet");
 }
 
 }  // namespace genlab::gan

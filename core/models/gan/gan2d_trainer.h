@@ -48,8 +48,11 @@ class Gan2dTrainer final : public train::Trainer {
   // says so); optimiser kind, rates and betas rebuild the optimisers; the rest apply at once.
   void setParam(const std::string& key, const nlohmann::json& value) override;
   nlohmann::json settings() const override;
-  // LibTorch archive: both networks, both optimisers' state, settings and counters.
+  // LibTorch archive: both networks, both optimisers' state, the generator, settings and
+  // counters, the real data as edited, the display noise and the latest visuals (see the .cpp).
   void saveCheckpoint(const std::filesystem::path& file) const override;
+  // Settings and data come from the checkpoint (a run's setParam calls and edits are in it);
+  // the display options (samples, field cells) must be the saving trainer's.
   void loadCheckpoint(const std::filesystem::path& file) override;
   std::string checkpointExtension() const override { return ".pt"; }
   std::int64_t stepsDone() const override { return m_steps; }

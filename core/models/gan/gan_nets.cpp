@@ -203,28 +203,4 @@ void checkFinite(double value, const char* what, std::int64_t step) {
   }
 }
 
-void saveGanCheckpoint(const torch::nn::Module& g, const torch::nn::Module& d,
-                       const torch::optim::Optimizer& optG, const torch::optim::Optimizer& optD,
-                       const std::string& settingsJson, std::int64_t steps,
-                       const std::filesystem::path& file) {
-  torch::serialize::OutputArchive archive;
-  torch::serialize::OutputArchive gArchive, dArchive, optGArchive, optDArchive;
-  g.save(gArchive);
-  d.save(dArchive);
-  optG.save(optGArchive);
-  optD.save(optDArchive);
-  archive.write("generator", gArchive);
-  archive.write("discriminator", dArchive);
-  archive.write("optimizer_g", optGArchive);
-  archive.write("optimizer_d", optDArchive);
-  archive.write("settings", c10::IValue(settingsJson));
-  archive.write("step", c10::IValue(static_cast<int64_t>(steps)));
-  try {
-    archive.save_to(file.string());
-  } catch (const c10::Error& error) {
-    throw DataError(file.string() + ": cannot write checkpoint (" + error.what_without_backtrace() +
-                    ")");
-  }
-}
-
 }  // namespace genlab::gan

@@ -11,7 +11,6 @@
 #include <torch/torch.h>
 
 #include <cstdint>
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -40,14 +39,6 @@ void initialiseFrom(torch::nn::Module& module, at::Generator& generator);
 torch::Tensor discriminatorLoss(GanLoss loss, const torch::Tensor& realOut,
                                 const torch::Tensor& fakeOut);
 torch::Tensor generatorLoss(GanLoss loss, const torch::Tensor& fakeOut);
-
-// One torch archive at `file` with both networks, both optimisers' state, the settings JSON and
-// the step count: what both GAN trainers checkpoint. A write failure throws DataError naming
-// the file.
-void saveGanCheckpoint(const torch::nn::Module& g, const torch::nn::Module& d,
-                       const torch::optim::Optimizer& optG, const torch::optim::Optimizer& optD,
-                       const std::string& settingsJson, std::int64_t steps,
-                       const std::filesystem::path& file);
 
 // WGAN-GP's penalty E[(|grad_x f(x^)| - 1)^2] at x^ = e x + (1 - e) x~, e ~ U(0, 1) per sample,
 // with the graph kept so it can be differentiated with respect to the critic's parameters.

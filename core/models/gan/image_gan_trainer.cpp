@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/models/gan/gan_checkpoint.h"
 #include "core/models/gan/gan_nets.h"
 #include "core/nn/fused_adam.h"
 #include "core/util/errors.h"
@@ -222,9 +223,84 @@ void ImageGanTrainer::setParam(const std::string& key, const nlohmann::json& val
   publish(std::move(messages));
 }
 
+// Besides what both GAN trainers keep (gan_checkpoint.h): the grid and interpolation noise
+// (drawn from the generator when the networks were built), the last batch's D outputs, and the
+// pictures as they are. Redrawing the pictures on loading would not do: G runs in training
+// mode, so drawing them updates its batch-norm statistics, which are part of the state.
+// The images come from the lesson; their count is recorded to refuse other data.
 void ImageGanTrainer::saveCheckpoint(const std::filesystem::path& file) const {
-  saveGanCheckpoint(*m_nets->g, *m_nets->d, *m_nets->optG, *m_nets->optD,
-                    m_settings.toJson().dump(), m_steps, file);
+  const Nets& n = *m_nets;
+  try {
+    genlab::nn::CheckpointWriter out(modelName());
+    writeGanState(out, m_settings, n.rng, *n.g, *n.d, *n.optG, *n.optD,
+                  {m_seed, m_rebuilds, m_steps, m_dUpdates, m_gUpdates, m_lossD, m_lossG});
+    out.integer("images", m_images.count);
+    out.real("d_real", m_dReal);
+    out.real("d_fake", m_dFake);
+    out.tensor("grid_noise", n.gridNoise);
+    out.tensor("interpolation_noise", n.interpolationNoise);
+    out.integer("pictures_step", m_pictures->step);
+    out.floats("pictures_samples", m_pictures->samples);
+    out.floats("pictures_interpolation", m_pictures->interpolation);
+    out.floats("pictures_scores", m_pictures->sampleScores);
+    out.save(file);
+  } catch (const c10::Error& error) {
+    throw DataError(file.string() + ": cannot write the checkpoint (" +
+                    std::string(error.what_without_backtrace()) + ")");
+  }
+}
+
+void ImageGanTrainer::loadCheckpoint(const std::filesystem::path& file) {
+  genlab::nn::CheckpointReader in(file);
+  in.requireModel(modelName());
+  const std::int64_t images = in.integer("images");
+  if (images != m_images.count) {
+    in.fail("written for " + std::to_string(images) + " training images; this trainer has " +
+            std::to_string(m_images.count) + " (another lesson's data?)");
+  }
+  // Read into temporaries; the trainer changes only once the whole file has been read.
+  GanNetworks loaded = readGanNetworks(
+      in, GanFlavour::Image,
+      [](const GanSettings& s) { return makeImageGenerator(s.architecture, s.noiseDim); },
+      [](const GanSettings& s) { return makeImageDiscriminator(s.architecture); });
+  const GanSettings& settings = loaded.settings;
+  const GanCounters counters = readGanCounters(in);
+  auto nets = std::make_unique<Nets>();
+  nets->threads = m_nets->threads;
+  nets->rng = loaded.rng;
+  nets->g = loaded.g;
+  nets->d = loaded.d;
+  nets->optG = std::move(loaded.optG);
+  nets->optD = std::move(loaded.optD);
+  nets->real = m_nets->real;
+  const int cells = kSampleGridSide * kSampleGridSide;
+  nets->gridNoise = in.tensor("grid_noise", torch::kFloat32, {cells, settings.noiseDim});
+  nets->interpolationNoise =
+      in.tensor("interpolation_noise", torch::kFloat32, {kInterpolationCount, settings.noiseDim});
+  const double dReal = in.real("d_real");
+  const double dFake = in.real("d_fake");
+  auto pictures = std::make_shared<ImageGanPictures>();
+  pictures->step = in.integer("pictures_step", 0, counters.steps);
+  pictures->samples = in.floats("pictures_samples", std::int64_t{cells} * kPixels);
+  pictures->interpolation =
+      in.floats("pictures_interpolation", std::int64_t{kInterpolationCount} * kPixels);
+  pictures->sampleScores = in.floats("pictures_scores", cells);
+
+  // All read: swap it in (nothing below throws).
+  m_settings = settings;
+  m_seed = counters.seed;
+  m_rebuilds = counters.rebuilds;
+  m_nets = std::move(nets);
+  m_pictures = std::move(pictures);
+  m_lastPictures = std::chrono::steady_clock::now();
+  m_steps = counters.steps;
+  m_dUpdates = counters.dUpdates;
+  m_gUpdates = counters.gUpdates;
+  m_lossD = counters.lossD;
+  m_lossG = counters.lossG;
+  m_dReal = dReal;
+  m_dFake = dFake;
+  publish();
 }
 
 void ImageGanTrainer::stepDiscriminatorOnly() {
@@ -287,11 +363,6 @@ std::vector<float> ImageGanTrainer::discriminate(const std::vector<float>& image
                               2.0 -
                           1.0;
   return toVector(displayedOutput(m_settings.loss, m_nets->d->forward(x)).flatten());
-}
-
-void ImageGanTrainer::loadCheckpoint(const std::filesystem::path& file) {
-  // TEMPORARY until the neural checkpoint branch lands.
-  throw DataError(file.string() + ": loading this model's checkpoints is not built yet");
 }
 
 }  // namespace genlab::gan

@@ -38,7 +38,10 @@ class ImageGanTrainer final : public train::Trainer {
   train::SnapshotPtr snapshot() const override { return m_snapshot; }
   void setParam(const std::string& key, const nlohmann::json& value) override;
   nlohmann::json settings() const override { return m_settings.toJson(); }
+  // LibTorch archive: both networks (batch-norm statistics included), both optimisers' state,
+  // the generator, settings and counters, the fixed picture noise and the pictures.
   void saveCheckpoint(const std::filesystem::path& file) const override;
+  // Settings come from the checkpoint; the training images must be as many as the saver's.
   void loadCheckpoint(const std::filesystem::path& file) override;
   std::string checkpointExtension() const override { return ".pt"; }
   std::int64_t stepsDone() const override { return m_steps; }

@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <numeric>
 
 #include "core/math/mig.h"
 #include "core/models/vae/vae_network.h"
 #include "core/nn/fused_adam.h"
+#include "core/nn/torch_checkpoint.h"
 #include "core/util/errors.h"
 #include "core/util/rng.h"
 
@@ -174,52 +176,51 @@ struct VaeTrainer::Impl {
     pairs.reset();
   }
 
-  // Returns the steps the checkpoint's network was trained for.
+  // settings.load: the network (and Adam's state) of a checkpoint, full or written before
+  // checkpoints held the training state. Returns the steps the network was trained for.
   std::int64_t loadCheckpoint(const std::string& path) {
-    const std::string where = "settings.load: " + path;
-    if (!std::filesystem::is_regular_file(path)) throw DataError(where + ": no such file");
-    torch::serialize::InputArchive archive;
-    c10::IValue settingsValue;
-    c10::IValue stepValue;
-    try {
-      archive.load_from(path);
-      archive.read("settings", settingsValue);
-      archive.read("step", stepValue);
-    } catch (const c10::Error&) {
-      throw DataError(where +
-                      ": not a genlab VAE checkpoint (expected a torch archive with "
-                      "\"settings\" and \"step\")");
+    genlab::nn::CheckpointReader in(path, "settings.load: " + path);
+    const std::string model = in.model();
+    if (!model.empty() && model != "vae") {
+      in.fail("a checkpoint of the \"" + model + "\" model, not of a VAE");
     }
+    const std::int64_t trained = in.integer("step", 0, std::numeric_limits<std::int64_t>::max());
     // The network's shape comes from the checkpoint; live settings from the lesson.
-    json saved;
-    try {
-      saved = json::parse(settingsValue.toStringRef());
-    } catch (const std::exception&) {
-      throw DataError(where + ": its settings are not valid JSON");
-    }
-    const VaeConfig savedConfig = VaeConfig::fromJson(saved, where + ": settings");
-    config.architecture = savedConfig.architecture;
-    config.latent = savedConfig.latent;
-    config.hidden = savedConfig.hidden;
-    config.likelihood = savedConfig.likelihood;
-    net = VaeNet(config, height, width);
-    optimizer = std::make_unique<genlab::nn::FusedAdam>(net->parameters(),
-                                                        torch::optim::AdamOptions(config.lr));
-    try {
-      torch::serialize::InputArchive networkArchive;
-      archive.read("network", networkArchive);
-      net->load(networkArchive);
-      torch::serialize::InputArchive optimizerArchive;
-      archive.read("optimizer", optimizerArchive);
-      optimizer->load(optimizerArchive);
-    } catch (const c10::Error&) {
-      throw DataError(where + ": its network does not fit " + std::to_string(height) + "x" +
-                      std::to_string(width) + " images (trained on other data?)");
-    }
+    const VaeConfig saved = readConfig(in);
+    VaeConfig shaped = config;
+    shaped.architecture = saved.architecture;
+    shaped.latent = saved.latent;
+    shaped.hidden = saved.hidden;
+    shaped.likelihood = saved.likelihood;
+    VaeNet loadedNet = makeNet(in, shaped);
+    in.module("network", *loadedNet);
+    auto loadedOptimizer = std::make_unique<genlab::nn::FusedAdam>(
+        loadedNet->parameters(), torch::optim::AdamOptions(shaped.lr));
+    in.optimizer("optimizer", *loadedOptimizer);
+    config = shaped;
+    net = loadedNet;
+    optimizer = std::move(loadedOptimizer);
     setLearningRate(config.lr);
-    messages.push_back("loaded " + path + " (" + std::to_string(stepValue.toInt()) +
-                       " steps trained)");
-    return stepValue.toInt();
+    messages.push_back("loaded " + path + " (" + std::to_string(trained) + " steps trained)");
+    return trained;
+  }
+
+  // The checkpoint's settings; DataError when they are not valid VAE settings.
+  static VaeConfig readConfig(genlab::nn::CheckpointReader& in) {
+    try {
+      return VaeConfig::fromJson(in.json("settings"), "settings");
+    } catch (const ConfigError& error) {
+      in.fail(std::string("its ") + error.what());
+    }
+  }
+
+  // A network for `shaped` on this trainer's images; DataError when it cannot take them.
+  VaeNet makeNet(genlab::nn::CheckpointReader& in, const VaeConfig& shaped) const {
+    try {
+      return VaeNet(shaped, height, width);
+    } catch (const ConfigError& error) {
+      in.fail(std::string("its ") + error.what());
+    }
   }
 
   void setLearningRate(double lr) {
@@ -445,25 +446,135 @@ nlohmann::json VaeTrainer::settings() const {
   return m_impl->config.toJson();
 }
 
+// The checkpoint holds the whole training state, so that a trainer built from the same lesson
+// and seed resumes bit for bit: the network and Adam's moments, both random streams (the
+// torch generator of the reparameterisation noise, the Rng that shuffles), the epoch's order
+// and cursor, the step counters the warm-up and the evaluation schedule count from, the last
+// evaluation (its values are every step's metrics until the next one), and the settings in
+// force. The data itself comes from the lesson; its sizes are recorded to refuse other data.
 void VaeTrainer::saveCheckpoint(const std::filesystem::path& file) const {
   const Impl& m = *m_impl;
   try {
-    torch::serialize::OutputArchive archive;
-    torch::serialize::OutputArchive networkArchive;
-    m.net->save(networkArchive);
-    archive.write("network", networkArchive);
-    torch::serialize::OutputArchive optimizerArchive;
-    m.optimizer->save(optimizerArchive);
-    archive.write("optimizer", optimizerArchive);
-    VaeConfig saved = m.config;
-    saved.load.clear();
-    archive.write("settings", c10::IValue(saved.toJson().dump()));
-    archive.write("step", c10::IValue(static_cast<std::int64_t>(m.steps)));
-    archive.save_to(file.string());
+    genlab::nn::CheckpointWriter out(modelName());
+    // "network", "optimizer", "settings" and "step" are also what settings.load reads.
+    out.module("network", *m.net);
+    out.optimizer("optimizer", *m.optimizer);
+    out.json("settings", m.config.toJson());
+    out.integer("step", m.steps);
+    out.integer("network_start", m.networkStart);
+    out.integer("seed", static_cast<std::int64_t>(m.seed));
+    out.generator("generator", m.generator);
+    out.rng("batch_rng", m.batchRng);
+    out.tensor("order", torch::tensor(torch::ArrayRef<std::int64_t>(m.order), torch::kInt64));
+    out.integer("cursor", static_cast<std::int64_t>(m.cursor));
+    out.integer("epoch", m.epoch);
+    out.integer("height", m.height);
+    out.integer("width", m.width);
+    out.integer("held_out", m.heldOut->count);
+    out.integer("traversal_base", m.traversalBase);
+    const VaeSnapshot& s = m.state;
+    out.real("reconstruction", s.reconstruction);
+    out.real("kl", s.kl);
+    out.real("elbo", s.elbo);
+    out.flag("evaluated", s.evaluated);
+    out.integer("evaluated_at", s.evaluatedAt);
+    out.real("test_elbo", s.testElbo);
+    out.real("mutual_information", s.mutualInformation);
+    out.real("total_correlation", s.totalCorrelation);
+    out.real("dimension_wise_kl", s.dimensionWiseKl);
+    out.real("mig", s.mig);
+    out.flag("has_mig", s.hasMig);
+    out.save(file);
   } catch (const c10::Error& error) {
     throw DataError(file.string() + ": cannot write the checkpoint (" +
                     std::string(error.what_without_backtrace()) + ")");
   }
+}
+
+void VaeTrainer::loadCheckpoint(const std::filesystem::path& file) {
+  Impl& m = *m_impl;
+  genlab::nn::CheckpointReader in(file);
+  in.requireModel(modelName());
+  // Everything is read into locals first; the trainer changes only once all of it has been
+  // read and checked, so a bad file leaves it as it was.
+  const auto count = [&](const char* key, std::int64_t here, const char* what) {
+    const std::int64_t saved = in.integer(key);
+    if (saved != here) {
+      in.fail("written for " + std::to_string(saved) + " " + what + "; this trainer has " +
+              std::to_string(here) + " (another lesson's data?)");
+    }
+  };
+  count("height", m.height, "pixel rows");
+  count("width", m.width, "pixel columns");
+  count("held_out", m.heldOut->count, "held-out images");
+  const std::int64_t images = static_cast<std::int64_t>(m.order.size());
+  const torch::Tensor orderTensor = in.tensor("order", torch::kInt64);
+  if (orderTensor.dim() != 1 || orderTensor.numel() != images) {
+    in.fail("its data order covers " + std::to_string(orderTensor.numel()) +
+            " training images; this trainer has " + std::to_string(images) +
+            " (another lesson's data?)");
+  }
+  std::vector<std::int64_t> order(orderTensor.data_ptr<std::int64_t>(),
+                                  orderTensor.data_ptr<std::int64_t>() + images);
+  std::vector<bool> seen(order.size(), false);
+  for (const std::int64_t i : order) {
+    if (i < 0 || i >= images || seen[static_cast<std::size_t>(i)]) {
+      in.fail("its data order is not a permutation of the training images");
+    }
+    seen[static_cast<std::size_t>(i)] = true;
+  }
+  const auto cursor = static_cast<std::size_t>(in.integer("cursor", 0, images));
+  const std::int64_t epoch = in.integer("epoch", 0, std::numeric_limits<std::int64_t>::max());
+  const std::int64_t steps = in.integer("step", 0, std::numeric_limits<std::int64_t>::max());
+  // Negative when settings.load started the network from a checkpoint's trained steps.
+  const std::int64_t networkStart =
+      in.integer("network_start", std::numeric_limits<std::int64_t>::min(), steps);
+  const auto seed = static_cast<std::uint64_t>(in.integer("seed"));
+
+  const VaeConfig config = Impl::readConfig(in);
+  VaeNet net = m.makeNet(in, config);
+  in.module("network", *net);
+  auto optimizer = std::make_unique<genlab::nn::FusedAdam>(net->parameters(),
+                                                           torch::optim::AdamOptions(config.lr));
+  in.optimizer("optimizer", *optimizer);
+  at::Generator generator = in.generator("generator");
+  Rng batchRng = in.rng("batch_rng");
+
+  VaeSnapshot state;
+  state.reconstruction = in.real("reconstruction");
+  state.kl = in.real("kl");
+  state.elbo = in.real("elbo");
+  state.evaluated = in.flag("evaluated");
+  state.evaluatedAt = in.integer("evaluated_at", 0, steps);
+  state.testElbo = in.real("test_elbo");
+  state.mutualInformation = in.real("mutual_information");
+  state.totalCorrelation = in.real("total_correlation");
+  state.dimensionWiseKl = in.real("dimension_wise_kl");
+  state.mig = in.real("mig");
+  state.hasMig = in.flag("has_mig");
+  const auto traversalBase =
+      static_cast<int>(in.integer("traversal_base", 0, m.heldOut->count - 1));
+
+  // All read: swap it in (nothing below throws).
+  m.config = config;
+  m.net = net;
+  m.optimizer = std::move(optimizer);
+  m.generator = generator;
+  m.batchRng = batchRng;
+  m.seed = seed;
+  m.order = std::move(order);
+  m.cursor = cursor;
+  m.epoch = epoch;
+  m.steps = steps;
+  m.networkStart = networkStart;
+  m.state = state;
+  m.traversalBase = traversalBase;
+  m.messages.clear();  // they told of the state just replaced
+  m.encoding.reset();
+  m.traversal.reset();
+  m.pairs.reset();
+  m.visualsDirty = true;
+  m.visualsStep = -1;
 }
 
 std::int64_t VaeTrainer::stepsDone() const {
@@ -577,11 +688,6 @@ double VaeTrainer::elboOf(const data::ImageSet& images, std::uint64_t seed) {
 
 const VaeSnapshot& VaeTrainer::lastEvaluation() const {
   return m_impl->state;
-}
-
-void VaeTrainer::loadCheckpoint(const std::filesystem::path& file) {
-  // TEMPORARY until the neural checkpoint branch lands.
-  throw DataError(file.string() + ": loading this model's checkpoints is not built yet");
 }
 
 }  // namespace genlab::vae

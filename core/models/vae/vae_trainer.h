@@ -57,8 +57,13 @@ class VaeTrainer final : public train::Trainer {
   // warm-up starts again (a loaded network goes on from its checkpoint's step).
   void setParam(const std::string& key, const nlohmann::json& value) override;
   nlohmann::json settings() const override;
-  // One torch archive: the network, Adam's state, the step, and the settings as JSON.
+  // One torch archive with the whole training state (see the .cpp): the network, Adam's state,
+  // both random streams, the data order and cursor, the counters, the last evaluation and the
+  // settings. settings.load reads its network and Adam's state (and those of the older
+  // archives that held only these, the settings and the step).
   void saveCheckpoint(const std::filesystem::path& file) const override;
+  // The settings come from the checkpoint (a run's setParam calls are in it); the images must
+  // be the trainer's own: a checkpoint for other sizes or counts is a DataError.
   void loadCheckpoint(const std::filesystem::path& file) override;
   std::string checkpointExtension() const override { return ".pt"; }
   std::int64_t stepsDone() const override;
