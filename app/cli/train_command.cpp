@@ -13,6 +13,7 @@
 #include "core/models/registry.h"
 #include "core/platform/process_identity.h"
 #include "core/platform/threading.h"
+#include "core/run/run_catalog.h"
 #include "core/run/run_info.h"
 #include "core/run/run_recorder.h"
 #include "core/run/run_restore.h"
@@ -69,7 +70,8 @@ Prepared prepareNewRun(const TrainOptions& options) {
   if (!options.out.empty())
     recorder.folder = options.out;
   else
-    recorder.runsDirectory = options.runs.empty() ? "runs" : options.runs;
+    recorder.runsDirectory = options.runs.empty() ? run::defaultRunsDirectory()
+                                                    : std::filesystem::path(options.runs);
   prepared.recorder = std::make_unique<run::RunRecorder>(original, std::move(recorder));
   return prepared;
 }
@@ -175,7 +177,8 @@ void registerTrain(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   train->add_option("--seed", options->seed, "Random seed (default: the lesson's)");
   train->add_option("--out", options->out, "Run folder (default: <runs>/<lesson>-<time>)");
-  train->add_option("--runs", options->runs, "Folder for new run folders (default: runs)");
+  train->add_option("--runs", options->runs,
+                    "Folder for new run folders (default: $GENLAB_RUNS or ~/.local/share/genlab/runs)");
   train
       ->add_option("--checkpoint-budget", options->budgetMiB,
                    "Disk budget for the run's checkpoints in MiB (default 512)")

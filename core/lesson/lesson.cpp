@@ -73,22 +73,23 @@ nlohmann::json lessonToJson(const Lesson& lesson) {
   return {{"title", lesson.title},       {"summary", lesson.summary}, {"model", lesson.model},
           {"dataset", lesson.dataset},   {"settings", lesson.settings}, {"views", lesson.views},
           {"display", lesson.display},   {"seed", lesson.seed},       {"steps", lesson.steps},
-          {"speed", lesson.speed},       {"order", lesson.order}};
+          {"speed", lesson.speed},       {"order", lesson.order},
+          {"compare_with", lesson.compareWith}};
 }
 
 Lesson lessonFromJson(const nlohmann::json& json, const std::filesystem::path& file,
                       const std::string& context) {
   const std::string where = context.empty() ? file.string() : context;
   if (!json.is_object()) throw ConfigError(where + ": a lesson must be a JSON object");
-  static const std::set<std::string> known = {"title",    "summary", "model",   "dataset",
-                                              "settings", "views",   "display", "seed",
-                                              "steps",    "speed",   "order"};
+  static const std::set<std::string> known = {"title", "summary", "model", "dataset",
+                                              "settings", "views", "display", "seed",
+                                              "steps", "speed", "order", "compare_with"};
   for (const auto& item : json.items()) {
     if (!known.contains(item.key())) {
       throw ConfigError(
           where + ": unknown key \"" + item.key() +
           "\" (known: title, summary, model, dataset, settings, views, display, seed, "
-          "steps, speed, order)");
+          "steps, speed, order, compare_with)");
     }
   }
   Lesson lesson;
@@ -106,6 +107,10 @@ Lesson lessonFromJson(const nlohmann::json& json, const std::filesystem::path& f
   lesson.steps = optional<std::int64_t>(json, "steps", 100, where);
   lesson.speed = optional<double>(json, "speed", 0.0, where);
   lesson.order = optional<int>(json, "order", 1000, where);
+  lesson.compareWith =
+      optional<nlohmann::json>(json, "compare_with", nlohmann::json::object(), where);
+  if (!lesson.compareWith.is_object())
+    throw ConfigError(where + ": compare_with: must be an object of settings");
   if (!lesson.dataset.is_object()) throw ConfigError(where + ": dataset: must be an object");
   if (!lesson.settings.is_object()) throw ConfigError(where + ": settings: must be an object");
   if (lesson.steps < 1) throw ConfigError(where + ": steps: must be at least 1");

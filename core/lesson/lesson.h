@@ -12,7 +12,9 @@
 //     "seed":     1,                                   optional, default 0
 //     "steps":    100,                                 optional: default budget for `train`
 //     "speed":    4,                                   optional: steps per second when playing
-//     "order":    10                                   optional: position in the picker
+//     "order":    10,                                  optional: position in the picker
+//     "compare_with": {"beta": 1.0}                    optional: the lab also trains a copy
+//                                                      with these settings changed, side by side
 //   }
 //
 // Unknown keys are errors (a typo must not silently fall back to a default).
@@ -39,6 +41,7 @@ struct Lesson {
   std::int64_t steps = 100;
   double speed = 0.0;  // 0: as fast as the trainer goes
   int order = 1000;
+  nlohmann::json compareWith = nlohmann::json::object();  // settings of a second run, if any
 };
 
 // Reads and checks the shape of a lesson file. Throws ConfigError ("path: key: problem") or

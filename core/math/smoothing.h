@@ -33,9 +33,10 @@ inline std::vector<double> debiasedEma(const std::vector<double>& x, const std::
       out[i] = y[i];
       continue;
     }
-    // The first point, or a gap of g: decay w^g (g = 1 for evenly spaced steps).
-    const double gap = started ? std::max(x[i] - previousX, 0.0) : 0.0;
-    const double decay = started ? std::pow(weight, gap) : 0.0;
+    // A gap of g decays by w^g (g = 1 for evenly spaced steps); the first point decays the
+    // empty start by w, so its own weight is 1 - w and the denominator debiases it.
+    const double gap = started ? std::max(x[i] - previousX, 0.0) : 1.0;
+    const double decay = std::pow(weight, gap);
     numerator = decay * numerator + (1.0 - decay) * y[i];
     denominator = decay * denominator + (1.0 - decay);
     out[i] = denominator > 0.0 ? numerator / denominator : y[i];

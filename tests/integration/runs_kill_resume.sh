@@ -14,43 +14,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 py=/usr/bin/python3
 
-# Metric columns without wall_time (column 2), the part that must match bit for bit.
-metrics_without_time() { cut -d, -f1,3- "$1/metrics.csv"; }
-
-kill_and_resume() {  # lesson steps name [--set ...]
-  local lesson="$1" steps="$2" name="$3"; shift 3
-  [[ "$lesson" == /* ]] || lesson="$lessons/$lesson"
-  "$genlab" train "$lesson" --steps "$steps" "$@" --out "$work/$name-straight" --quiet
-  for round in 1 2; do
-    local run="$work/$name-killed-$round"
-    "$genlab" train "$lesson" --steps "$steps" "$@" --out "$run" --quiet &
-    local pid=$!
-    # Wait until training is under way, then kill at a random moment.
-    for _ in $(seq 200); do
-      [[ -f "$run/metrics.csv" && $(wc -l < "$run/metrics.csv") -gt 2 ]] && break
-      sleep 0.05
-    done
-    sleep "0.$((RANDOM % 40))"
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    local status
-    status=$("$genlab" runs show "$run" --json | $py -c 'import json,sys; print(json.load(sys.stdin)["status"])')
-    if [[ "$status" == "finished" ]]; then
-      continue  # it finished before the kill; nothing to resume
-    fi
-    [[ "$status" == "interrupted" ]] || fail "$name: killed run reads as '$status'"
-    "$genlab" train --resume "$run" --quiet 2>/dev/null
-    diff <(metrics_without_time "$work/$name-straight") <(metrics_without_time "$run") >/dev/null ||
-      fail "$name round $round: resumed metrics differ from the uninterrupted run's"
-    "$genlab" runs show "$run" --json | $py -c '
-import json, sys
-s = json.load(sys.stdin)
-assert s["status"] == "finished", s["status"]
-assert s["skipped_rows"] == 0, s["problems"]
-assert any(e["kind"] == "resumed" for e in s["events"]), s["events"]
-'
-  done
-}
+source "$here/lib/kill_resume.bash"
 
 kill_and_resume gmm_three_blobs.json 2000 gmm --set tol=0 --set max_iter=1000000
 # The casino lesson converges in a few dozen steps; a long sequence fitted with three states

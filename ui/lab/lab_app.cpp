@@ -158,6 +158,10 @@ void LabApp::openLesson(std::size_t index) {
   }
   setSpeed(nearestSpeed(chosen.speed));
   m_settings.lastLesson = chosen.file.string();
+  // A lesson that is a comparison opens as one ("beta = 1 against beta = 4"), unless the
+  // command line asks for another.
+  if (m_options.compareWith.empty() && !chosen.compareWith.empty())
+    duplicateWithChanges(chosen.compareWith);
 }
 
 void LabApp::setSpeed(std::size_t index) {

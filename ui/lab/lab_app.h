@@ -61,6 +61,8 @@ class LabApp {
   void resumeRun(std::size_t index);
   // A second live run of the focused run's lesson with one setting changed, trained beside it.
   void duplicateWithChange(const std::string& key, const nlohmann::json& value);
+  // The same with several settings changed at once ({"key": value, ...}).
+  void duplicateWithChanges(const nlohmann::json& changes);
   LiveRunOptions liveOptions(std::uint64_t seed, std::vector<std::string> overrides) const;
   std::filesystem::path runsDirectory() const;
   bool recording() const;

@@ -117,12 +117,16 @@ void LabApp::resumeRun(std::size_t index) {
 }
 
 void LabApp::duplicateWithChange(const std::string& key, const nlohmann::json& value) {
+  duplicateWithChanges({{key, value}});
+}
+
+void LabApp::duplicateWithChanges(const nlohmann::json& changes) {
   OpenRun* source = focusedRun();
-  if (!source || m_runs.size() >= kMaxOpenRuns) return;
+  if (!source || m_runs.size() >= kMaxOpenRuns || changes.empty()) return;
   lesson::Lesson changed = source->lesson();
-  // The source's settings now (it may have been changed by hand), with the one change.
+  // The source's settings now (it may have been changed by hand), with the changes.
   changed.settings = source->settings();
-  changed.settings[key] = value;
+  for (const auto& [key, value] : changes.items()) changed.settings[key] = value;
   // What the run folder records as overrides: every setting that differs from the lesson.
   lesson::Lesson original = source->lesson();
   std::vector<std::string> overrides;
@@ -139,8 +143,7 @@ void LabApp::duplicateWithChange(const std::string& key, const nlohmann::json& v
     m_scrubStep.reset();
   } catch (const std::exception& error) {
     m_messages.emplace_back(std::string("duplicate: ") + error.what());
-    std::cerr << "genlab: duplicate with " << key << "=" << value.dump() << ": " << error.what()
-              << '\n';
+    std::cerr << "genlab: duplicate with " << changes.dump() << ": " << error.what() << '\n';
     if (m_options.scripted()) m_exitCode = 2;
   }
 }
