@@ -33,7 +33,7 @@ done
 
 echo "== memory of an opened run: 300 against 30000 GMM steps"
 for steps in 300 30000; do
-  "$genlab" train "$lessons/gmm_three_blobs.json" --steps $steps --set tol=0 --set max_iter=10000000 \
+  "$genlab" train "$lessons/gmm_three_blobs.json" --steps $steps --set tol=0 --set max_iter=1000000 \
     --out "$work/gmm-$steps" --quiet 2>/dev/null
   /usr/bin/time -f "$steps steps: %M KiB peak" "$genlab" --open "$work/gmm-$steps" --frames 5 \
     --width 1280 --height 800 --screenshot "$work/m.png"
@@ -42,7 +42,7 @@ done
 
 echo "== frame times, compare mode with two trainers (GMM, tol=0) at 1280x800"
 for round in 1 2 3; do
-  "$genlab" --lesson "$lessons/gmm_three_blobs.json" --set tol=0 --set max_iter=10000000 \
+  "$genlab" --lesson "$lessons/gmm_three_blobs.json" --set tol=0 --set max_iter=1000000 \
     --compare-with k=5 --play --frames 300 --width 1280 --height 800 --report-frames "$work/f.json"
   $py -c 'import json,sys; r=json.load(open(sys.argv[1])); print("round", sys.argv[2], {k: round(r[k],1) for k in ("median","p95","max")})' "$work/f.json" $round
 done

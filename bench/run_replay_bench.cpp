@@ -37,7 +37,8 @@ struct Replay {
 
 Replay open(const std::string& folder) {
   Replay replay{genlab::run::readRunInfo(folder), nullptr};
-  auto restored = std::make_shared<genlab::run::RestoredTrainer>(genlab::run::restoreTrainer(replay.info));
+  auto restored =
+      std::make_shared<genlab::run::RestoredTrainer>(genlab::run::restoreTrainer(replay.info));
   replay.session = std::make_unique<genlab::train::Session>(
       [restored](std::uint64_t) { return std::move(restored->trainer); }, replay.info.seed);
   return replay;
@@ -80,7 +81,8 @@ int main(int argc, char** argv) {
     std::vector<double> latencies;
     std::int64_t previous = -1;
     for (int m = 0; m < moves; ++m) {
-      const auto cursor = static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(last + 1)));
+      const auto cursor =
+          static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(last + 1)));
       std::vector<std::int64_t> targets;
       for (const auto& r : runs) targets.push_back(r.info.checkpointAtOrBefore(cursor)->step);
       if (cursor == previous) continue;
@@ -100,15 +102,16 @@ int main(int argc, char** argv) {
       }
       latencies.push_back(msSince(start));
     }
-    const nlohmann::json out = {{"runs", {argv[1], argv[2]}},
-                                {"model", runs[0].info.model},
-                                {"checkpoints", {runs[0].info.checkpoints.size(), runs[1].info.checkpoints.size()}},
-                                {"open_first_ms", openFirstMs},
-                                {"open_both_ms", openBothMs},
-                                {"moves", latencies.size()},
-                                {"move_median_ms", percentile(latencies, 0.5)},
-                                {"move_p95_ms", percentile(latencies, 0.95)},
-                                {"move_max_ms", *std::max_element(latencies.begin(), latencies.end())}};
+    const nlohmann::json out = {
+        {"runs", {argv[1], argv[2]}},
+        {"model", runs[0].info.model},
+        {"checkpoints", {runs[0].info.checkpoints.size(), runs[1].info.checkpoints.size()}},
+        {"open_first_ms", openFirstMs},
+        {"open_both_ms", openBothMs},
+        {"moves", latencies.size()},
+        {"move_median_ms", percentile(latencies, 0.5)},
+        {"move_p95_ms", percentile(latencies, 0.95)},
+        {"move_max_ms", *std::max_element(latencies.begin(), latencies.end())}};
     std::cout << out.dump() << '\n';
   } catch (const std::exception& error) {
     std::cerr << "genlab_run_replay_bench: " << error.what() << '\n';

@@ -58,15 +58,16 @@ void listRuns(const std::string& directory, bool asJson) {
     std::cout << "no runs in " << dir.string() << '\n';
     return;
   }
-  std::printf("%-40s %-20s %-9s %-11s %8s  %-28s %s\n", "RUN", "LESSON", "MODEL", "STATUS",
-              "STEPS", "CHANGED", "LAST METRICS");
+  std::printf("%-40s %-20s %-9s %-11s %8s  %-28s %s\n", "RUN", "LESSON", "MODEL", "STATUS", "STEPS",
+              "CHANGED", "LAST METRICS");
   for (const auto& s : runs) {
     std::error_code ec;
     std::string name = std::filesystem::relative(s.info.folder, dir, ec).string();
     if (ec || name.empty() || name == ".") name = s.info.folder.filename().string();
     std::printf("%-40s %-20s %-9s %-11s %8lld  %-28s %s\n", cut(name, 40).c_str(),
                 cut(s.info.lessonId, 20).c_str(), cut(s.info.model, 9).c_str(),
-                s.info.status.c_str(), static_cast<long long>(std::max<std::int64_t>(s.lastStep, 0)),
+                s.info.status.c_str(),
+                static_cast<long long>(std::max<std::int64_t>(s.lastStep, 0)),
                 cut(changedText(s.changedSettings), 28).c_str(), metricsText(s, 2).c_str());
   }
   std::cout << runs.size() << " run" << (runs.size() == 1 ? "" : "s") << " in " << dir.string()
@@ -94,9 +95,10 @@ void showRun(const std::string& folder, bool asJson) {
   line("run", s.info.folder.string());
   line("lesson", s.info.lessonId + " (" + s.info.title + ")");
   line("model", s.info.model);
-  line("status", s.info.status + (s.info.status != s.info.recordedStatus
-                                      ? " (recorded as " + s.info.recordedStatus + ", its process is gone)"
-                                      : ""));
+  line("status",
+       s.info.status + (s.info.status != s.info.recordedStatus
+                            ? " (recorded as " + s.info.recordedStatus + ", its process is gone)"
+                            : ""));
   if (!s.info.message.empty()) line("message", s.info.message);
   line("seed", std::to_string(s.info.seed));
   line("steps", std::to_string(std::max<std::int64_t>(s.lastStep, 0)) + " (" +
@@ -113,7 +115,8 @@ void showRun(const std::string& folder, bool asJson) {
   line("checkpoints", checkpoints.str());
   line("settings", changedText(s.info.settings));
   if (metrics.skippedRows() > 0) {
-    line("skipped rows", std::to_string(metrics.skippedRows()) + " malformed row(s) in metrics.csv");
+    line("skipped rows",
+         std::to_string(metrics.skippedRows()) + " malformed row(s) in metrics.csv");
     for (const auto& problem : metrics.problems()) std::printf("%-18s %s\n", "", problem.c_str());
   }
   if (metrics.hasIncompleteLine())
@@ -142,7 +145,8 @@ void registerRuns(CLI::App& app) {
     bool json = false;
   };
   auto show = std::make_shared<ShowOptions>();
-  auto* showCommand = runs->add_subcommand("show", "One run: status, settings, metrics, checkpoints");
+  auto* showCommand =
+      runs->add_subcommand("show", "One run: status, settings, metrics, checkpoints");
   showCommand->add_option("run", show->folder, "Run folder")->required();
   showCommand->add_flag("--json", show->json, "Print JSON");
   showCommand->callback([show] { showRun(show->folder, show->json); });

@@ -70,8 +70,8 @@ Prepared prepareNewRun(const TrainOptions& options) {
   if (!options.out.empty())
     recorder.folder = options.out;
   else
-    recorder.runsDirectory = options.runs.empty() ? run::defaultRunsDirectory()
-                                                    : std::filesystem::path(options.runs);
+    recorder.runsDirectory =
+        options.runs.empty() ? run::defaultRunsDirectory() : std::filesystem::path(options.runs);
   prepared.recorder = std::make_unique<run::RunRecorder>(original, std::move(recorder));
   return prepared;
 }
@@ -167,8 +167,9 @@ void registerTrain(CLI::App& app) {
       "train", "Train a lesson headless and record a run folder, or resume a recorded run");
   train->add_option("lesson", options->lessonFile, "Lesson file (assets/lessons/*.json)")
       ->check(CLI::ExistingFile);
-  train->add_option("--resume", options->resume,
-                    "Continue this run folder from its newest checkpoint")
+  train
+      ->add_option("--resume", options->resume,
+                   "Continue this run folder from its newest checkpoint")
       ->check(CLI::ExistingDirectory);
   train->add_option("--set", options->overrides, "Override a setting: key=value (repeatable)");
   train
@@ -177,8 +178,9 @@ void registerTrain(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   train->add_option("--seed", options->seed, "Random seed (default: the lesson's)");
   train->add_option("--out", options->out, "Run folder (default: <runs>/<lesson>-<time>)");
-  train->add_option("--runs", options->runs,
-                    "Folder for new run folders (default: $GENLAB_RUNS or ~/.local/share/genlab/runs)");
+  train->add_option(
+      "--runs", options->runs,
+      "Folder for new run folders (default: $GENLAB_RUNS or ~/.local/share/genlab/runs)");
   train
       ->add_option("--checkpoint-budget", options->budgetMiB,
                    "Disk budget for the run's checkpoints in MiB (default 512)")

@@ -36,8 +36,9 @@ int runLab(int argc, char** argv) {
                  "Train the lesson twice side by side, the second with this change: key=value");
   app.add_option("--step", options.cursor, "Show the opened runs at this step")
       ->check(CLI::NonNegativeNumber);
-  app.add_option("--runs", options.runsDirectory,
-                 "Folder the lab records runs to and browses (default: ~/.local/share/genlab/runs)");
+  app.add_option(
+      "--runs", options.runsDirectory,
+      "Folder the lab records runs to and browses (default: ~/.local/share/genlab/runs)");
   app.add_flag("--no-record", options.noRecord, "Do not record what is trained");
   auto* scripted = "Scripted runs (tests, figures)";
   app.add_option("--steps", options.steps, "Take N training steps, then draw --frames")

@@ -70,20 +70,21 @@ Lesson loadLesson(const std::filesystem::path& file) {
 }
 
 nlohmann::json lessonToJson(const Lesson& lesson) {
-  return {{"title", lesson.title},       {"summary", lesson.summary}, {"model", lesson.model},
-          {"dataset", lesson.dataset},   {"settings", lesson.settings}, {"views", lesson.views},
-          {"display", lesson.display},   {"seed", lesson.seed},       {"steps", lesson.steps},
-          {"speed", lesson.speed},       {"order", lesson.order},
-          {"compare_with", lesson.compareWith}};
+  return {{"title", lesson.title},       {"summary", lesson.summary},
+          {"model", lesson.model},       {"dataset", lesson.dataset},
+          {"settings", lesson.settings}, {"views", lesson.views},
+          {"display", lesson.display},   {"seed", lesson.seed},
+          {"steps", lesson.steps},       {"speed", lesson.speed},
+          {"order", lesson.order},       {"compare_with", lesson.compareWith}};
 }
 
 Lesson lessonFromJson(const nlohmann::json& json, const std::filesystem::path& file,
                       const std::string& context) {
   const std::string where = context.empty() ? file.string() : context;
   if (!json.is_object()) throw ConfigError(where + ": a lesson must be a JSON object");
-  static const std::set<std::string> known = {"title", "summary", "model", "dataset",
-                                              "settings", "views", "display", "seed",
-                                              "steps", "speed", "order", "compare_with"};
+  static const std::set<std::string> known = {"title",    "summary", "model",   "dataset",
+                                              "settings", "views",   "display", "seed",
+                                              "steps",    "speed",   "order",   "compare_with"};
   for (const auto& item : json.items()) {
     if (!known.contains(item.key())) {
       throw ConfigError(

@@ -48,7 +48,8 @@ RunSummary summarizeRun(const fs::path& folder) {
     summary.wallSeconds = row.wallSeconds;
   }
   if (summary.metricNames.empty()) summary.metricNames = summary.info.metricNames;
-  for (const auto& checkpoint : summary.info.checkpoints) summary.checkpointBytes += checkpoint.bytes;
+  for (const auto& checkpoint : summary.info.checkpoints)
+    summary.checkpointBytes += checkpoint.bytes;
   return summary;
 }
 
@@ -65,6 +66,9 @@ std::vector<RunSummary> listRuns(const fs::path& directory, std::vector<std::str
   for (const auto& folder : folders) {
     try {
       runs.push_back(summarizeRun(folder));
+      // A listing needs the summary, not the whole run.json (its lesson, dataset and event
+      // log): a thousand of them held 250 MB.
+      runs.back().info.raw = nlohmann::json();
     } catch (const std::exception& error) {
       problems.emplace_back(error.what());
     }
@@ -81,7 +85,8 @@ json summaryToJson(const RunSummary& s) {
     metrics[s.metricNames[i]] = s.lastMetrics[i];
   json checkpoints = json::array();
   for (const auto& c : s.info.checkpoints)
-    checkpoints.push_back({{"step", c.step}, {"file", c.file.generic_string()}, {"bytes", c.bytes}});
+    checkpoints.push_back(
+        {{"step", c.step}, {"file", c.file.generic_string()}, {"bytes", c.bytes}});
   return {{"folder", s.info.folder.string()},
           {"lesson", s.info.lessonId},
           {"title", s.info.title},

@@ -31,7 +31,8 @@ RunSummary summarizeRun(const std::filesystem::path& folder);
 
 // Every run folder under `directory` (itself, or up to three levels down: a sweep keeps its
 // runs in a folder of its own), sorted by start time, newest first. Folders that fail to read
-// are skipped with their message in `problems`.
+// are skipped with their message in `problems`. The summaries' info.raw is left empty (use
+// summarizeRun for one run's whole run.json).
 std::vector<RunSummary> listRuns(const std::filesystem::path& directory,
                                  std::vector<std::string>& problems);
 

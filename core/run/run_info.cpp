@@ -93,7 +93,8 @@ RunInfo readRunInfo(const fs::path& folder) {
   }
   info.model = field<std::string>(raw, "model", file, "", true);
   info.recordedStatus = field<std::string>(raw, "status", file, "", true);
-  info.lessonId = field<std::string>(raw, info.format >= 2 ? "lesson_id" : "lesson", file, "", false);
+  info.lessonId =
+      field<std::string>(raw, info.format >= 2 ? "lesson_id" : "lesson", file, "", false);
   info.title = field<std::string>(raw, "title", file, info.lessonId, false);
   info.message = field<std::string>(raw, "message", file, "", false);
   info.settings = field<json>(raw, "settings", file, json::object(), false);
@@ -106,13 +107,32 @@ RunInfo readRunInfo(const fs::path& folder) {
   info.metricNames = field<std::vector<std::string>>(raw, "metrics", file, {}, false);
   info.status = resolveStatus(info, raw);
 
-  // Checkpoints: what is on disk is the truth (a crash between the rename of a checkpoint and
-  // the rewrite of run.json leaves one unlisted); run.json only adds the sizes.
-  for (const auto& entry : fs::directory_iterator(folder / kCheckpointFolder, ec)) {
-    const std::string name = entry.path().filename().string();
-    const std::int64_t step = stepFromCheckpointName(name);
-    if (step < 0 || !entry.is_regular_file(ec)) continue;  // temporaries start with '.'
-    info.checkpoints.push_back({step, fs::path(kCheckpointFolder) / name, entry.file_size(ec)});
+  // Checkpoints. A run that ended wrote its final list after its last checkpoint, so run.json
+  // is complete and the folder need not be scanned (which made listing a thousand runs take
+  // 64,000 file look-ups). A "running" run may have been killed between the rename of a
+  // checkpoint and the rewrite of run.json, leaving one unlisted: there, what is on disk is
+  // the truth.
+  const json& listed = raw.value("checkpoints", json::array());
+  bool trustList = info.format >= 2 && info.recordedStatus != "running" && listed.is_array();
+  if (trustList) {
+    for (const auto& entry : listed) {
+      if (!entry.is_object() || !entry.contains("step") || !entry.contains("file")) {
+        trustList = false;
+        break;
+      }
+      info.checkpoints.push_back({entry["step"].get<std::int64_t>(),
+                                  entry["file"].get<std::string>(),
+                                  entry.value("bytes", std::uint64_t{0})});
+    }
+    if (!trustList) info.checkpoints.clear();
+  }
+  if (!trustList) {
+    for (const auto& entry : fs::directory_iterator(folder / kCheckpointFolder, ec)) {
+      const std::string name = entry.path().filename().string();
+      const std::int64_t step = stepFromCheckpointName(name);
+      if (step < 0 || !entry.is_regular_file(ec)) continue;  // temporaries start with '.'
+      info.checkpoints.push_back({step, fs::path(kCheckpointFolder) / name, entry.file_size(ec)});
+    }
   }
   std::sort(info.checkpoints.begin(), info.checkpoints.end(),
             [](const CheckpointRecord& a, const CheckpointRecord& b) { return a.step < b.step; });

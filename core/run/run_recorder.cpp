@@ -23,7 +23,8 @@ void RunRecorder::trainerStarted(const train::Trainer& trainer, std::uint64_t se
   if (!m_options.resumeFolder.empty() && !m_usedResume) {
     m_usedResume = true;
     m_currentIsResumed = true;
-    m_writer = RunWriter::resume(m_options.resumeFolder, trainer.stepsDone(), m_options.checkpoints);
+    m_writer =
+        RunWriter::resume(m_options.resumeFolder, trainer.stepsDone(), m_options.checkpoints);
     m_firstStep = trainer.stepsDone();
     m_lastCheckpointStep = trainer.stepsDone();
     std::lock_guard lock(m_folderMutex);
@@ -40,9 +41,8 @@ void RunRecorder::startNewRun(const train::Trainer& trainer, std::uint64_t seed)
     folder = m_options.folder;
     m_usedFixedFolder = true;
   } else {
-    folder = defaultRunFolder(m_lesson.id, m_options.runsDirectory.empty()
-                                               ? fs::path("runs")
-                                               : m_options.runsDirectory);
+    folder = defaultRunFolder(
+        m_lesson.id, m_options.runsDirectory.empty() ? fs::path("runs") : m_options.runsDirectory);
   }
   const json settings = trainer.settings();
   json info = {{"genlab_version", GENLAB_VERSION},

@@ -19,9 +19,9 @@ RestoredTrainer restoreTrainer(const RunInfo& info, std::int64_t step) {
       out.problems.emplace_back(error.what());
     }
   }
-  std::string why = info.checkpoints.empty() ? "it has no checkpoints"
-                                             : "no checkpoint at or before step " +
-                                                   std::to_string(step) + " loads";
+  std::string why = info.checkpoints.empty()
+                        ? "it has no checkpoints"
+                        : "no checkpoint at or before step " + std::to_string(step) + " loads";
   for (const auto& problem : out.problems) why += "\n  " + problem;
   throw DataError(info.folder.string() + ": cannot restore the run: " + why);
 }

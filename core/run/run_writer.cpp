@@ -184,7 +184,8 @@ std::unique_ptr<RunWriter> RunWriter::resume(const fs::path& folder, std::int64_
   in.close();
   writeFileAtomically(metricsFile, kept_rows);
 
-  auto writer = std::unique_ptr<RunWriter>(new RunWriter(folder, std::move(info), policy, wallOffset));
+  auto writer =
+      std::unique_ptr<RunWriter>(new RunWriter(folder, std::move(info), policy, wallOffset));
   writer->m_schedule.adopt(kept);
   writer->m_info["format"] = kRunFormat;
   writer->m_info["status"] = "running";
@@ -195,7 +196,8 @@ std::unique_ptr<RunWriter> RunWriter::resume(const fs::path& folder, std::int64_
   writer->m_info["checkpoint_budget_bytes"] = policy.budgetBytes;
   if (!writer->m_info.contains("events") || !writer->m_info["events"].is_array())
     writer->m_info["events"] = json::array();
-  writer->m_info["events"].push_back({{"step", fromStep}, {"kind", "resumed"}, {"at", utcTimestamp()}});
+  writer->m_info["events"].push_back(
+      {{"step", fromStep}, {"kind", "resumed"}, {"at", utcTimestamp()}});
   writer->stampProcess();
   writer->writeRunJson();
   writer->m_metrics.open(metricsFile, std::ios::app);
@@ -238,7 +240,8 @@ void RunWriter::appendMetrics(std::int64_t step, std::span<const double> values)
 void RunWriter::flushMetrics() {
   m_metrics.flush();
   m_lastFlush = Clock::now();
-  if (!m_metrics) throw DataError((m_folder / kMetricsFile).string() + ": write failed (disk full?)");
+  if (!m_metrics)
+    throw DataError((m_folder / kMetricsFile).string() + ": write failed (disk full?)");
 }
 
 bool RunWriter::checkpointDue(std::int64_t step) const {

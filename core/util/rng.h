@@ -7,8 +7,8 @@
 // with another. The distributions here are written out and therefore fixed.
 
 #include <cmath>
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <numbers>
 #include <random>
 #include <sstream>

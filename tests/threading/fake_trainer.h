@@ -73,8 +73,10 @@ class FakeTrainer : public train::Trainer {
   }
   nlohmann::json settings() const override { return {{"offset", m_offset}}; }
   void saveCheckpoint(const std::filesystem::path& file) const override {
-    const nlohmann::json state = {{"model", "fake"},   {"step", m_steps},
-                                  {"total", m_total},  {"offset", m_offset},
+    const nlohmann::json state = {{"model", "fake"},
+                                  {"step", m_steps},
+                                  {"total", m_total},
+                                  {"offset", m_offset},
                                   {"rng", m_rng.state()}};
     std::ofstream(file) << state.dump() << '\n';
   }

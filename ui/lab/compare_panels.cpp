@@ -46,7 +46,8 @@ std::vector<std::string> settingKeys(const std::vector<nlohmann::json>& settings
   for (const auto& key : keys) {
     bool differs = false;
     for (const auto& s : settings)
-      differs = differs || !s.contains(key) || s[key] != settings.front().value(key, nlohmann::json());
+      differs =
+          differs || !s.contains(key) || s[key] != settings.front().value(key, nlohmann::json());
     if (all || differs) out.push_back(key);
   }
   return out;
@@ -57,7 +58,8 @@ std::string distinguishing(const nlohmann::json& settings, const std::vector<std
   std::string text;
   for (const auto& key : keys) {
     if (key == "load") continue;
-    text += (text.empty() ? "" : ", ") + key + "=" + valueText(settings.value(key, nlohmann::json()));
+    text +=
+        (text.empty() ? "" : ", ") + key + "=" + valueText(settings.value(key, nlohmann::json()));
   }
   return text;
 }
@@ -69,8 +71,8 @@ void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& v
   placeNextWindow(x, y, width, height);
   const train::SnapshotPtr snapshot = run.snapshotFor(m_scrubStep);
   const std::int64_t shown = snapshot ? snapshot->step : -1;
-  const std::string title = run.label() + "  \xC2\xB7  " + view.title() + "###compare" +
-                            std::to_string(runIndex);
+  const std::string title =
+      run.label() + "  \xC2\xB7  " + view.title() + "###compare" + std::to_string(runIndex);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 2));
   ImGui::Begin(title.c_str(), nullptr,
                kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -116,7 +118,8 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
   const float bottomHeight = height - viewsHeight;
   if (sameModel) {
     std::vector<views::View*> first = m_runs.front()->ui().views();
-    m_compare.viewIndex = std::clamp(m_compare.viewIndex, 0, std::max(0, static_cast<int>(first.size()) - 1));
+    m_compare.viewIndex =
+        std::clamp(m_compare.viewIndex, 0, std::max(0, static_cast<int>(first.size()) - 1));
     const std::size_t n = m_runs.size();
     const std::size_t columns = n <= 2 ? n : 2;
     const std::size_t rows = (n + columns - 1) / columns;
@@ -125,8 +128,8 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
     for (std::size_t i = 0; i < n; ++i) {
       auto views = m_runs[i]->ui().views();
       if (views.empty()) continue;
-      views::View& view = *views[std::min<std::size_t>(static_cast<std::size_t>(m_compare.viewIndex),
-                                                       views.size() - 1)];
+      views::View& view = *views[std::min<std::size_t>(
+          static_cast<std::size_t>(m_compare.viewIndex), views.size() - 1)];
       drawRunViewPanel(*m_runs[i], i, view, x + cellWidth * static_cast<float>(i % columns),
                        y + cellHeight * static_cast<float>(i / columns), cellWidth, cellHeight,
                        distinguishing(settings[i], differing));
@@ -141,9 +144,10 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
   if (!sameModel) {
     std::string names;
     for (const auto& model : models) names += (names.empty() ? "" : ", ") + model;
-    ImGui::TextWrapped("These runs train different models (%s): their pictures cannot be set side "
-                       "by side, so only the metrics they share are compared.",
-                       names.c_str());
+    ImGui::TextWrapped(
+        "These runs train different models (%s): their pictures cannot be set side "
+        "by side, so only the metrics they share are compared.",
+        names.c_str());
   }
   std::vector<std::string> metricNames;
   for (const auto& run : m_runs)
@@ -157,7 +161,8 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
         std::clamp(m_compare.metricIndex, 0, static_cast<int>(metricNames.size()) - 1);
     const float item = 170.0f * m_fontScale * (m_present ? 1.5f : 1.0f);
     ImGui::SetNextItemWidth(item);
-    if (ImGui::BeginCombo("##metric", metricNames[static_cast<std::size_t>(m_compare.metricIndex)].c_str())) {
+    if (ImGui::BeginCombo("##metric",
+                          metricNames[static_cast<std::size_t>(m_compare.metricIndex)].c_str())) {
       for (std::size_t i = 0; i < metricNames.size(); ++i)
         if (ImGui::Selectable(metricNames[i].c_str(), static_cast<int>(i) == m_compare.metricIndex))
           m_compare.metricIndex = static_cast<int>(i);
@@ -234,7 +239,8 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
       }
     };
     bool seedsDiffer = false;
-    for (const auto& run : m_runs) seedsDiffer = seedsDiffer || run->seed() != m_runs.front()->seed();
+    for (const auto& run : m_runs)
+      seedsDiffer = seedsDiffer || run->seed() != m_runs.front()->seed();
     if (seedsDiffer || m_compare.showAllSettings)
       row("seed", [&](std::size_t i) { return std::to_string(m_runs[i]->seed()); });
     for (const auto& key : keys)
@@ -251,7 +257,8 @@ void LabApp::drawCompareControls() {
   for (std::size_t i = 0; i < m_runs.size(); ++i) {
     OpenRun& run = *m_runs[i];
     ImGui::PushID(static_cast<int>(i));
-    ImGui::TextColored(toImVec4(m_canvasStyle.palette.seriesColor(static_cast<int>(i))), "\xE2\x96\xA0");
+    ImGui::TextColored(toImVec4(m_canvasStyle.palette.seriesColor(static_cast<int>(i))),
+                       "\xE2\x96\xA0");
     ImGui::SameLine();
     if (compareMode()) {
       if (ImGui::RadioButton("##focus", m_focus == i)) m_focus = i;
@@ -280,13 +287,14 @@ void LabApp::drawCompareControls() {
   if (compareMode()) {
     std::vector<views::View*> views = m_runs.front()->ui().views();
     if (!views.empty()) {
-      m_compare.viewIndex =
-          std::clamp(m_compare.viewIndex, 0, static_cast<int>(views.size()) - 1);
+      m_compare.viewIndex = std::clamp(m_compare.viewIndex, 0, static_cast<int>(views.size()) - 1);
       ImGui::SetNextItemWidth(-1);
-      if (ImGui::BeginCombo("##compareview",
-                            views[static_cast<std::size_t>(m_compare.viewIndex)]->title().c_str())) {
+      if (ImGui::BeginCombo(
+              "##compareview",
+              views[static_cast<std::size_t>(m_compare.viewIndex)]->title().c_str())) {
         for (std::size_t i = 0; i < views.size(); ++i)
-          if (ImGui::Selectable(views[i]->title().c_str(), static_cast<int>(i) == m_compare.viewIndex))
+          if (ImGui::Selectable(views[i]->title().c_str(),
+                                static_cast<int>(i) == m_compare.viewIndex))
             m_compare.viewIndex = static_cast<int>(i);
         ImGui::EndCombo();
       }

@@ -337,8 +337,7 @@ void LabApp::advanceScript() {
       forEachLiveSession([](train::Session& s) { s.play(); });
       m_scriptPhase = ScriptPhase::kDrawing;
     } else if (m_options.steps > 0) {
-      forEachLiveSession(
-          [this](train::Session& s) { s.stepN(static_cast<int>(m_options.steps)); });
+      forEachLiveSession([this](train::Session& s) { s.stepN(static_cast<int>(m_options.steps)); });
     }
   }
   switch (m_scriptPhase) {

@@ -35,8 +35,8 @@ struct LabOptions {
 
   // Any scripted option makes the run scripted: it does its work, then exits.
   bool scripted() const {
-    return exitWhenDone || !screenshot.empty() || !reportFrames.empty() ||
-           !reportLayout.empty() || steps > 0 || frames > 0 || play;
+    return exitWhenDone || !screenshot.empty() || !reportFrames.empty() || !reportLayout.empty() ||
+           steps > 0 || frames > 0 || play;
   }
 };
 

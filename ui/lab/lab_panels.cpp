@@ -113,9 +113,9 @@ void LabApp::drawTopBar(float height) {
   const float usedUpTo = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;  // "Faster"
   const float runsWidth =
       ImGui::CalcTextSize("Runs...").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
-  const bool roomy = usedUpTo + style.ItemSpacing.x + runsWidth +
-                         groupWidth("Present (F5)", "Help (F1)") + 8.0f <=
-                     display.x;
+  const bool roomy =
+      usedUpTo + style.ItemSpacing.x + runsWidth + groupWidth("Present (F5)", "Help (F1)") + 8.0f <=
+      display.x;
   const char* presentLabel = roomy ? "Present (F5)" : "F5";
   const char* helpLabel = roomy ? "Help (F1)" : "?";
   const float rightWidth = groupWidth(presentLabel, helpLabel) + runsWidth;
@@ -123,12 +123,14 @@ void LabApp::drawTopBar(float height) {
   if (buttonWithTooltip("Runs...", "Open recorded runs, or pick several to compare (Ctrl+O)"))
     m_browser.open(runsDirectory());
   ImGui::SameLine();
-  if (buttonWithTooltip(presentLabel, "Presentation mode (F5): large type, thick strokes, high contrast")) {
+  if (buttonWithTooltip(presentLabel,
+                        "Presentation mode (F5): large type, thick strokes, high contrast")) {
     m_present = !m_present;
     m_fontsDirty = true;
   }
   ImGui::SameLine();
-  if (buttonWithTooltip(helpLabel, "Keyboard shortcuts and how to use the lab (F1)")) m_showHelp = !m_showHelp;
+  if (buttonWithTooltip(helpLabel, "Keyboard shortcuts and how to use the lab (F1)"))
+    m_showHelp = !m_showHelp;
   ImGui::End();
 }
 
@@ -157,9 +159,9 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
   drawCompareControls();
   if (focus) {
     const bool past = m_scrubStep.has_value() || !focus->isLive();
-    views::ViewContext context{focus->session(), focus->snapshotFor(m_scrubStep),
-                               past,            focus->metrics(),
-                               m_canvasStyle,   focus->lesson()};
+    views::ViewContext context{
+        focus->session(), focus->snapshotFor(m_scrubStep), past, focus->metrics(), m_canvasStyle,
+        focus->lesson()};
     if (!focus->isLive()) ImGui::BeginDisabled();
     focus->ui().drawControls(context);
     if (!focus->isLive()) ImGui::EndDisabled();

@@ -67,12 +67,18 @@ void RunsBrowser::sortRows(int column, bool ascending) {
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   auto key = [&](const run::RunSummary& s) -> std::string {
     switch (column) {
-      case 1: return s.info.folder.filename().string();
-      case 2: return s.info.lessonId;
-      case 3: return changedText(s.changedSettings);
-      case 5: return s.info.status;
-      case 7: return s.info.started;
-      default: return {};
+      case 1:
+        return s.info.folder.filename().string();
+      case 2:
+        return s.info.lessonId;
+      case 3:
+        return changedText(s.changedSettings);
+      case 5:
+        return s.info.status;
+      case 7:
+        return s.info.started;
+      default:
+        return {};
     }
   };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -109,7 +115,8 @@ std::vector<std::filesystem::path> RunsBrowser::draw(float fontScale) {
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing,
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(display.x * 0.86f, display.y * 0.78f), ImGuiCond_Appearing);
-  if (!ImGui::Begin("Runs", &m_visible, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+  if (!ImGui::Begin("Runs", &m_visible,
+                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
     return chosen;
   }

@@ -181,8 +181,9 @@ void LabApp::advanceReplay() {
   m_replayClock = now;
   const std::int64_t last = workspaceLastStep();
   // "max" replays the whole run in ten seconds.
-  const double speed = kSpeeds[m_speedIndex] > 0.0 ? kSpeeds[m_speedIndex]
-                                                   : std::max(1.0, static_cast<double>(last) / 10.0);
+  const double speed = kSpeeds[m_speedIndex] > 0.0
+                           ? kSpeeds[m_speedIndex]
+                           : std::max(1.0, static_cast<double>(last) / 10.0);
   m_replayPosition = std::min(m_replayPosition + speed * seconds, static_cast<double>(last));
   m_scrubStep = static_cast<std::int64_t>(m_replayPosition);
   if (*m_scrubStep >= last) m_replaying = false;
@@ -213,10 +214,12 @@ void LabApp::updateWindowTitle() {
   std::string title = "genlab";
   if (m_runs.size() == 1) {
     OpenRun& run = *m_runs.front();
-    title += " - " + (run.isLive() ? run.lesson().title : run.label() + " (" + run.lesson().title + ")");
-    title += " - " + run.status() + ", step " + std::to_string(run.isLive() && !m_scrubStep
-                                                                   ? run.session().stepsDone()
-                                                                   : std::max<std::int64_t>(run.shownStep(), 0));
+    title +=
+        " - " + (run.isLive() ? run.lesson().title : run.label() + " (" + run.lesson().title + ")");
+    title +=
+        " - " + run.status() + ", step " +
+        std::to_string(run.isLive() && !m_scrubStep ? run.session().stepsDone()
+                                                    : std::max<std::int64_t>(run.shownStep(), 0));
   } else if (m_runs.size() > 1) {
     title += " - comparing " + std::to_string(m_runs.size()) + " runs of " +
              m_runs.front()->lesson().title;
@@ -230,10 +233,11 @@ void LabApp::updateWindowTitle() {
 }
 
 void LabApp::writeLayoutReport() {
-  nlohmann::json report = {{"window", m_windowTitle},
-                           {"cursor", m_scrubStep ? nlohmann::json(*m_scrubStep) : nlohmann::json()},
-                           {"compare", compareMode()},
-                           {"views", m_layout}};
+  nlohmann::json report = {
+      {"window", m_windowTitle},
+      {"cursor", m_scrubStep ? nlohmann::json(*m_scrubStep) : nlohmann::json()},
+      {"compare", compareMode()},
+      {"views", m_layout}};
   std::ofstream out(m_options.reportLayout);
   out << report.dump(2) << '\n';
   if (!out) {

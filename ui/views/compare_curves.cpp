@@ -60,10 +60,10 @@ void CompareCurves::draw(const char* id, const std::vector<CurveRun>& runs,
   std::string key = options.metric + "|" + std::to_string(options.smoothing) + "|" +
                     (options.wallTime ? "t" : "s") + "|" + std::to_string(options.baseline);
   for (const auto& run : runs)
-    key += "|" + run.label + ":" + std::to_string(run.metrics ? run.metrics->rows().size() : 0) +
-           ":" + std::to_string(run.metrics && !run.metrics->rows().empty()
-                                    ? run.metrics->rows().back().step
-                                    : -1);
+    key +=
+        "|" + run.label + ":" + std::to_string(run.metrics ? run.metrics->rows().size() : 0) + ":" +
+        std::to_string(run.metrics && !run.metrics->rows().empty() ? run.metrics->rows().back().step
+                                                                   : -1);
   if (!m_chart) m_chart = std::make_unique<plot::LineChart>();
   if (key != m_key) {
     m_key = key;
@@ -80,7 +80,7 @@ void CompareCurves::draw(const char* id, const std::vector<CurveRun>& runs,
         raw.smoothing = 0.0;
         const auto series = m_chart->addSeries("", runs[i].color.withAlpha(0.25f));
         m_chart->setData(series, decimateMinMax(curvePoints(*runs[i].metrics, raw, baseline),
-                                               CurveView::kMaxDrawnPoints));
+                                                CurveView::kMaxDrawnPoints));
       }
       auto points = curvePoints(*runs[i].metrics, options, baseline);
       if (!points.empty()) ++m_curvesDrawn;

@@ -580,8 +580,8 @@ void GaussianMixture::restoreExactState(const nlohmann::json& state) {
   }
   SavedParameters restored;
   restored.weights = data::readVector(state.at("weights"), "exact.weights", K);
-  restored.means = data::readMatrix(state.at("means_centred"), "exact.means_centred", K, d)
-                       .transpose();
+  restored.means =
+      data::readMatrix(state.at("means_centred"), "exact.means_centred", K, d).transpose();
   const bool matrices =
       m_config.covariance == CovarianceType::Full || m_config.covariance == CovarianceType::Tied;
   if (matrices) {

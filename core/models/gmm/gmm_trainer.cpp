@@ -119,8 +119,8 @@ void GmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
     std::vector<int> labels = edited ? in.at("labels").get<std::vector<int>>()
                                      : (m_labels ? *m_labels : std::vector<int>{});
     if (data.cols() != m_data.cols()) {
-      throw ConfigError("data: " + std::to_string(data.cols()) + " columns, the lesson's data has " +
-                        std::to_string(m_data.cols()));
+      throw ConfigError("data: " + std::to_string(data.cols()) +
+                        " columns, the lesson's data has " + std::to_string(m_data.cols()));
     }
     checkLabels(labels, data.rows());
     config.validateForDimension(data.cols());

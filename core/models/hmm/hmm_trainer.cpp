@@ -212,7 +212,8 @@ void HmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
   std::ifstream stream(file);
   if (!stream) throw DataError(file.string() + ": cannot open the checkpoint");
   const nlohmann::json in = nlohmann::json::parse(stream, nullptr, /*allow_exceptions=*/false);
-  if (in.is_discarded() || !in.is_object()) throw DataError(file.string() + ": not a JSON checkpoint");
+  if (in.is_discarded() || !in.is_object())
+    throw DataError(file.string() + ": not a JSON checkpoint");
   if (!in.contains("checkpoint") || !in["checkpoint"].is_object() ||
       in["checkpoint"].value("model", "") != "hmm") {
     throw DataError(file.string() +

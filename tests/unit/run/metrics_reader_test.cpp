@@ -33,10 +33,10 @@ TEST_F(MetricsReaderTest, SkipsCountsAndReportsMalformedRowsWithoutStopping) {
   writeText(file,
             "step,wall_time,loss,acc\n"
             "1,0.1,2.5,0.1\n"
-            "2,0.2,oops,0.2\n"      // line 3: a text cell
-            "3,0.3,2.1\n"           // line 4: a cell missing
-            "\x01\x02garbage\n"     // line 5: binary junk
-            "4,0.4,nan,0.4\n"       // a diverged metric is data, not a malformed row
+            "2,0.2,oops,0.2\n"   // line 3: a text cell
+            "3,0.3,2.1\n"        // line 4: a cell missing
+            "\x01\x02garbage\n"  // line 5: binary junk
+            "4,0.4,nan,0.4\n"    // a diverged metric is data, not a malformed row
             "5,0.5,1.9,0.5\n");
   run::MetricsFileReader reader(file);
   reader.poll();

@@ -36,8 +36,8 @@ std::vector<train::MetricsRow> trainAndRecord(train::Trainer& trainer, run::RunR
 // end: the newest checkpoint is whatever the schedule wrote), resumes it from run.json and
 // trains on to `steps`. Returns both metric series from their run folders.
 void expectResumeEqualsUninterrupted(const fs::path& dir, const std::string& lessonName,
-                                     const std::vector<std::string>& overrides,
-                                     std::int64_t steps, std::int64_t stopAt) {
+                                     const std::vector<std::string>& overrides, std::int64_t steps,
+                                     std::int64_t stopAt) {
   platform::applyThreadPolicy(platform::ThreadMode::kHeadless);
   const lesson::Lesson original =
       lesson::loadLesson(lesson::assetsDirectory() / "lessons" / lessonName);
@@ -87,15 +87,15 @@ void expectResumeEqualsUninterrupted(const fs::path& dir, const std::string& les
     for (std::size_t c = 0; c < a.rows()[i].values.size(); ++c) {
       // Bit for bit: EXPECT_EQ, not NEAR.
       ASSERT_EQ(a.rows()[i].values[c], b.rows()[i].values[c])
-          << lessonName << " step " << a.rows()[i].step << " metric " << c
-          << " (resumed from step " << resumedFrom << ")";
+          << lessonName << " step " << a.rows()[i].step << " metric " << c << " (resumed from step "
+          << resumedFrom << ")";
     }
   }
 }
 
 TEST_F(ResumeEquality, GmmFullCovariance) {
-  expectResumeEqualsUninterrupted(m_dir, "gmm_three_blobs.json", {"tol=0", "max_iter=100000"},
-                                  120, 77);
+  expectResumeEqualsUninterrupted(m_dir, "gmm_three_blobs.json", {"tol=0", "max_iter=100000"}, 120,
+                                  77);
 }
 
 TEST_F(ResumeEquality, GmmDiagonalAndFiveDimensions) {
@@ -104,13 +104,11 @@ TEST_F(ResumeEquality, GmmDiagonalAndFiveDimensions) {
 }
 
 TEST_F(ResumeEquality, HmmCasino) {
-  expectResumeEqualsUninterrupted(m_dir, "hmm_casino.json", {"tol=0", "max_iter=100000"}, 60,
-                                  41);
+  expectResumeEqualsUninterrupted(m_dir, "hmm_casino.json", {"tol=0", "max_iter=100000"}, 60, 41);
 }
 
 TEST_F(ResumeEquality, HmmGaussianRegimes) {
-  expectResumeEqualsUninterrupted(m_dir, "hmm_regimes.json", {"tol=0", "max_iter=100000"}, 30,
-                                  17);
+  expectResumeEqualsUninterrupted(m_dir, "hmm_regimes.json", {"tol=0", "max_iter=100000"}, 30, 17);
 }
 
 }  // namespace

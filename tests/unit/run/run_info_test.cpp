@@ -17,10 +17,14 @@ using nlohmann::json;
 using RunInfoTest = TempFolderTest;
 
 json minimalRun(int pid, std::uint64_t pidStart) {
-  return {{"format", 2},          {"model", "gmm"},
-          {"status", "running"},  {"lesson_id", "blobs"},
-          {"host", platform::hostName()}, {"pid", pid},
-          {"pid_start", pidStart}, {"started", "2026-01-01T00:00:00Z"},
+  return {{"format", 2},
+          {"model", "gmm"},
+          {"status", "running"},
+          {"lesson_id", "blobs"},
+          {"host", platform::hostName()},
+          {"pid", pid},
+          {"pid_start", pidStart},
+          {"started", "2026-01-01T00:00:00Z"},
           {"settings", {{"k", 3}}}};
 }
 
@@ -112,7 +116,8 @@ TEST_F(RunInfoTest, ListFindsNestedRunsNewestFirstAndReportsBrokenOnes) {
   b["started"] = "2026-02-01T00:00:00Z";
   writeText(m_dir / "a" / "run.json", a.dump());
   writeText(m_dir / "sweep" / "point-1" / "run.json", b.dump());
-  writeText(m_dir / "sweep" / "point-1" / "metrics.csv", "step,wall_time,ll\n1,0.1,-2\n2,0.2,-1.5\n");
+  writeText(m_dir / "sweep" / "point-1" / "metrics.csv",
+            "step,wall_time,ll\n1,0.1,-2\n2,0.2,-1.5\n");
   writeText(m_dir / "bad" / "run.json", "[]");
   std::vector<std::string> problems;
   const auto runs = run::listRuns(m_dir, problems);

@@ -40,8 +40,9 @@ TEST_F(RunRecorderTest, ASessionIsRecordedStepByStepAndEachResetIsANewRun) {
   train::SessionOptions sessionOptions;
   sessionOptions.observer = recorder;
   {
-    train::Session session([](std::uint64_t seed) { return std::make_unique<FakeTrainer>(seed, nullptr); },
-                           5, sessionOptions);
+    train::Session session(
+        [](std::uint64_t seed) { return std::make_unique<FakeTrainer>(seed, nullptr); }, 5,
+        sessionOptions);
     session.stepN(30);
     ASSERT_TRUE(session.waitUntilIdle(10s));
     session.setParam("offset", 2.5);
@@ -55,8 +56,7 @@ TEST_F(RunRecorderTest, ASessionIsRecordedStepByStepAndEachResetIsANewRun) {
   ASSERT_EQ(folders.size(), 2u);
   std::vector<run::RunInfo> runs;
   for (const auto& folder : folders) runs.push_back(run::readRunInfo(folder));
-  std::sort(runs.begin(), runs.end(),
-            [](const auto& a, const auto& b) { return a.seed < b.seed; });
+  std::sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.seed < b.seed; });
   EXPECT_EQ(runs[0].seed, 5u);
   EXPECT_EQ(runs[1].seed, 6u);
   EXPECT_EQ(runs[0].recordedStatus, "finished");
@@ -85,8 +85,9 @@ TEST_F(RunRecorderTest, ARunWithNoStepLeavesNoFolder) {
   train::SessionOptions sessionOptions;
   sessionOptions.observer = std::make_shared<run::RunRecorder>(fakeLesson(), options);
   {
-    train::Session session([](std::uint64_t seed) { return std::make_unique<FakeTrainer>(seed, nullptr); },
-                           5, sessionOptions);
+    train::Session session(
+        [](std::uint64_t seed) { return std::make_unique<FakeTrainer>(seed, nullptr); }, 5,
+        sessionOptions);
     ASSERT_TRUE(session.waitUntilIdle(10s));
   }
   EXPECT_TRUE(runFolders(m_dir).empty());
@@ -107,8 +108,9 @@ struct FailingObserver : train::SessionObserver {
 TEST_F(RunRecorderTest, ARecorderThatFailsStopsRecordingNotTraining) {
   train::SessionOptions sessionOptions;
   sessionOptions.observer = std::make_shared<FailingObserver>();
-  train::Session session([](std::uint64_t seed) { return std::make_unique<FakeTrainer>(seed, nullptr); },
-                         5, sessionOptions);
+  train::Session session(
+      [](std::uint64_t seed) { return std::make_unique<FakeTrainer>(seed, nullptr); }, 5,
+      sessionOptions);
   session.stepN(10);
   ASSERT_TRUE(session.waitUntilIdle(10s));
   EXPECT_EQ(session.stepsDone(), 10);
@@ -124,8 +126,8 @@ TEST_F(RunRecorderTest, RestoreShowsACheckpointInALiveSession) {
   for (int i = 0; i < 12; ++i) saved.step(values, {});
   saved.saveCheckpoint(m_dir / "twelve.json");
 
-  train::Session session([](std::uint64_t seed) { return std::make_unique<FakeTrainer>(seed, nullptr); },
-                         9, {});
+  train::Session session(
+      [](std::uint64_t seed) { return std::make_unique<FakeTrainer>(seed, nullptr); }, 9, {});
   session.restore(m_dir / "twelve.json");
   ASSERT_TRUE(session.waitUntilIdle(10s));
   EXPECT_EQ(session.stepsDone(), 12);
