@@ -7,11 +7,17 @@
 // With a baseline, every other run is drawn as its difference from the baseline at the same
 // step (or, against wall time, the baseline's value at the nearest earlier time): where two
 // runs part is then where the curve leaves zero.
+//
+// Cost: live runs append thousands of rows a second. Each run's raw and smoothed points are
+// kept and extended with new rows only (O(1) a row); the chart is handed new data at most four
+// times a second, which is as often as a curve needs to move.
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/math/smoothing.h"
 #include "ui/plot/line_chart.h"
 #include "ui/theme.h"
 #include "ui/views/metrics_cache.h"
@@ -35,10 +41,10 @@ struct CurveOptions {
 
 class CompareCurves {
  public:
-  // Rebuilds the series when the options or the runs' row counts changed, then draws.
   void draw(const char* id, const std::vector<CurveRun>& runs, const CurveOptions& options,
             ImVec2 size, const ui::Style& style);
-  // Series with at least one point after the last draw (one per run, not counting raw curves).
+  // Series with at least one point after the last refresh (one per run, not counting raw
+  // curves or the baseline itself).
   int curvesDrawn() const { return m_curvesDrawn; }
 
   // The points of one run's curve as drawn before decimation (exposed for tests).
@@ -47,10 +53,23 @@ class CompareCurves {
                                              const MetricsCache* baseline);
 
  private:
+  // One run's points so far, extended row by row.
+  struct RunCurve {
+    std::string label;
+    std::size_t rows = 0;         // rows of the run's MetricsCache consumed
+    std::int64_t lastStep = -1;   // the step of the last consumed row (a reset changes it)
+    math::DebiasedEma ema{0.0};
+    std::vector<plot::Vec2> raw;
+    std::vector<plot::Vec2> smooth;
+  };
+  bool extend(RunCurve& curve, const MetricsCache& metrics, const CurveOptions& options);
+
   // Made on first draw: a chart owns GL objects, and the lab builds its state before its GL
   // context exists.
   std::unique_ptr<plot::LineChart> m_chart;
-  std::string m_key;  // what the series were built from
+  std::string m_optionsKey;
+  std::vector<RunCurve> m_curves;
+  std::chrono::steady_clock::time_point m_lastRefresh;
   int m_curvesDrawn = 0;
 };
 
