@@ -34,6 +34,8 @@ int runLab(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   app.add_option("--compare-with", options.compareWith,
                  "Train the lesson twice side by side, the second with this change: key=value");
+  app.add_flag("--overlay", options.overlay,
+               "Compare mode: draw the runs into one picture where the view can (GMM)");
   app.add_option("--step", options.cursor, "Show the opened runs at this step")
       ->check(CLI::NonNegativeNumber);
   app.add_option(

@@ -54,6 +54,25 @@ print(f"{png}: ok (views at step {a['step']}, curve pixels {blue}/{vermillion})"
 PY
 done
 
+# Overlaid: one picture with both runs' ellipses, in both colours, at the same step.
+"$genlab" --open "$work/k3" --open "$work/k5" --step 25 --overlay --frames 3 --width 1280 \
+  --height 800 --screenshot "$work/overlay.png" --report-layout "$work/overlay.json"
+/usr/bin/python3 - "$work/overlay.png" "$work/overlay.json" <<'PY'
+import json, sys
+from PIL import Image
+image = Image.open(sys.argv[1]).convert("RGB")
+views = json.load(open(sys.argv[2]))["views"]
+overlaid = [v for v in views if v.get("overlay")]
+assert len(overlaid) == 1 and overlaid[0]["steps"] == [25, 25], views
+x, y, w, h = map(int, overlaid[0]["rect"])
+def near(p, c, tol=40): return all(abs(int(a) - b) <= tol for a, b in zip(p, c))
+region = list(image.crop((x, y, x + w, y + h)).getdata())
+blue = sum(1 for p in region if near(p, (0, 114, 178)))
+vermillion = sum(1 for p in region if near(p, (213, 94, 0)))
+assert blue > 300 and vermillion > 300, f"overlay: blue {blue}, vermillion {vermillion} pixels"
+print(f"overlay: ok (ellipse pixels {blue}/{vermillion})")
+PY
+
 # A folder that is not a run: the lab says so, names it, and exits non-zero in a scripted run.
 mkdir "$work/not-a-run"
 set +e; out=$("$genlab" --open "$work/not-a-run" --frames 2 --screenshot "$work/bad.png" 2>&1); code=$?; set -e

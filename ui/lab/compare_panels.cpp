@@ -66,13 +66,26 @@ std::string distinguishing(const nlohmann::json& settings, const std::vector<std
 
 }  // namespace
 
+std::string LabApp::runDisplayLabel(std::size_t index) const {
+  const std::string own = m_runs[index]->label();
+  bool unique = true;
+  for (std::size_t i = 0; i < m_runs.size(); ++i)
+    unique = unique && (i == index || m_runs[i]->label() != own);
+  if (unique) return own;
+  // Two unrecorded live runs are both "live": name them by what sets them apart.
+  std::vector<nlohmann::json> settings;
+  for (const auto& run : m_runs) settings.push_back(run->settings());
+  const std::string apart = distinguishing(settings[index], settingKeys(settings, false));
+  return apart.empty() ? own + " #" + std::to_string(index + 1) : apart;
+}
+
 void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& view, float x,
                               float y, float width, float height, const std::string& caption) {
   placeNextWindow(x, y, width, height);
   const train::SnapshotPtr snapshot = run.snapshotFor(m_scrubStep);
   const std::int64_t shown = snapshot ? snapshot->step : -1;
-  const std::string title =
-      run.label() + "  \xC2\xB7  " + view.title() + "###compare" + std::to_string(runIndex);
+  const std::string title = runDisplayLabel(runIndex) + "  \xC2\xB7  " + view.title() +
+                            "###compare" + std::to_string(runIndex);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 2));
   ImGui::Begin(title.c_str(), nullptr,
                kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -103,6 +116,37 @@ void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& v
                       {"rect", {x, y, width, height}}});
 }
 
+void LabApp::drawOverlaidPanel(views::View& view, float x, float y, float width, float height) {
+  placeNextWindow(x, y, width, height);
+  const std::string title = view.title() + ": every run in one picture###compareoverlay";
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 2));
+  ImGui::Begin(title.c_str(), nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  std::vector<views::Overlay> overlays;
+  nlohmann::json steps = nlohmann::json::array();
+  nlohmann::json runs = nlohmann::json::array();
+  for (std::size_t i = 0; i < m_runs.size(); ++i) {
+    const train::SnapshotPtr snapshot = m_runs[i]->snapshotFor(m_scrubStep);
+    overlays.push_back(
+        {snapshot, m_canvasStyle.palette.seriesColor(static_cast<int>(i)), runDisplayLabel(i)});
+    steps.push_back(snapshot ? snapshot->step : -1);
+    runs.push_back(m_runs[i]->folder().string());
+  }
+  OpenRun& first = *m_runs.front();
+  views::ViewContext context{
+      first.session(), overlays.front().snapshot, true, first.metrics(), m_canvasStyle,
+      first.lesson()};
+  context.overlays = std::move(overlays);
+  view.draw(context, ImGui::GetContentRegionAvail());
+  ImGui::End();
+  m_layout.push_back({{"view", view.title()},
+                      {"overlay", true},
+                      {"runs", runs},
+                      {"steps", steps},
+                      {"rect", {x, y, width, height}}});
+}
+
 void LabApp::drawCompare(float x, float y, float width, float height) {
   // Which runs share a model (and so a view to set side by side).
   std::set<std::string> models;
@@ -121,18 +165,24 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
     m_compare.viewIndex =
         std::clamp(m_compare.viewIndex, 0, std::max(0, static_cast<int>(first.size()) - 1));
     const std::size_t n = m_runs.size();
-    const std::size_t columns = n <= 2 ? n : 2;
-    const std::size_t rows = (n + columns - 1) / columns;
-    const float cellWidth = std::floor(width / static_cast<float>(columns));
-    const float cellHeight = std::floor(viewsHeight / static_cast<float>(rows));
-    for (std::size_t i = 0; i < n; ++i) {
-      auto views = m_runs[i]->ui().views();
-      if (views.empty()) continue;
-      views::View& view = *views[std::min<std::size_t>(
-          static_cast<std::size_t>(m_compare.viewIndex), views.size() - 1)];
-      drawRunViewPanel(*m_runs[i], i, view, x + cellWidth * static_cast<float>(i % columns),
-                       y + cellHeight * static_cast<float>(i / columns), cellWidth, cellHeight,
-                       distinguishing(settings[i], differing));
+    views::View* chosen =
+        first.empty() ? nullptr : first[static_cast<std::size_t>(m_compare.viewIndex)];
+    if (chosen && m_compare.overlay && chosen->canOverlay()) {
+      drawOverlaidPanel(*chosen, x, y, width, viewsHeight);
+    } else {
+      const std::size_t columns = n <= 2 ? n : 2;
+      const std::size_t rows = (n + columns - 1) / columns;
+      const float cellWidth = std::floor(width / static_cast<float>(columns));
+      const float cellHeight = std::floor(viewsHeight / static_cast<float>(rows));
+      for (std::size_t i = 0; i < n; ++i) {
+        auto views = m_runs[i]->ui().views();
+        if (views.empty()) continue;
+        views::View& view = *views[std::min<std::size_t>(
+            static_cast<std::size_t>(m_compare.viewIndex), views.size() - 1)];
+        drawRunViewPanel(*m_runs[i], i, view, x + cellWidth * static_cast<float>(i % columns),
+                         y + cellHeight * static_cast<float>(i / columns), cellWidth, cellHeight,
+                         distinguishing(settings[i], differing));
+      }
     }
   }
 
@@ -179,12 +229,12 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
     ImGui::SetNextItemWidth(item);
     const std::string baselineLabel =
         m_compare.baseline >= 0 && m_compare.baseline < static_cast<int>(m_runs.size())
-            ? "minus " + m_runs[static_cast<std::size_t>(m_compare.baseline)]->label()
+            ? "minus " + runDisplayLabel(static_cast<std::size_t>(m_compare.baseline))
             : "no baseline";
     if (ImGui::BeginCombo("##baseline", baselineLabel.c_str())) {
       if (ImGui::Selectable("no baseline", m_compare.baseline < 0)) m_compare.baseline = -1;
       for (std::size_t i = 0; i < m_runs.size(); ++i)
-        if (ImGui::Selectable(("minus " + m_runs[i]->label()).c_str(),
+        if (ImGui::Selectable(("minus " + runDisplayLabel(i)).c_str(),
                               static_cast<int>(i) == m_compare.baseline))
           m_compare.baseline = static_cast<int>(i);
       ImGui::EndCombo();
@@ -192,7 +242,7 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw each run minus a baseline run");
     std::vector<views::CurveRun> curveRuns;
     for (std::size_t i = 0; i < m_runs.size(); ++i)
-      curveRuns.push_back({m_runs[i]->label(), &m_runs[i]->metrics(),
+      curveRuns.push_back({runDisplayLabel(i), &m_runs[i]->metrics(),
                            m_canvasStyle.palette.seriesColor(static_cast<int>(i))});
     views::CurveOptions options;
     options.metric = metricNames[static_cast<std::size_t>(m_compare.metricIndex)];
@@ -220,14 +270,15 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("setting");
-    for (const auto& run : m_runs) ImGui::TableSetupColumn(run->label().c_str());
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+      ImGui::TableSetupColumn(runDisplayLabel(i).c_str());
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableSetColumnIndex(0);
     ImGui::TextUnformatted("setting");
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
       ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
       ImGui::TextColored(toImVec4(m_canvasStyle.palette.seriesColor(static_cast<int>(i))), "%s",
-                         m_runs[i]->label().c_str());
+                         runDisplayLabel(i).c_str());
     }
     const auto row = [&](const std::string& name, auto valueOf) {
       ImGui::TableNextRow();
@@ -265,7 +316,7 @@ void LabApp::drawCompareControls() {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show this run's controls below");
       ImGui::SameLine();
     }
-    ImGui::TextUnformatted(run.label().c_str());
+    ImGui::TextUnformatted(runDisplayLabel(i).c_str());
     if (ImGui::IsItemHovered() && !run.folder().empty())
       ImGui::SetTooltip("%s\n%s", run.folder().c_str(), run.status().c_str());
     if (!run.isLive()) {
@@ -299,6 +350,11 @@ void LabApp::drawCompareControls() {
         ImGui::EndCombo();
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("The view laid out once per run");
+      if (views[static_cast<std::size_t>(m_compare.viewIndex)]->canOverlay()) {
+        ImGui::Checkbox("one picture, runs overlaid", &m_compare.overlay);
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("Draw every run into the same plot of the shared data");
+      }
     }
   }
   OpenRun* focus = focusedRun();

@@ -16,6 +16,7 @@ struct CompareState {
   bool wallTime = false;
   int baseline = -1;  // run index, or -1 for none
   bool showAllSettings = false;
+  bool overlay = false;  // one picture with every run drawn in (views that can overlay)
   views::CompareCurves curves;
 };
 

@@ -276,10 +276,11 @@ void LabApp::drawStatusBar(float y, float height) {
   ImGui::AlignTextToFramePadding();
   if (OpenRun* run = focusedRun(); run && run->isLive()) {
     const train::Session& session = run->session();
-    ImGui::Text("%s  |  step %lld  |  %.1f steps/s  |  seed %llu%s%s", stateLabel(session.state()),
+    ImGui::Text("%s  |  step %lld  |  %.1f steps/s  |  seed %llu  |  %s%s", stateLabel(session.state()),
                 static_cast<long long>(session.stepsDone()), session.stepsPerSecond(),
                 static_cast<unsigned long long>(session.seed()),
-                run->folder().empty() ? "" : "  |  recording ", run->label().c_str());
+                run->folder().empty() ? "not recorded" : "recording to ",
+                run->folder().empty() ? "" : run->label().c_str());
   } else if (run) {
     ImGui::Text("recorded run %s  |  %s  |  showing step %lld of %lld", run->label().c_str(),
                 run->status().c_str(), static_cast<long long>(run->shownStep()),

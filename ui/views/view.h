@@ -15,6 +15,14 @@
 
 namespace genlab::views {
 
+// Another run drawn into the same picture (compare mode's overlay): its snapshot at the
+// cursor, the run's colour and label.
+struct Overlay {
+  train::SnapshotPtr snapshot;
+  gl::Color color;
+  std::string label;
+};
+
 struct ViewContext {
   train::Session& session;
   train::SnapshotPtr snapshot;  // the latest, or the one scrubbed to on the timeline
@@ -22,6 +30,9 @@ struct ViewContext {
   const MetricsCache& metrics;
   const ui::Style& style;  // canvas style in framebuffer pixels (HiDPI and presentation applied)
   const lesson::Lesson& lesson;
+  // Compare mode's overlay: every run to draw into this one picture (this run's own included,
+  // first), for views whose canOverlay() is true. Empty: the usual picture of one run.
+  std::vector<Overlay> overlays = {};
 };
 
 class View {
@@ -30,6 +41,9 @@ class View {
   virtual std::string title() const = 0;
   // Draws into the current ImGui window, filling `size` (in ImGui units).
   virtual void draw(ViewContext& context, ImVec2 size) = 0;
+  // Whether the view draws several runs into one picture when context.overlays is set (the
+  // GMM's ellipses of every run over the shared data).
+  virtual bool canOverlay() const { return false; }
 };
 
 // The lesson's model-specific part of the lab: its views and its side-panel controls.

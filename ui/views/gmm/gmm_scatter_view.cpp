@@ -61,7 +61,54 @@ GmmScatterView::GmmScatterView() {
   m_means = &m_canvas.add<plot::MarkerLayer>();
   m_means->setDraggable(true);
   m_means->setOutlineWidth(2.5f);
+  m_overlaySolid = &m_canvas.add<plot::LineLayer>();
+  m_overlaySolid->setWidth(3.0f);
+  m_overlayDashed = &m_canvas.add<plot::LineLayer>();
+  m_overlayDashed->setWidth(3.0f);
+  m_overlayDashed->setDash(9.0f, 6.0f);
+  m_overlayMeans = &m_canvas.add<plot::MarkerLayer>();
+  m_overlayMeans->setOutlineWidth(2.0f);
   m_canvas.setEqualAspect(true);
+}
+
+void GmmScatterView::rebuildOverlay(const gmm::GmmSnapshot& data,
+                                    const std::vector<Overlay>& overlays, const ui::Style& style) {
+  const ui::Palette& palette = style.palette;
+  // The data is shared: one grey cloud, so the colours belong to the runs alone.
+  const auto& points = *data.points;
+  std::vector<float> xy(static_cast<std::size_t>(points.rows()) * 2);
+  for (Eigen::Index i = 0; i < points.rows(); ++i) {
+    xy[static_cast<std::size_t>(2 * i)] = points(i, 0);
+    xy[static_cast<std::size_t>(2 * i + 1)] = points(i, 1);
+  }
+  m_points->setPoints(std::move(xy));
+  m_points->setColor(gl::mix(palette.foreground, palette.plotArea, 0.6f));
+  m_samples->setVisible(false);
+  for (auto* layer : m_sigma) layer->clear();
+  for (auto* layer : m_halo) layer->clear();
+  m_means->setMarkers({});
+  m_overlaySolid->clear();
+  m_overlayDashed->clear();
+  std::vector<plot::Marker> markers;
+  std::vector<plot::LegendEntry> legend;
+  for (std::size_t r = 0; r < overlays.size(); ++r) {
+    const auto run = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(overlays[r].snapshot);
+    if (!run) continue;
+    plot::LineLayer* layer = r == 0 ? m_overlaySolid : m_overlayDashed;
+    for (int k = 0; k < run->k; ++k) {
+      const auto& mean = run->means2d[static_cast<std::size_t>(k)];
+      const auto& cov = run->covariances2d[static_cast<std::size_t>(k)];
+      for (double sigma : {1.0, 2.0})
+        layer->addPolyline(sigmaEllipse(mean, cov, sigma), overlays[r].color, true);
+      markers.push_back({{mean.x(), mean.y()}, overlays[r].color, kMeanRadiusPx * 0.8f});
+    }
+    char label[160];
+    std::snprintf(label, sizeof label, "%s: K = %d, step %lld%s", overlays[r].label.c_str(), run->k,
+                  static_cast<long long>(run->step), r == 0 ? "" : " (dashed)");
+    legend.push_back({label, overlays[r].color, plot::LegendSwatch::Line});
+  }
+  m_overlayMeans->setMarkers(std::move(markers));
+  m_canvas.setLegend(std::move(legend));
 }
 
 void GmmScatterView::requestSamples(train::Session& session, int n) {
@@ -257,12 +304,38 @@ void GmmScatterView::draw(ViewContext& context, ImVec2 size) {
   widgetOptions.hoverText = [this, snapshot](plot::Vec2 at) { return hoverText(*snapshot, at); };
   const auto events =
       plot::showCanvas("##gmm-scatter", m_canvas, size, context.style, widgetOptions);
-  handleEvents(events, context, *snapshot);
+  if (context.overlays.empty()) handleEvents(events, context, *snapshot);
 }
 
 void GmmScatterView::update(ViewContext& context) {
   const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(context.snapshot);
   if (!snapshot || !snapshot->points) return;
+  if (!context.overlays.empty()) {
+    std::vector<train::SnapshotPtr> shown;
+    for (const auto& overlay : context.overlays) shown.push_back(overlay.snapshot);
+    if (shown != m_overlayShown || !(context.style.palette == m_shownPalette)) {
+      rebuildOverlay(*snapshot, context.overlays, context.style);
+      m_overlayShown = std::move(shown);
+      m_shownPalette = context.style.palette;
+      m_shown.reset();  // leaving overlay mode rebuilds the usual picture
+    }
+    m_heatmap->setVisible(false);
+    m_contours->setVisible(false);
+    if (!m_fitted) {
+      m_canvas.setView({snapshot->boundsMin.x(), snapshot->boundsMax.x(), snapshot->boundsMin.y(),
+                        snapshot->boundsMax.y()});
+      m_canvas.fitToData(0.08);
+      m_fitted = true;
+    }
+    return;
+  }
+  if (!m_overlayShown.empty()) {
+    m_overlayShown.clear();
+    m_overlaySolid->clear();
+    m_overlayDashed->clear();
+    m_overlayMeans->setMarkers({});
+    m_shown.reset();
+  }
   if (m_sampleReply) {
     if (auto samples = m_sampleReply->take()) {
       m_sampleData = std::move(*samples);

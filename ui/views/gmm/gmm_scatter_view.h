@@ -41,6 +41,9 @@ class GmmScatterView final : public View {
   GmmScatterView();
   std::string title() const override { return "Data and mixture"; }
   void draw(ViewContext& context, ImVec2 size) override;
+  // Overlaid: the shared data in grey, each run's 1- and 2-sigma ellipses and means in the
+  // run's colour (the first run solid, the others dashed), a legend of runs.
+  bool canOverlay() const override { return true; }
   // Brings the canvas's layers up to date with context.snapshot and the options, without
   // drawing (draw() calls it; tests and exports call it before rendering the canvas).
   void update(ViewContext& context);
@@ -55,6 +58,8 @@ class GmmScatterView final : public View {
  private:
   void rebuildData(const gmm::GmmSnapshot& snapshot, const ui::Style& style);
   void rebuildDensity(const gmm::GmmSnapshot& snapshot, const ui::Style& style);
+  void rebuildOverlay(const gmm::GmmSnapshot& data, const std::vector<Overlay>& overlays,
+                      const ui::Style& style);
   void handleEvents(const plot::CanvasEvents& events, ViewContext& context,
                     const gmm::GmmSnapshot& snapshot);
   std::string hoverText(const gmm::GmmSnapshot& snapshot, plot::Vec2 at) const;
@@ -67,6 +72,10 @@ class GmmScatterView final : public View {
   plot::LineLayer* m_halo[3] = {nullptr, nullptr, nullptr};
   plot::LineLayer* m_sigma[3] = {nullptr, nullptr, nullptr};
   plot::MarkerLayer* m_means = nullptr;
+  plot::LineLayer* m_overlaySolid = nullptr;   // the first run's ellipses
+  plot::LineLayer* m_overlayDashed = nullptr;  // the other runs'
+  plot::MarkerLayer* m_overlayMeans = nullptr;
+  std::vector<train::SnapshotPtr> m_overlayShown;
 
   // What the layers show, to rebuild only on change.
   train::SnapshotPtr m_shown;
