@@ -36,6 +36,10 @@ int runLab(int argc, char** argv) {
                  "Train the lesson twice side by side, the second with this change: key=value");
   app.add_flag("--overlay", options.overlay,
                "Compare mode: draw the runs into one picture where the view can (GMM)");
+  app.add_flag("--swipe", options.swipe,
+               "Compare mode with two runs: one picture, a divider between run A and run B");
+  app.add_option("--compare-view", options.compareView,
+                 "Compare mode starts on the view with this title (default: the lesson's first)");
   app.add_option("--step", options.cursor, "Show the opened runs at this step")
       ->check(CLI::NonNegativeNumber);
   app.add_option(

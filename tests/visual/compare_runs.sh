@@ -73,6 +73,17 @@ assert blue > 300 and vermillion > 300, f"overlay: blue {blue}, vermillion {verm
 print(f"overlay: ok (ellipse pixels {blue}/{vermillion})")
 PY
 
+# Swipe: one picture, run A left of the divider and run B right of it, at the same step.
+"$genlab" --open "$work/k3" --open "$work/k5" --step 25 --swipe --frames 3 --width 1280 \
+  --height 800 --screenshot "$work/swipe.png" --report-layout "$work/swipe.json"
+/usr/bin/python3 - "$work/swipe.json" <<'PY'
+import json, sys
+views = json.load(open(sys.argv[1]))["views"]
+swiped = [v for v in views if "swipe" in v]
+assert len(swiped) == 1 and swiped[0]["steps"] == [25, 25] and swiped[0]["swipe"] == 0.5, views
+print("swipe: ok")
+PY
+
 # A folder that is not a run: the lab says so, names it, and exits non-zero in a scripted run.
 mkdir "$work/not-a-run"
 set +e; out=$("$genlab" --open "$work/not-a-run" --frames 2 --screenshot "$work/bad.png" 2>&1); code=$?; set -e

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <set>
 
@@ -147,6 +148,72 @@ void LabApp::drawOverlaidPanel(views::View& view, float x, float y, float width,
                       {"rect", {x, y, width, height}}});
 }
 
+void LabApp::drawSwipePanel(std::size_t viewIndex, float x, float y, float width, float height) {
+  placeNextWindow(x, y, width, height);
+  auto viewsA = m_runs[0]->ui().views();
+  auto viewsB = m_runs[1]->ui().views();
+  views::View& a = *viewsA[std::min(viewIndex, viewsA.size() - 1)];
+  views::View& b = *viewsB[std::min(viewIndex, viewsB.size() - 1)];
+  const std::string title = a.title() + ": swipe between the two runs###compareswipe";
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 2));
+  ImGui::Begin(title.c_str(), nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  const gl::Color colorA = m_canvasStyle.palette.seriesColor(0);
+  const gl::Color colorB = m_canvasStyle.palette.seriesColor(1);
+  ImGui::TextColored(toImVec4(colorA), "\xE2\x97\x80 %s", runDisplayLabel(0).c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("|  drag the divider  |");
+  ImGui::SameLine();
+  ImGui::TextColored(toImVec4(colorB), "%s \xE2\x96\xB6", runDisplayLabel(1).c_str());
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 size = ImGui::GetContentRegionAvail();
+  // The divider is dragged with the raw mouse, before the views take the input: the pictures
+  // lie on top of one another and the first of them would claim the hover.
+  const ImGuiIO& io = ImGui::GetIO();
+  const float divider = origin.x + size.x * m_compare.swipeAt;
+  const bool inside = io.MousePos.y >= origin.y && io.MousePos.y <= origin.y + size.y;
+  const float grab = 8.0f * m_fontScale;
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && inside &&
+      std::abs(io.MousePos.x - divider) <= grab && ImGui::IsWindowHovered())
+    m_compare.draggingSwipe = true;
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) m_compare.draggingSwipe = false;
+  if (m_compare.draggingSwipe && size.x > 0)
+    m_compare.swipeAt = std::clamp((io.MousePos.x - origin.x) / size.x, 0.0f, 1.0f);
+
+  const float at = origin.x + size.x * m_compare.swipeAt;
+  train::SnapshotPtr snapshots[2];
+  for (std::size_t i = 0; i < 2; ++i) {
+    OpenRun& run = *m_runs[i];
+    snapshots[i] = run.snapshotFor(m_scrubStep);
+    views::ViewContext context{run.session(), snapshots[i],  true,
+                               run.metrics(), m_canvasStyle, run.lesson()};
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::PushID(static_cast<int>(i));
+    // Run A shows left of the divider, run B right of it.
+    const ImVec2 clipMin = i == 0 ? origin : ImVec2(at, origin.y);
+    const ImVec2 clipMax = i == 0 ? ImVec2(at, origin.y + size.y)
+                                  : ImVec2(origin.x + size.x, origin.y + size.y);
+    ImGui::PushClipRect(clipMin, clipMax, true);
+    (i == 0 ? a : b).draw(context, size);
+    ImGui::PopClipRect();
+    ImGui::PopID();
+  }
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddLine(ImVec2(at, origin.y), ImVec2(at, origin.y + size.y), IM_COL32(255, 255, 255, 255),
+                5.0f * m_fontScale);
+  draw->AddLine(ImVec2(at, origin.y), ImVec2(at, origin.y + size.y), IM_COL32(20, 20, 20, 255),
+                2.0f * m_fontScale);
+  draw->AddCircleFilled(ImVec2(at, origin.y + size.y * 0.5f), grab, IM_COL32(20, 20, 20, 255));
+  ImGui::End();
+  m_layout.push_back({{"view", a.title()},
+                      {"swipe", m_compare.swipeAt},
+                      {"runs", {m_runs[0]->folder().string(), m_runs[1]->folder().string()}},
+                      {"steps", {snapshots[0] ? snapshots[0]->step : -1,
+                                 snapshots[1] ? snapshots[1]->step : -1}},
+                      {"rect", {x, y, width, height}}});
+}
+
 void LabApp::drawCompare(float x, float y, float width, float height) {
   // Which runs share a model (and so a view to set side by side).
   std::set<std::string> models;
@@ -162,6 +229,11 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
   const float bottomHeight = height - viewsHeight;
   if (sameModel) {
     std::vector<views::View*> first = m_runs.front()->ui().views();
+    if (!m_options.compareView.empty()) {
+      for (std::size_t i = 0; i < first.size(); ++i)
+        if (first[i]->title() == m_options.compareView) m_compare.viewIndex = static_cast<int>(i);
+      m_options.compareView.clear();  // only the start; the person chooses afterwards
+    }
     m_compare.viewIndex =
         std::clamp(m_compare.viewIndex, 0, std::max(0, static_cast<int>(first.size()) - 1));
     const std::size_t n = m_runs.size();
@@ -169,6 +241,8 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
         first.empty() ? nullptr : first[static_cast<std::size_t>(m_compare.viewIndex)];
     if (chosen && m_compare.overlay && chosen->canOverlay()) {
       drawOverlaidPanel(*chosen, x, y, width, viewsHeight);
+    } else if (chosen && m_compare.swipe && n == 2) {
+      drawSwipePanel(static_cast<std::size_t>(m_compare.viewIndex), x, y, width, viewsHeight);
     } else {
       const std::size_t columns = n <= 2 ? n : 2;
       const std::size_t rows = (n + columns - 1) / columns;
@@ -351,9 +425,16 @@ void LabApp::drawCompareControls() {
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("The view laid out once per run");
       if (views[static_cast<std::size_t>(m_compare.viewIndex)]->canOverlay()) {
-        ImGui::Checkbox("one picture, runs overlaid", &m_compare.overlay);
+        if (ImGui::Checkbox("one picture, runs overlaid", &m_compare.overlay) && m_compare.overlay)
+          m_compare.swipe = false;
         if (ImGui::IsItemHovered())
           ImGui::SetTooltip("Draw every run into the same plot of the shared data");
+      }
+      if (m_runs.size() == 2) {
+        if (ImGui::Checkbox("swipe between the two", &m_compare.swipe) && m_compare.swipe)
+          m_compare.overlay = false;
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("One picture: run A left of a divider you drag, run B right of it");
       }
     }
   }

@@ -17,6 +17,9 @@ struct CompareState {
   int baseline = -1;  // run index, or -1 for none
   bool showAllSettings = false;
   bool overlay = false;  // one picture with every run drawn in (views that can overlay)
+  bool swipe = false;    // two runs' pictures stacked, a divider reveals one or the other
+  float swipeAt = 0.5f;  // the divider, as a fraction of the picture's width
+  bool draggingSwipe = false;
   views::CompareCurves curves;
 };
 

@@ -20,6 +20,8 @@ struct LabOptions {
   std::vector<std::string> openRuns;   // run folders to open (compare mode for two or more)
   std::string compareWith;             // "key=value": also train the lesson with this change
   bool overlay = false;                // compare mode starts with the runs overlaid
+  bool swipe = false;                  // or with two runs' pictures under a swipe divider
+  std::string compareView;             // compare mode starts on this view (its title)
   std::optional<std::int64_t> cursor;  // the global step to show them at (--step)
   std::string runsDirectory;           // where recorded runs go; empty: the remembered one
   bool noRecord = false;               // do not record what is trained

@@ -57,7 +57,14 @@ void LabApp::drawTopBar(float height) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(
       std::min(420.0f * m_fontScale * (m_present ? 1.6f : 1.0f), display.x * 0.35f));
-  const char* current = m_lessons.empty() ? "(no lessons)" : m_lessons[m_lessonIndex].title.c_str();
+  // Recorded runs open from disk name their own lesson; picking one here opens it live.
+  bool anyLiveRun = false;
+  for (const auto& run : m_runs) anyLiveRun = anyLiveRun || run->isLive();
+  const std::string recordedTitle =
+      !m_runs.empty() && !anyLiveRun ? m_runs.front()->lesson().title + "  (recorded)" : "";
+  const char* current = !recordedTitle.empty() ? recordedTitle.c_str()
+                        : m_lessons.empty()    ? "(no lessons)"
+                                               : m_lessons[m_lessonIndex].title.c_str();
   if (ImGui::BeginCombo("##lesson", current)) {
     for (std::size_t i = 0; i < m_lessons.size(); ++i) {
       if (ImGui::Selectable(m_lessons[i].title.c_str(), i == m_lessonIndex)) openLesson(i);
