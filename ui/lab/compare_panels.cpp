@@ -192,8 +192,8 @@ void LabApp::drawSwipePanel(std::size_t viewIndex, float x, float y, float width
     ImGui::PushID(static_cast<int>(i));
     // Run A shows left of the divider, run B right of it.
     const ImVec2 clipMin = i == 0 ? origin : ImVec2(at, origin.y);
-    const ImVec2 clipMax = i == 0 ? ImVec2(at, origin.y + size.y)
-                                  : ImVec2(origin.x + size.x, origin.y + size.y);
+    const ImVec2 clipMax =
+        i == 0 ? ImVec2(at, origin.y + size.y) : ImVec2(origin.x + size.x, origin.y + size.y);
     ImGui::PushClipRect(clipMin, clipMax, true);
     (i == 0 ? a : b).draw(context, size);
     ImGui::PopClipRect();
@@ -206,12 +206,12 @@ void LabApp::drawSwipePanel(std::size_t viewIndex, float x, float y, float width
                 2.0f * m_fontScale);
   draw->AddCircleFilled(ImVec2(at, origin.y + size.y * 0.5f), grab, IM_COL32(20, 20, 20, 255));
   ImGui::End();
-  m_layout.push_back({{"view", a.title()},
-                      {"swipe", m_compare.swipeAt},
-                      {"runs", {m_runs[0]->folder().string(), m_runs[1]->folder().string()}},
-                      {"steps", {snapshots[0] ? snapshots[0]->step : -1,
-                                 snapshots[1] ? snapshots[1]->step : -1}},
-                      {"rect", {x, y, width, height}}});
+  m_layout.push_back(
+      {{"view", a.title()},
+       {"swipe", m_compare.swipeAt},
+       {"runs", {m_runs[0]->folder().string(), m_runs[1]->folder().string()}},
+       {"steps", {snapshots[0] ? snapshots[0]->step : -1, snapshots[1] ? snapshots[1]->step : -1}},
+       {"rect", {x, y, width, height}}});
 }
 
 void LabApp::drawCompare(float x, float y, float width, float height) {
@@ -337,7 +337,11 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
   ImGui::Begin("Settings that differ###comparesettings", nullptr, kPanelFlags);
   ImGui::Checkbox("show all settings", &m_compare.showAllSettings);
   const std::vector<std::string> keys = settingKeys(settings, m_compare.showAllSettings);
-  if (keys.empty()) ImGui::TextDisabled("the runs have the same settings (and maybe other seeds)");
+  if (keys.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("the runs have the same settings (and maybe other seeds)");
+    ImGui::PopStyleColor();
+  }
   const int columns = static_cast<int>(m_runs.size()) + 1;
   if (ImGui::BeginTable("settingsdiff", columns,
                         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |

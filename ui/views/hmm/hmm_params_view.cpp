@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <numeric>
 
 #include "ui/gl/shared_resources.h"
 
@@ -65,9 +67,9 @@ std::vector<double> rowOf(const hmm::RowMatrix& m, Index i) {
 HmmParamsView::HmmParamsView(std::vector<std::string> stateNames, std::vector<std::string> alphabet)
     : m_stateNames(std::move(stateNames)), m_alphabet(std::move(alphabet)) {}
 
-const std::vector<HmmParamsView::Cell>& HmmParamsView::paint(const hmm::HmmModel& model,
-                                                             const hmmui::HmmLabels& labels,
-                                                             const ui::Style& style) {
+const std::vector<HmmParamsView::Cell>& HmmParamsView::paint(
+    const hmm::HmmModel& model, const hmmui::HmmLabels& labels, const ui::Style& style,
+    std::optional<DifferenceColors> difference) {
   const ui::Palette& pal = style.palette;
   const gl::Font& regular = gl::sharedFont(gl::FontFace::Regular, style.fontPx);
   const gl::Font& bold = gl::sharedFont(gl::FontFace::Bold, style.fontPx);
@@ -153,17 +155,25 @@ const std::vector<HmmParamsView::Cell>& HmmParamsView::paint(const hmm::HmmModel
       for (int j = 0; j < b.cols; ++j) {
         Cell cell{b.block, i, j, {x + j * cw, y + i * s, cw, s}};
         const double v = cellValue(model, cell);
-        const ui::Color fill = isProbability(b.block)
-                                   ? mix(pal.background, hmmui::stateColor(labels, pal, i),
-                                         static_cast<float>(0.06 + 0.94 * std::clamp(v, 0.0, 1.0)))
-                                   : mix(pal.background, hmmui::stateColor(labels, pal, i), 0.25f);
+        ui::Color fill = isProbability(b.block)
+                             ? mix(pal.background, hmmui::stateColor(labels, pal, i),
+                                   static_cast<float>(0.06 + 0.94 * std::clamp(v, 0.0, 1.0)))
+                             : mix(pal.background, hmmui::stateColor(labels, pal, i), 0.25f);
+        if (difference) {
+          // |a - b| of a probability is at most 1; means and variances use a tenth of their
+          // scale per unit of shade, enough to see which run is larger.
+          const double scale = isProbability(b.block) ? 1.0 : 10.0;
+          fill = mix(pal.background, v >= 0 ? difference->positive : difference->negative,
+                     static_cast<float>(std::clamp(std::abs(v) * scale, 0.0, 1.0) * 0.9));
+        }
         const plot::PixelRect& r = cell.rect;
         m_canvas.shapes().addRect(r.left, r.top, r.right(), r.bottom(), fill);
         m_canvas.shapes().addFrame(r.left, r.top, r.right(), r.bottom(),
                                    std::max(1.0f, style.gridWidthPx), pal.background);
         if (showNumbers) {
-          const std::string text =
-              isProbability(b.block) ? plot::formatTick(v, 0.01) : plot::formatValue(v, 3);
+          const std::string text = difference               ? plot::formatValue(v, 2)
+                                   : isProbability(b.block) ? plot::formatTick(v, 0.01)
+                                                            : plot::formatValue(v, 3);
           m_canvas.text().add(numbers, text, static_cast<float>(r.left + cw * 0.5),
                               static_cast<float>(r.top + s * 0.5), HAlign::Center, VAlign::Middle,
                               hmmui::textOn(fill, pal));
@@ -289,7 +299,104 @@ void HmmParamsView::drawTooltip(const hmm::HmmModel& model) const {
   }
 }
 
+std::vector<int> matchStates(const hmm::HmmModel& a, const hmm::HmmModel& b) {
+  const int K = static_cast<int>(a.states());
+  std::vector<int> order(static_cast<std::size_t>(K));
+  std::iota(order.begin(), order.end(), 0);
+  if (K != static_cast<int>(b.states()) || K > 8) return order;
+  std::vector<int> best = order;
+  double bestCost = std::numeric_limits<double>::infinity();
+  do {
+    double cost = 0.0;
+    for (int i = 0; i < K; ++i) {
+      const int bi = order[static_cast<std::size_t>(i)];
+      for (int j = 0; j < K; ++j)
+        cost += std::abs(a.transition(i, j) - b.transition(bi, order[static_cast<std::size_t>(j)]));
+      if (a.isDiscrete() && b.isDiscrete() && a.symbols() == b.symbols())
+        cost += (a.emissionProbs.row(i) - b.emissionProbs.row(bi)).cwiseAbs().sum();
+      else if (!a.isDiscrete() && !b.isDiscrete() && a.dim() == b.dim())
+        cost += (a.means.row(i) - b.means.row(bi)).cwiseAbs().sum();
+    }
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = order;
+    }
+  } while (std::next_permutation(order.begin(), order.end()));
+  return best;
+}
+
+hmm::HmmModel modelDifference(const hmm::HmmModel& a, const hmm::HmmModel& b,
+                              const std::vector<int>& order) {
+  hmm::HmmModel d = a;
+  const Index K = a.states();
+  for (Index i = 0; i < K; ++i) {
+    const Index bi = order[static_cast<std::size_t>(i)];
+    d.start(i) = a.start(i) - b.start(bi);
+    for (Index j = 0; j < K; ++j)
+      d.transition(i, j) =
+          a.transition(i, j) - b.transition(bi, order[static_cast<std::size_t>(j)]);
+    if (a.isDiscrete())
+      d.emissionProbs.row(i) = a.emissionProbs.row(i) - b.emissionProbs.row(bi);
+    else {
+      d.means.row(i) = a.means.row(i) - b.means.row(bi);
+      d.variances.row(i) = a.variances.row(i) - b.variances.row(bi);
+    }
+  }
+  return d;
+}
+
+void HmmParamsView::drawDifference(ViewContext& context, ImVec2 size) {
+  const auto a = std::dynamic_pointer_cast<const hmm::HmmSnapshot>(context.overlays[0].snapshot);
+  const auto b = std::dynamic_pointer_cast<const hmm::HmmSnapshot>(context.overlays[1].snapshot);
+  const bool sameShape = a && b && a->model.states() == b->model.states() &&
+                         a->model.emission == b->model.emission &&
+                         (a->model.isDiscrete() ? a->model.symbols() == b->model.symbols()
+                                                : a->model.dim() == b->model.dim());
+  if (!sameShape) {
+    ImGui::TextWrapped(
+        "The runs' models differ in shape (states, symbols or emissions), so their "
+        "parameters cannot be subtracted; set them side by side instead.");
+    return;
+  }
+  ImGui::TextColored(ImVec4(context.overlays[0].color.r, context.overlays[0].color.g,
+                            context.overlays[0].color.b, 1.0f),
+                     "%s", context.overlays[0].label.c_str());
+  ImGui::SameLine(0, 4);
+  ImGui::TextUnformatted("minus");
+  ImGui::SameLine(0, 4);
+  ImGui::TextColored(ImVec4(context.overlays[1].color.r, context.overlays[1].color.g,
+                            context.overlays[1].color.b, 1.0f),
+                     "%s", context.overlays[1].label.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("(states matched; shaded by the larger run)");
+  const std::vector<int> order = matchStates(a->model, b->model);
+  const hmm::HmmModel difference = modelDifference(a->model, b->model, order);
+  m_labels = hmmui::makeLabels(*a, m_stateNames, m_alphabet);
+  hmmui::PixelFrame frame = hmmui::placePixelCanvas("##hmm-params-diff", m_canvas,
+                                                    ImGui::GetContentRegionAvail(), context.style);
+  const std::vector<train::SnapshotPtr> now = {a, b};
+  const Painted painted{a, m_canvas.width(), m_canvas.height(), frame.style, -2, 0};
+  if (now != m_differenceOf || !(painted == m_painted)) {
+    m_hovered = -1;
+    paint(difference, m_labels, frame.style,
+          DifferenceColors{context.overlays[0].color, context.overlays[1].color});
+    m_differenceOf = now;
+    m_painted = painted;
+  }
+  hmmui::showPixelCanvas(frame, m_canvas);
+  (void)size;
+}
+
 void HmmParamsView::draw(ViewContext& context, ImVec2 size) {
+  if (context.overlays.size() >= 2) {
+    drawDifference(context, size);
+    return;
+  }
+  if (!m_differenceOf.empty()) {
+    m_differenceOf.clear();
+    m_painted = {};
+    m_shown.reset();
+  }
   const auto snapshot = std::dynamic_pointer_cast<const hmm::HmmSnapshot>(context.snapshot);
   if (!snapshot) {
     ImGui::TextUnformatted("waiting for the first snapshot...");

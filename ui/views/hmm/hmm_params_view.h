@@ -24,6 +24,10 @@ class HmmParamsView final : public View {
   HmmParamsView(std::vector<std::string> stateNames, std::vector<std::string> alphabet);
   std::string title() const override { return "Parameters: drag a cell to edit"; }
   void draw(ViewContext& context, ImVec2 size) override;
+  // Overlaid (compare mode, two runs of one shape): the difference run A minus run B of every
+  // parameter, after matching run B's states to run A's (EM may name the same state
+  // differently), shaded in the colour of the run whose value is larger.
+  bool canOverlay() const override { return true; }
 
   enum class Block { Start, Transition, Emission, Mean, Variance };
   struct Cell {
@@ -33,14 +37,21 @@ class HmmParamsView final : public View {
   };
   // Lays out and paints `model` into the canvas at its current size (also for tests); returns
   // the cells drawn, for hit tests.
+  // With `difference`, `model` holds differences and cells are shaded towards the first
+  // colour where positive and the second where negative.
+  struct DifferenceColors {
+    gl::Color positive, negative;
+  };
   const std::vector<Cell>& paint(const hmm::HmmModel& model, const hmmui::HmmLabels& labels,
-                                 const ui::Style& style);
+                                 const ui::Style& style,
+                                 std::optional<DifferenceColors> difference = std::nullopt);
   hmmui::PixelCanvas& canvas() { return m_canvas; }
 
  private:
   void handleInput(const hmmui::PixelInput& in, ViewContext& context, const hmm::HmmModel& model,
                    double valueSpan);
   void drawTooltip(const hmm::HmmModel& model) const;
+  void drawDifference(ViewContext& context, ImVec2 size);
 
   std::vector<std::string> m_stateNames, m_alphabet;
   hmmui::PixelCanvas m_canvas;
@@ -69,6 +80,16 @@ class HmmParamsView final : public View {
     std::uint64_t overrideRevision = 0;
     friend bool operator==(const Painted&, const Painted&) = default;
   } m_painted;
+  std::vector<train::SnapshotPtr> m_differenceOf;  // the overlaid snapshots last painted
 };
+
+// The permutation p of run B's states that best matches run A's (minimising the summed absolute
+// differences of transition and emission parameters over all K! orderings; K <= 8), so that
+// state p[i] of B is compared with state i of A.
+std::vector<int> matchStates(const hmm::HmmModel& a, const hmm::HmmModel& b);
+
+// a - b with b's states reordered by `order` (matchStates); the same shape as `a`.
+hmm::HmmModel modelDifference(const hmm::HmmModel& a, const hmm::HmmModel& b,
+                              const std::vector<int>& order);
 
 }  // namespace genlab::views
