@@ -214,6 +214,49 @@ void LabApp::drawSwipePanel(std::size_t viewIndex, float x, float y, float width
        {"rect", {x, y, width, height}}});
 }
 
+std::vector<std::string> LabApp::compareMetricNames() const {
+  std::vector<std::string> names;
+  for (const auto& run : m_runs)
+    for (const auto& name : run->metrics().columns())
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  return names;
+}
+
+void LabApp::drawCurveControls() {
+  const std::vector<std::string> metricNames = compareMetricNames();
+  if (metricNames.empty()) return;
+  views::sectionHeader("Curves");
+  m_compare.metricIndex =
+      std::clamp(m_compare.metricIndex, 0, static_cast<int>(metricNames.size()) - 1);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##metric",
+                        metricNames[static_cast<std::size_t>(m_compare.metricIndex)].c_str())) {
+    for (std::size_t i = 0; i < metricNames.size(); ++i)
+      if (ImGui::Selectable(metricNames[i].c_str(), static_cast<int>(i) == m_compare.metricIndex))
+        m_compare.metricIndex = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SliderFloat("smoothing", &m_compare.smoothing, 0.0f, 0.99f, "%.2f");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Debiased moving average; accounts for uneven step spacing");
+  ImGui::Checkbox("x: wall time", &m_compare.wallTime);
+  ImGui::SetNextItemWidth(-1);
+  const std::string baselineLabel =
+      m_compare.baseline >= 0 && m_compare.baseline < static_cast<int>(m_runs.size())
+          ? "minus " + runDisplayLabel(static_cast<std::size_t>(m_compare.baseline))
+          : "no baseline";
+  if (ImGui::BeginCombo("##baseline", baselineLabel.c_str())) {
+    if (ImGui::Selectable("no baseline", m_compare.baseline < 0)) m_compare.baseline = -1;
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+      if (ImGui::Selectable(("minus " + runDisplayLabel(i)).c_str(),
+                            static_cast<int>(i) == m_compare.baseline))
+        m_compare.baseline = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw each run minus a baseline run");
+}
+
 void LabApp::drawCompare(float x, float y, float width, float height) {
   // Which runs share a model (and so a view to set side by side).
   std::set<std::string> models;
@@ -224,7 +267,10 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
   for (const auto& run : m_runs) settings.push_back(run->settings());
   const std::vector<std::string> differing = settingKeys(settings, false);
 
-  const float viewsHeight = sameModel ? std::floor(height * 0.62f) : 0.0f;
+  // The pictures come first; on a projector (large type) or a short window the curves and the
+  // settings table get less of the height.
+  const bool tight = m_present || height < 700.0f * m_fontScale;
+  const float viewsHeight = sameModel ? std::floor(height * (tight ? 0.68f : 0.62f)) : 0.0f;
   const float bottomY = y + viewsHeight;
   const float bottomHeight = height - viewsHeight;
   if (sameModel) {
@@ -260,10 +306,18 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
     }
   }
 
-  // Curves: one chart, a colour per run.
+  // Curves: one chart, a colour per run (its controls are in the side panel).
+  const std::vector<std::string> metricNames = compareMetricNames();
   const float chartWidth = std::floor(width * 0.62f);
   placeNextWindow(x, bottomY, chartWidth, bottomHeight);
-  ImGui::Begin("Curves###comparecurves", nullptr,
+  const std::string curvesTitle =
+      "Curves" +
+      (metricNames.empty()
+           ? std::string()
+           : ": " + metricNames[static_cast<std::size_t>(std::clamp(
+                        m_compare.metricIndex, 0, static_cast<int>(metricNames.size()) - 1))]) +
+      "###comparecurves";
+  ImGui::Begin(curvesTitle.c_str(), nullptr,
                kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   if (!sameModel) {
     std::string names;
@@ -273,47 +327,11 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
         "by side, so only the metrics they share are compared.",
         names.c_str());
   }
-  std::vector<std::string> metricNames;
-  for (const auto& run : m_runs)
-    for (const auto& name : run->metrics().columns())
-      if (std::find(metricNames.begin(), metricNames.end(), name) == metricNames.end())
-        metricNames.push_back(name);
   if (metricNames.empty()) {
     ImGui::TextDisabled("no metrics yet");
   } else {
     m_compare.metricIndex =
         std::clamp(m_compare.metricIndex, 0, static_cast<int>(metricNames.size()) - 1);
-    const float item = 170.0f * m_fontScale * (m_present ? 1.5f : 1.0f);
-    ImGui::SetNextItemWidth(item);
-    if (ImGui::BeginCombo("##metric",
-                          metricNames[static_cast<std::size_t>(m_compare.metricIndex)].c_str())) {
-      for (std::size_t i = 0; i < metricNames.size(); ++i)
-        if (ImGui::Selectable(metricNames[i].c_str(), static_cast<int>(i) == m_compare.metricIndex))
-          m_compare.metricIndex = static_cast<int>(i);
-      ImGui::EndCombo();
-    }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(item * 0.8f);
-    ImGui::SliderFloat("smooth", &m_compare.smoothing, 0.0f, 0.99f, "%.2f");
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Debiased moving average; accounts for uneven step spacing");
-    ImGui::SameLine();
-    ImGui::Checkbox("wall time", &m_compare.wallTime);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(item);
-    const std::string baselineLabel =
-        m_compare.baseline >= 0 && m_compare.baseline < static_cast<int>(m_runs.size())
-            ? "minus " + runDisplayLabel(static_cast<std::size_t>(m_compare.baseline))
-            : "no baseline";
-    if (ImGui::BeginCombo("##baseline", baselineLabel.c_str())) {
-      if (ImGui::Selectable("no baseline", m_compare.baseline < 0)) m_compare.baseline = -1;
-      for (std::size_t i = 0; i < m_runs.size(); ++i)
-        if (ImGui::Selectable(("minus " + runDisplayLabel(i)).c_str(),
-                              static_cast<int>(i) == m_compare.baseline))
-          m_compare.baseline = static_cast<int>(i);
-      ImGui::EndCombo();
-    }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw each run minus a baseline run");
     std::vector<views::CurveRun> curveRuns;
     for (std::size_t i = 0; i < m_runs.size(); ++i)
       curveRuns.push_back({runDisplayLabel(i), &m_runs[i]->metrics(),
@@ -442,6 +460,7 @@ void LabApp::drawCompareControls() {
       }
     }
   }
+  if (compareMode()) drawCurveControls();
   OpenRun* focus = focusedRun();
   if (focus && focus->isLive() && m_runs.size() < 4) {
     static char key[64] = "";

@@ -90,6 +90,8 @@ class LabApp {
   // compare_panels.cpp
   void drawCompare(float x, float y, float width, float height);
   void drawCompareControls();
+  void drawCurveControls();
+  std::vector<std::string> compareMetricNames() const;
   void drawOverlaidPanel(views::View& view, float x, float y, float width, float height);
   void drawSwipePanel(std::size_t viewIndex, float x, float y, float width, float height);
   // The run's label, or, where two runs share one (unrecorded live runs), what sets it apart.
