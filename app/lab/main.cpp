@@ -32,6 +32,9 @@ int runLab(int argc, char** argv) {
   app.add_option("--open", options.openRuns,
                  "Open a recorded run folder (repeat for two to four: compare mode)")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--resume", options.resumeRun,
+                 "Continue a recorded run live from its last checkpoint, recording into it")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--compare-with", options.compareWith,
                  "Train the lesson twice side by side, the second with this change: key=value");
   app.add_flag("--overlay", options.overlay,

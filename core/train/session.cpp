@@ -22,6 +22,8 @@ Session::Session(TrainerFactory factory, std::uint64_t seed, SessionOptions opti
   m_metricValues.assign(columns.size(), 0.0);
   m_metrics = std::make_unique<MetricsRing>(columns, options.metricsCapacity);
   m_seed.store(seed);
+  // A trainer restored from a checkpoint starts where the checkpoint left it.
+  m_stepsDone.store(m_trainer->stepsDone());
   publishSnapshot(true);
   publishSettings();
   m_thread = std::jthread([this](std::stop_token stop) { threadMain(stop); });
@@ -98,7 +100,7 @@ void Session::reset(std::optional<std::uint64_t> seed) {
     notifyObserver([&](SessionObserver& o) { o.trainerStarted(*m_trainer, newSeed); });
     m_playing = false;
     m_pendingSteps = 0;
-    m_stepsDone.store(0);
+    m_stepsDone.store(m_trainer->stepsDone());
     m_stepsPerSecond.store(0.0);
     m_metrics->reset();
     m_history.clear();

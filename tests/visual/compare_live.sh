@@ -46,6 +46,23 @@ views = [v for v in json.load(open(sys.argv[1]))["views"] if v.get("view") != "c
 assert [v["step"] for v in views] == [30, 30], views
 ' "$work/reopened.json"
 
+# The lab's Resume (--resume): a run trained 20 steps from the shell continues live in the lab
+# for 25 more, recorded into the same folder, equal bit for bit to 45 uninterrupted steps.
+"$genlab" train "$lesson" --steps 20 --set tol=0 --out "$work/resumed" --quiet 2>/dev/null
+"$genlab" train "$lesson" --steps 45 --set tol=0 --out "$work/straight" --quiet 2>/dev/null
+"$genlab" --resume "$work/resumed" --steps 25 --frames 2 --width 1280 --height 800 \
+  --screenshot "$work/resume.png" --report-layout "$work/resume.json"
+diff <(cut -d, -f1,3- "$work/straight/metrics.csv") <(cut -d, -f1,3- "$work/resumed/metrics.csv") \
+  >/dev/null || { echo "FAIL: the lab's resume differs from the uninterrupted run" >&2; exit 1; }
+$py -c '
+import json, sys
+layout = json.load(open(sys.argv[1]))
+assert "step 45" in layout["window"], layout["window"]
+info = json.load(open(sys.argv[2]))
+assert info["status"] == "finished" and info["steps_done"] == 45, (info["status"], info["steps_done"])
+assert [e["kind"] for e in info["events"]] == ["resumed"], info["events"]
+' "$work/resume.json" "$work/resumed/run.json"
+
 # A scripted run without --runs records nothing (tests and figures leave no folders behind).
 HOME="$work/home" "$genlab" --lesson "$lesson" --steps 3 --frames 2 --screenshot "$work/x.png"
 [[ ! -e "$work/home/.local/share/genlab/runs" ]] || { echo "FAIL: a scripted run recorded" >&2; exit 1; }

@@ -105,9 +105,9 @@ void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& v
     ImGui::SameLine();
     ImGui::TextDisabled("(loading)");
   }
-  const bool past = m_scrubStep.has_value() || !run.isLive();
-  views::ViewContext context{run.session(), snapshot,      past,
+  views::ViewContext context{run.session(), snapshot,      showsPast(run, snapshot),
                              run.metrics(), m_canvasStyle, run.lesson()};
+  context.linked = &m_linkedViewState;
   view.draw(context, ImGui::GetContentRegionAvail());
   ImGui::End();
   m_layout.push_back({{"run", run.folder().string()},
@@ -186,8 +186,9 @@ void LabApp::drawSwipePanel(std::size_t viewIndex, float x, float y, float width
   for (std::size_t i = 0; i < 2; ++i) {
     OpenRun& run = *m_runs[i];
     snapshots[i] = run.snapshotFor(m_scrubStep);
-    views::ViewContext context{run.session(), snapshots[i],  true,
+    views::ViewContext context{run.session(), snapshots[i],  showsPast(run, snapshots[i]),
                                run.metrics(), m_canvasStyle, run.lesson()};
+    context.linked = &m_linkedViewState;
     ImGui::SetCursorScreenPos(origin);
     ImGui::PushID(static_cast<int>(i));
     // Run A shows left of the divider, run B right of it.

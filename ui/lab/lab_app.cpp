@@ -67,10 +67,15 @@ LabApp::~LabApp() {
 void LabApp::loadLessons() {
   m_lessons = lesson::loadLessonDirectory(lesson::assetsDirectory() / "lessons", m_lessonErrors);
   for (const auto& error : m_lessonErrors) std::cerr << "genlab: " << error << '\n';
-  if (!m_options.openRuns.empty()) {
+  if (!m_options.openRuns.empty() || !m_options.resumeRun.empty()) {
     std::vector<std::filesystem::path> folders(m_options.openRuns.begin(),
                                                m_options.openRuns.end());
+    if (!m_options.resumeRun.empty()) folders.insert(folders.begin(), m_options.resumeRun);
     openRecordedRuns(folders);
+    if (!m_options.resumeRun.empty() && !m_runs.empty()) {
+      resumeRun(0);
+      if (!m_runs.front()->isLive() && m_options.scripted()) m_exitCode = 2;
+    }
     m_scrubStep = m_options.cursor;
     return;
   }

@@ -91,6 +91,11 @@ class LabApp {
   void drawCompare(float x, float y, float width, float height);
   void drawCompareControls();
   void drawCurveControls();
+  // Whether `shown` is not what the run's session holds now, so requests to the session (a
+  // decoded probe, drawn samples) and edits would not be about the picture: a live run looked
+  // at in the past, or a recorded run still loading the step. A recorded run showing its loaded
+  // checkpoint is not "past": its replayed model answers for that step.
+  bool showsPast(const OpenRun& run, const train::SnapshotPtr& shown) const;
   std::vector<std::string> compareMetricNames() const;
   void drawOverlaidPanel(views::View& view, float x, float y, float width, float height);
   void drawSwipePanel(std::size_t viewIndex, float x, float y, float width, float height);
@@ -134,6 +139,7 @@ class LabApp {
   double m_replayPosition = 0.0;
   std::chrono::steady_clock::time_point m_replayClock;
   CompareState m_compare;
+  nlohmann::json m_linkedViewState = nlohmann::json::object();  // ViewContext::linked
   RunsBrowser m_browser;
   nlohmann::json m_layout = nlohmann::json::array();  // views drawn this frame (--report-layout)
   std::string m_windowTitle;

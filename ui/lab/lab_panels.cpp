@@ -165,10 +165,9 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
   }
   drawCompareControls();
   if (focus) {
-    const bool past = m_scrubStep.has_value() || !focus->isLive();
-    views::ViewContext context{
-        focus->session(), focus->snapshotFor(m_scrubStep), past, focus->metrics(), m_canvasStyle,
-        focus->lesson()};
+    const train::SnapshotPtr shown = focus->snapshotFor(m_scrubStep);
+    views::ViewContext context{focus->session(), shown,         showsPast(*focus, shown),
+                               focus->metrics(), m_canvasStyle, focus->lesson()};
     if (!focus->isLive()) ImGui::BeginDisabled();
     focus->ui().drawControls(context);
     if (!focus->isLive()) ImGui::EndDisabled();
@@ -198,8 +197,7 @@ void LabApp::drawViews(float x, float y, float width, float height) {
   }
   OpenRun& run = *m_runs.front();
   const train::SnapshotPtr snapshot = run.snapshotFor(m_scrubStep);
-  const bool past = m_scrubStep.has_value() || !run.isLive();
-  views::ViewContext context{run.session(), snapshot,      past,
+  views::ViewContext context{run.session(), snapshot,      showsPast(run, snapshot),
                              run.metrics(), m_canvasStyle, run.lesson()};
   std::vector<views::View*> visible = run.ui().views();
   if (visible.empty()) return;
@@ -283,9 +281,9 @@ void LabApp::drawStatusBar(float y, float height) {
   ImGui::AlignTextToFramePadding();
   if (OpenRun* run = focusedRun(); run && run->isLive()) {
     const train::Session& session = run->session();
-    ImGui::Text("%s  |  step %lld  |  %.1f steps/s  |  seed %llu  |  %s%s", stateLabel(session.state()),
-                static_cast<long long>(session.stepsDone()), session.stepsPerSecond(),
-                static_cast<unsigned long long>(session.seed()),
+    ImGui::Text("%s  |  step %lld  |  %.1f steps/s  |  seed %llu  |  %s%s",
+                stateLabel(session.state()), static_cast<long long>(session.stepsDone()),
+                session.stepsPerSecond(), static_cast<unsigned long long>(session.seed()),
                 run->folder().empty() ? "not recorded" : "recording to ",
                 run->folder().empty() ? "" : run->label().c_str());
   } else if (run) {

@@ -113,6 +113,7 @@ void LabApp::resumeRun(std::size_t index) {
     setSpeed(m_speedIndex);
   } catch (const std::exception& error) {
     m_messages.emplace_back(error.what());
+    std::cerr << "genlab: resume: " << error.what() << '\n';
   }
 }
 
@@ -146,6 +147,11 @@ void LabApp::duplicateWithChanges(const nlohmann::json& changes) {
     std::cerr << "genlab: duplicate with " << changes.dump() << ": " << error.what() << '\n';
     if (m_options.scripted()) m_exitCode = 2;
   }
+}
+
+bool LabApp::showsPast(const OpenRun& run, const train::SnapshotPtr& shown) const {
+  if (run.isLive()) return m_scrubStep.has_value();
+  return run.loading() || !shown || shown->step != run.session().stepsDone();
 }
 
 void LabApp::togglePlay() {

@@ -33,6 +33,9 @@ struct ViewContext {
   // Compare mode's overlay: every run to draw into this one picture (this run's own included,
   // first), for views whose canOverlay() is true. Empty: the usual picture of one run.
   std::vector<Overlay> overlays = {};
+  // Compare mode's shared state between the same view of different runs (the VAE's probe: drag
+  // it in one run and every run decodes the same latent point). Null outside compare mode.
+  nlohmann::json* linked = nullptr;
 };
 
 class View {

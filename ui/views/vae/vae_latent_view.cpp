@@ -175,6 +175,21 @@ void VaeLatentView::update(ViewContext& context) {
       ++m_probeVersion;
     }
   }
+  // Compare mode: every run's probe follows the one dragged last, so each decodes the same z.
+  if (context.linked && context.linked->contains("vae_probe")) {
+    const auto& probe = (*context.linked)["vae_probe"];
+    const auto revision = probe.value("revision", std::uint64_t{0});
+    if (revision != m_linkedProbeRevision) {
+      m_linkedProbeRevision = revision;
+      const plot::Vec2 at{probe.value("x", 0.0), probe.value("y", 0.0)};
+      if (at.x != m_probeAt.x || at.y != m_probeAt.y) {
+        m_probeAt = at;
+        m_probeMoved = true;
+        m_shownPalette = {};  // redraw the probe marker
+        rebuild(*snapshot, context.style);
+      }
+    }
+  }
   // The probe decodes live: when dragged, and as the decoder trains (one request in flight).
   if (!m_probeReply && !context.scrubbing &&
       (m_probeMoved || m_probeStep != snapshot->encoding->step)) {
@@ -206,6 +221,14 @@ void VaeLatentView::draw(ViewContext& context, ImVec2 size) {
   if (events.itemLayer == m_probe && events.itemMoved) {
     m_probeAt = events.itemData;
     m_probeMoved = true;
+    if (context.linked) {
+      const auto revision = context.linked->value("vae_probe", nlohmann::json::object())
+                                .value("revision", std::uint64_t{0}) +
+                            1;
+      (*context.linked)["vae_probe"] = {
+          {"x", m_probeAt.x}, {"y", m_probeAt.y}, {"revision", revision}};
+      m_linkedProbeRevision = revision;
+    }
   }
   std::optional<std::size_t> hovered;
   if (events.hovered && !events.itemLayer)

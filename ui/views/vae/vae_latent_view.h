@@ -64,6 +64,7 @@ class VaeLatentView final : public View {
 
   plot::Vec2 m_probeAt{0.0, 0.0};
   bool m_probeMoved = true;
+  std::uint64_t m_linkedProbeRevision = 0;  // the compare-mode probe position last taken
   ReplyPtr<std::vector<float>> m_probeReply;
   std::vector<float> m_probeImage;
   std::uint64_t m_probeVersion = 0;
