@@ -47,6 +47,21 @@ struct SessionOptions {
 
 enum class RunState : int { kPaused, kRunning, kConverged, kFailed };
 
+// "paused", "training", "converged", "stopped": for labels and window titles.
+inline const char* runStateName(RunState state) {
+  switch (state) {
+    case RunState::kRunning:
+      return "training";
+    case RunState::kPaused:
+      return "paused";
+    case RunState::kConverged:
+      return "converged";
+    case RunState::kFailed:
+      return "stopped";
+  }
+  return "";
+}
+
 class Session {
  public:
   // Builds a fresh trainer for a seed. Called once on the caller's thread by the constructor

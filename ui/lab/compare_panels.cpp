@@ -9,19 +9,11 @@
 #include <set>
 
 #include "ui/lab/lab_app.h"
+#include "ui/lab/panel_layout.h"
 #include "ui/views/panel_widgets.h"
 
 namespace genlab::lab {
 namespace {
-
-constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-
-void placeNextWindow(float x, float y, float width, float height) {
-  ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
-}
 
 ImVec4 toImVec4(const gl::Color& c) {
   return ImVec4(c.r, c.g, c.b, c.a);

@@ -8,19 +8,11 @@
 #include <cstdio>
 
 #include "ui/lab/lab_app.h"
+#include "ui/lab/panel_layout.h"
 #include "ui/lab/transport.h"
 
 namespace genlab::lab {
 namespace {
-
-constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-
-void placeNextWindow(float x, float y, float width, float height) {
-  ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
-}
 
 bool buttonWithTooltip(const char* label, const char* tooltip, bool enabled = true) {
   if (!enabled) ImGui::BeginDisabled();
@@ -31,17 +23,7 @@ bool buttonWithTooltip(const char* label, const char* tooltip, bool enabled = tr
 }
 
 const char* stateLabel(train::RunState state) {
-  switch (state) {
-    case train::RunState::kRunning:
-      return "training";
-    case train::RunState::kPaused:
-      return "paused";
-    case train::RunState::kConverged:
-      return "converged";
-    case train::RunState::kFailed:
-      return "stopped: see messages";
-  }
-  return "";
+  return state == train::RunState::kFailed ? "stopped: see messages" : train::runStateName(state);
 }
 
 }  // namespace

@@ -148,17 +148,7 @@ std::int64_t OpenRun::nextShowableStep(std::int64_t step) const {
 
 std::string OpenRun::status() const {
   if (m_recorded) return m_recorded->status;
-  switch (m_session->state()) {
-    case train::RunState::kRunning:
-      return "training";
-    case train::RunState::kPaused:
-      return "paused";
-    case train::RunState::kConverged:
-      return "converged";
-    case train::RunState::kFailed:
-      return "stopped";
-  }
-  return "";
+  return train::runStateName(m_session->state());
 }
 
 void OpenRun::refreshRecordedInfo() {

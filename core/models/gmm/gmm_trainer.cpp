@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/data/json_fields.h"
+#include "core/train/json_checkpoint.h"
 #include "core/util/errors.h"
 
 namespace genlab::gmm {
@@ -96,18 +97,11 @@ void GmmTrainer::saveCheckpoint(const std::filesystem::path& file) const {
     out["data"] = data::toJson(m_data);
     out["labels"] = m_labels ? json(*m_labels) : json::array();
   }
-  std::ofstream stream(file);
-  if (!stream) throw DataError(file.string() + ": cannot open for writing");
-  stream << out.dump() << '\n';
-  if (!stream) throw DataError(file.string() + ": write failed");
+  train::writeJsonCheckpoint(file, out);
 }
 
 void GmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
-  std::ifstream stream(file);
-  if (!stream) throw DataError(file.string() + ": cannot open the checkpoint");
-  const json in = json::parse(stream, nullptr, /*allow_exceptions=*/false);
-  if (in.is_discarded() || !in.is_object())
-    throw DataError(file.string() + ": not a JSON checkpoint");
+  const json in = train::readJsonCheckpoint(file);
   if (in.value("model", "") != "gmm") {
     throw DataError(file.string() + ": a checkpoint of model \"" + in.value("model", "?") +
                     "\", not of a GMM");

@@ -7,6 +7,7 @@
 #include "core/models/hmm/model_json.h"
 #include "core/models/hmm/sampling.h"
 #include "core/models/hmm/viterbi.h"
+#include "core/train/json_checkpoint.h"
 #include "core/util/errors.h"
 #include "core/util/rng.h"
 
@@ -202,18 +203,11 @@ void HmmTrainer::saveCheckpoint(const std::filesystem::path& file) const {
                        {"last_per_observation", m_lastPerObs},
                        {"shown_sequence", m_shown},
                        {"settings", settings()}};
-  std::ofstream stream(file);
-  if (!stream) throw DataError(file.string() + ": cannot open for writing");
-  stream << out.dump() << '\n';
-  if (!stream) throw DataError(file.string() + ": write failed");
+  train::writeJsonCheckpoint(file, out);
 }
 
 void HmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
-  std::ifstream stream(file);
-  if (!stream) throw DataError(file.string() + ": cannot open the checkpoint");
-  const nlohmann::json in = nlohmann::json::parse(stream, nullptr, /*allow_exceptions=*/false);
-  if (in.is_discarded() || !in.is_object())
-    throw DataError(file.string() + ": not a JSON checkpoint");
+  const nlohmann::json in = train::readJsonCheckpoint(file);
   if (!in.contains("checkpoint") || !in["checkpoint"].is_object() ||
       in["checkpoint"].value("model", "") != "hmm") {
     throw DataError(file.string() +
