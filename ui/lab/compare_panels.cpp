@@ -456,8 +456,10 @@ void LabApp::drawCompareControls() {
   if (compareMode()) drawCurveControls();
   OpenRun* focus = focusedRun();
   if (focus && focus->isLive() && m_runs.size() < 4) {
-    static char key[64] = "";
-    static char value[64] = "";
+    char* key = m_compare.duplicateKey;
+    char* value = m_compare.duplicateValue;
+    constexpr std::size_t kKeySize = sizeof m_compare.duplicateKey;
+    constexpr std::size_t kValueSize = sizeof m_compare.duplicateValue;
     const nlohmann::json settings = focus->settings();
     if (ImGui::TreeNode("Duplicate with a change")) {
       ImGui::SetNextItemWidth(-1);
@@ -465,14 +467,14 @@ void LabApp::drawCompareControls() {
         for (const auto& [name, current] : settings.items()) {
           if (name == "load") continue;
           if (ImGui::Selectable(name.c_str(), name == key)) {
-            std::snprintf(key, sizeof key, "%s", name.c_str());
-            std::snprintf(value, sizeof value, "%s", valueText(current).c_str());
+            std::snprintf(key, kKeySize, "%s", name.c_str());
+            std::snprintf(value, kValueSize, "%s", valueText(current).c_str());
           }
         }
         ImGui::EndCombo();
       }
       ImGui::SetNextItemWidth(-1);
-      ImGui::InputTextWithHint("##dupvalue", "new value", value, sizeof value);
+      ImGui::InputTextWithHint("##dupvalue", "new value", value, kValueSize);
       ImGui::BeginDisabled(!key[0] || !value[0]);
       if (ImGui::Button("Train both side by side")) {
         nlohmann::json parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);

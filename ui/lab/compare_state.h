@@ -20,6 +20,8 @@ struct CompareState {
   bool swipe = false;    // two runs' pictures stacked, a divider reveals one or the other
   float swipeAt = 0.5f;  // the divider, as a fraction of the picture's width
   bool draggingSwipe = false;
+  char duplicateKey[64] = "";    // "Duplicate with a change": the setting
+  char duplicateValue[64] = "";  // and its new value, as typed
   views::CompareCurves curves;
 };
 
