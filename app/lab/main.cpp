@@ -49,6 +49,7 @@ int runLab(int argc, char** argv) {
       "--runs", options.runsDirectory,
       "Folder the lab records runs to and browses (default: ~/.local/share/genlab/runs)");
   app.add_flag("--no-record", options.noRecord, "Do not record what is trained");
+  app.add_flag("--browse", options.showRunsBrowser, "Start with the runs browser open (Ctrl+O)");
   auto* scripted = "Scripted runs (tests, figures)";
   app.add_option("--steps", options.steps, "Take N training steps, then draw --frames")
       ->group(scripted);

@@ -48,6 +48,7 @@ LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
   initImGui();
   plot::setCanvasRenderBudget(1);
   loadLessons();
+  if (m_options.showRunsBrowser) m_browser.open(runsDirectory());
 }
 
 LabApp::~LabApp() {

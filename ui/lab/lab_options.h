@@ -26,6 +26,7 @@ struct LabOptions {
   std::optional<std::int64_t> cursor;  // the global step to show them at (--step)
   std::string runsDirectory;           // where recorded runs go; empty: the remembered one
   bool noRecord = false;               // do not record what is trained
+  bool showRunsBrowser = false;        // start with the runs browser open
 
   // Scripted runs (tests, figure export). A scripted run does not read or write the remembered
   // layout, so it is reproducible.

@@ -165,7 +165,9 @@ std::vector<std::filesystem::path> RunsBrowser::draw(float fontScale) {
     ImGui::TableSetupColumn("steps", 0, 0.7f);
     ImGui::TableSetupColumn("status", 0, 0.9f);
     ImGui::TableSetupColumn("final metrics", 0, 2.0f);
-    ImGui::TableSetupColumn("started", ImGuiTableColumnFlags_DefaultSort, 1.4f);
+    ImGui::TableSetupColumn(
+        "started", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+        1.4f);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
       if (specs->SpecsCount > 0)
