@@ -41,6 +41,8 @@ int runLab(int argc, char** argv) {
                "Compare mode: draw the runs into one picture where the view can (GMM)");
   app.add_flag("--swipe", options.swipe,
                "Compare mode with two runs: one picture, a divider between run A and run B");
+  app.add_flag("--difference", options.difference,
+               "Compare mode with two runs: their image grids and |A - B| beside them");
   app.add_option("--compare-view", options.compareView,
                  "Compare mode starts on the view with this title (default: the lesson's first)");
   app.add_option("--step", options.cursor, "Show the opened runs at this step")

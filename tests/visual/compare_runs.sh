@@ -84,6 +84,28 @@ assert len(swiped) == 1 and swiped[0]["steps"] == [25, 25] and swiped[0]["swipe"
 print("swipe: ok")
 PY
 
+# |A - B| of two image grids: zero for a run set against itself, not zero for beta 1 against 4.
+shapes="$here/../../assets/lessons/vae_shapes_beta.json"
+for beta in 1 4; do
+  "$genlab" train "$shapes" --steps 40 --set beta=$beta --set warmup_steps=0 --set hidden=64 --out "$work/b$beta" --quiet 2>/dev/null
+done
+for pair in "b1 b1" "b1 b4"; do
+  set -- $pair
+  "$genlab" --open "$work/$1" --open "$work/$2" --difference --compare-view "Latent traversal" \
+    --frames 3 --width 1280 --height 800 --screenshot "$work/diff.png" --report-layout "$work/diff-$1-$2.json"
+done
+/usr/bin/python3 - "$work/diff-b1-b1.json" "$work/diff-b1-b4.json" <<'PY'
+import json, sys
+def mean_abs(path):
+    views = [v for v in json.load(open(path))["views"] if v.get("difference")]
+    assert len(views) == 1, views
+    return views[0]["mean_abs"]
+same, different = mean_abs(sys.argv[1]), mean_abs(sys.argv[2])
+assert same == 0.0, f"a run against itself: mean |A - B| = {same}"
+assert different > 0.002, f"beta 1 against 4: mean |A - B| = {different}"
+print(f"difference: ok (0 against itself, {different:.4f} between beta 1 and 4)")
+PY
+
 # A folder that is not a run: the lab says so, names it, and exits non-zero in a scripted run.
 mkdir "$work/not-a-run"
 set +e; out=$("$genlab" --open "$work/not-a-run" --frames 2 --screenshot "$work/bad.png" 2>&1); code=$?; set -e

@@ -250,6 +250,61 @@ void LabApp::drawCurveControls() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw each run minus a baseline run");
 }
 
+void LabApp::drawDifferencePanels(std::size_t viewIndex, float x, float y, float width,
+                                  float height, const std::string& captionA,
+                                  const std::string& captionB) {
+  auto viewsA = m_runs[0]->ui().views();
+  auto viewsB = m_runs[1]->ui().views();
+  views::View& a = *viewsA[std::min(viewIndex, viewsA.size() - 1)];
+  views::View& b = *viewsB[std::min(viewIndex, viewsB.size() - 1)];
+  const float third = std::floor(width / 3.0f);
+  drawRunViewPanel(*m_runs[0], 0, a, x, y, third, height, captionA);
+  drawRunViewPanel(*m_runs[1], 1, b, x + third, y, third, height, captionB);
+
+  placeNextWindow(x + 2 * third, y, width - 2 * third, height);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 2));
+  ImGui::Begin("|A - B|: where the two pictures differ###comparedifference", nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  const views::ImageTiles* tilesA = a.picture();
+  const views::ImageTiles* tilesB = b.picture();
+  double meanAbs = -1.0;
+  if (tilesA && tilesB && !tilesA->empty() && tilesA->textureWidth() == tilesB->textureWidth() &&
+      tilesA->textureHeight() == tilesB->textureHeight() &&
+      tilesA->texels().size() == tilesB->texels().size()) {
+    // The grids as drawn (same layout, same gaps): per texel |A - B| of the grey level.
+    const auto& ta = tilesA->texels();
+    const auto& tb = tilesB->texels();
+    const int w = tilesA->textureWidth();
+    const int h = tilesA->textureHeight();
+    std::vector<float> difference(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
+    std::uint64_t hash = 1469598103934665603ull;
+    double total = 0.0;
+    for (std::size_t i = 0; i < difference.size(); ++i) {
+      const int d = std::abs(static_cast<int>(ta[4 * i]) - static_cast<int>(tb[4 * i]));
+      difference[i] = static_cast<float>(d) / 255.0f;
+      total += difference[i];
+      hash = (hash ^ static_cast<std::uint64_t>(d)) * 1099511628211ull;
+    }
+    meanAbs = total / static_cast<double>(difference.size());
+    // Differences are often faint (a few grey levels): white is the largest one in the picture.
+    const float largest = *std::max_element(difference.begin(), difference.end());
+    if (largest > 0.0f)
+      for (float& d : difference) d /= largest;
+    m_compare.differenceTiles.set(difference, 1, h, w, 1, hash);
+    ImGui::Text("mean |A - B| = %.4f; black: the same, white: the largest difference (%.3f)",
+                meanAbs, static_cast<double>(largest));
+    m_compare.differenceTiles.draw(ImGui::GetContentRegionAvail());
+  } else {
+    ImGui::TextWrapped("The two runs' pictures differ in size or have not been drawn yet.");
+  }
+  ImGui::End();
+  m_layout.push_back({{"view", "|A - B| " + a.title()},
+                      {"difference", true},
+                      {"mean_abs", meanAbs},
+                      {"rect", {x + 2 * third, y, width - 2 * third, height}}});
+}
+
 void LabApp::drawCompare(float x, float y, float width, float height) {
   // Which runs share a model (and so a view to set side by side).
   std::set<std::string> models;
@@ -282,6 +337,10 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
       drawOverlaidPanel(*chosen, x, y, width, viewsHeight);
     } else if (chosen && m_compare.swipe && n == 2) {
       drawSwipePanel(static_cast<std::size_t>(m_compare.viewIndex), x, y, width, viewsHeight);
+    } else if (chosen && m_compare.difference && n == 2 && chosen->picture()) {
+      drawDifferencePanels(static_cast<std::size_t>(m_compare.viewIndex), x, y, width, viewsHeight,
+                           distinguishing(settings[0], differing),
+                           distinguishing(settings[1], differing));
     } else {
       const std::size_t columns = n <= 2 ? n : 2;
       const std::size_t rows = (n + columns - 1) / columns;
@@ -445,9 +504,15 @@ void LabApp::drawCompareControls() {
         if (ImGui::IsItemHovered())
           ImGui::SetTooltip("Draw every run into the same plot of the shared data");
       }
+      if (m_runs.size() == 2 && views[static_cast<std::size_t>(m_compare.viewIndex)]->picture()) {
+        if (ImGui::Checkbox("|A - B| beside them", &m_compare.difference) && m_compare.difference)
+          m_compare.overlay = m_compare.swipe = false;
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("The two runs' image grids and, beside them, where they differ");
+      }
       if (m_runs.size() == 2) {
         if (ImGui::Checkbox("swipe between the two", &m_compare.swipe) && m_compare.swipe)
-          m_compare.overlay = false;
+          m_compare.overlay = m_compare.difference = false;
         if (ImGui::IsItemHovered())
           ImGui::SetTooltip("One picture: run A left of a divider you drag, run B right of it");
       }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ui/views/compare_curves.h"
+#include "ui/views/image_tiles.h"
 
 namespace genlab::lab {
 
@@ -16,9 +17,11 @@ struct CompareState {
   bool wallTime = false;
   int baseline = -1;  // run index, or -1 for none
   bool showAllSettings = false;
-  bool overlay = false;  // one picture with every run drawn in (views that can overlay)
-  bool swipe = false;    // two runs' pictures stacked, a divider reveals one or the other
-  float swipeAt = 0.5f;  // the divider, as a fraction of the picture's width
+  bool overlay = false;     // one picture with every run drawn in (views that can overlay)
+  bool swipe = false;       // two runs' pictures stacked, a divider reveals one or the other
+  bool difference = false;  // two runs' image grids and |A - B| beside them
+  views::ImageTiles differenceTiles;  // the |A - B| picture (its texture is made on first use)
+  float swipeAt = 0.5f;               // the divider, as a fraction of the picture's width
   bool draggingSwipe = false;
   char duplicateKey[64] = "";    // "Duplicate with a change": the setting
   char duplicateValue[64] = "";  // and its new value, as typed

@@ -41,6 +41,7 @@ double millisecondsBetween(Clock::time_point from, Clock::time_point to) {
 LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
   m_compare.overlay = m_options.overlay;
   m_compare.swipe = m_options.swipe;
+  m_compare.difference = m_options.difference;
   if (!m_options.scripted()) m_settings = LabSettings::load(LabSettings::defaultFile());
   m_present = m_options.present || (!m_options.scripted() && m_settings.present);
   m_trainerThreads = platform::applyThreadPolicy(platform::ThreadMode::kInteractive).intraOpThreads;

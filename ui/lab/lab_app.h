@@ -99,6 +99,8 @@ class LabApp {
   std::vector<std::string> compareMetricNames() const;
   void drawOverlaidPanel(views::View& view, float x, float y, float width, float height);
   void drawSwipePanel(std::size_t viewIndex, float x, float y, float width, float height);
+  void drawDifferencePanels(std::size_t viewIndex, float x, float y, float width, float height,
+                            const std::string& captionA, const std::string& captionB);
   // The run's label, or, where two runs share one (unrecorded live runs), what sets it apart.
   std::string runDisplayLabel(std::size_t index) const;
   void drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& view, float x, float y,

@@ -22,6 +22,7 @@ struct LabOptions {
   std::string compareWith;             // "key=value": also train the lesson with this change
   bool overlay = false;                // compare mode starts with the runs overlaid
   bool swipe = false;                  // or with two runs' pictures under a swipe divider
+  bool difference = false;             // or with two runs' image grids and |A - B|
   std::string compareView;             // compare mode starts on this view (its title)
   std::optional<std::int64_t> cursor;  // the global step to show them at (--step)
   std::string runsDirectory;           // where recorded runs go; empty: the remembered one

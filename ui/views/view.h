@@ -15,6 +15,8 @@
 
 namespace genlab::views {
 
+class ImageTiles;
+
 // Another run drawn into the same picture (compare mode's overlay): its snapshot at the
 // cursor, the run's colour and label.
 struct Overlay {
@@ -47,6 +49,9 @@ class View {
   // Whether the view draws several runs into one picture when context.overlays is set (the
   // GMM's ellipses of every run over the shared data).
   virtual bool canOverlay() const { return false; }
+  // The grid of images the view last drew (samples, reconstructions, traversals), for compare
+  // mode's |A - B| picture of two runs; null for views that draw no image grid.
+  virtual const ImageTiles* picture() const { return nullptr; }
 };
 
 // The lesson's model-specific part of the lab: its views and its side-panel controls.

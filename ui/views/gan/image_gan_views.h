@@ -18,6 +18,7 @@ class ImageGanSamplesView final : public View {
  public:
   std::string title() const override { return "Samples G(z) from fixed noise"; }
   void draw(ViewContext& context, ImVec2 size) override;
+  const ImageTiles* picture() const override { return &m_samples; }
 
   // Shows each sample's nearest training image beside the grid (computed on the trainer thread,
   // again whenever the samples are redrawn).
@@ -45,6 +46,7 @@ class ImageGanInterpolationView final : public View {
  public:
   std::string title() const override { return "Walking a straight line in noise space"; }
   void draw(ViewContext& context, ImVec2 size) override;
+  const ImageTiles* picture() const override { return &m_tiles; }
 
  private:
   ImageTiles m_tiles;

@@ -19,6 +19,7 @@ class VaeTraversalView final : public View {
   explicit VaeTraversalView(VaeSelection& selection) : m_selection(selection) {}
   std::string title() const override { return "Latent traversal"; }
   void draw(ViewContext& context, ImVec2 size) override;
+  const ImageTiles* picture() const override { return &m_tiles; }
 
  private:
   VaeSelection& m_selection;
@@ -31,6 +32,7 @@ class VaeReconstructionView final : public View {
  public:
   std::string title() const override { return "Reconstructions"; }
   void draw(ViewContext& context, ImVec2 size) override;
+  const ImageTiles* picture() const override { return &m_tiles; }
 
  private:
   ImageTiles m_tiles;
@@ -44,6 +46,7 @@ class VaeInterpolationView final : public View {
   explicit VaeInterpolationView(VaeSelection& selection) : m_selection(selection) {}
   std::string title() const override { return "Interpolation"; }
   void draw(ViewContext& context, ImVec2 size) override;
+  const ImageTiles* picture() const override { return &m_tiles; }
 
  private:
   struct Strips {
