@@ -39,8 +39,8 @@ std::vector<plot::Vec2> minus(const std::vector<plot::Vec2>& points,
 bool CompareCurves::extend(RunCurve& curve, const MetricsCache& metrics,
                            const CurveOptions& options) {
   const auto& rows = metrics.rows();
-  const bool restarted = rows.size() < curve.rows ||
-                         (curve.rows > 0 && rows[curve.rows - 1].step != curve.lastStep);
+  const bool restarted =
+      rows.size() < curve.rows || (curve.rows > 0 && rows[curve.rows - 1].step != curve.lastStep);
   if (restarted) {
     const std::string label = curve.label;
     curve = RunCurve{};
@@ -87,7 +87,15 @@ void CompareCurves::draw(const char* id, const std::vector<CurveRun>& runs,
     for (std::size_t i = 0; i < runs.size(); ++i) m_curves[i].label = runs[i].label;
   }
   const auto now = Clock::now();
-  if (optionsChanged || now - m_lastRefresh >= kRefreshPeriod) {
+  // While rows keep coming the chart refreshes at most every kRefreshPeriod; once they stop
+  // (training paused or done) the last rows are shown at once.
+  std::size_t total = 0;
+  for (const auto& run : runs) total += run.metrics ? run.metrics->rows().size() : 0;
+  const bool growing = total != m_lastTotal;
+  m_lastTotal = total;
+  const bool settled = !growing && total != m_refreshedTotal;
+  if (optionsChanged || settled || now - m_lastRefresh >= kRefreshPeriod) {
+    m_refreshedTotal = total;
     bool changed = optionsChanged;
     for (std::size_t i = 0; i < runs.size(); ++i)
       if (runs[i].metrics) changed = extend(m_curves[i], *runs[i].metrics, options) || changed;
@@ -97,7 +105,8 @@ void CompareCurves::draw(const char* id, const std::vector<CurveRun>& runs,
       m_curvesDrawn = 0;
       const bool haveBaseline =
           options.baseline >= 0 && options.baseline < static_cast<int>(runs.size());
-      const RunCurve* base = haveBaseline ? &m_curves[static_cast<std::size_t>(options.baseline)] : nullptr;
+      const RunCurve* base =
+          haveBaseline ? &m_curves[static_cast<std::size_t>(options.baseline)] : nullptr;
       for (std::size_t i = 0; i < runs.size(); ++i) {
         if (!runs[i].metrics || static_cast<int>(i) == options.baseline) continue;
         const RunCurve& curve = m_curves[i];
@@ -107,8 +116,8 @@ void CompareCurves::draw(const char* id, const std::vector<CurveRun>& runs,
                                                   CurveView::kMaxDrawnPoints));
         }
         const auto& points = options.smoothing > 0.0 ? curve.smooth : curve.raw;
-        auto drawn = base ? minus(points, options.smoothing > 0.0 ? base->smooth : base->raw)
-                          : points;
+        auto drawn =
+            base ? minus(points, options.smoothing > 0.0 ? base->smooth : base->raw) : points;
         if (!drawn.empty()) ++m_curvesDrawn;
         const std::string name =
             base ? runs[i].label + " - " + runs[static_cast<std::size_t>(options.baseline)].label

@@ -9,8 +9,9 @@
 // runs part is then where the curve leaves zero.
 //
 // Cost: live runs append thousands of rows a second. Each run's raw and smoothed points are
-// kept and extended with new rows only (O(1) a row); the chart is handed new data at most four
-// times a second, which is as often as a curve needs to move.
+// kept and extended with new rows only (O(1) a row); while rows keep coming the chart is handed
+// new data at most four times a second, which is as often as a curve needs to move, and as
+// soon as they stop.
 
 #include <chrono>
 #include <memory>
@@ -56,8 +57,8 @@ class CompareCurves {
   // One run's points so far, extended row by row.
   struct RunCurve {
     std::string label;
-    std::size_t rows = 0;         // rows of the run's MetricsCache consumed
-    std::int64_t lastStep = -1;   // the step of the last consumed row (a reset changes it)
+    std::size_t rows = 0;        // rows of the run's MetricsCache consumed
+    std::int64_t lastStep = -1;  // the step of the last consumed row (a reset changes it)
     math::DebiasedEma ema{0.0};
     std::vector<plot::Vec2> raw;
     std::vector<plot::Vec2> smooth;
@@ -70,6 +71,8 @@ class CompareCurves {
   std::string m_optionsKey;
   std::vector<RunCurve> m_curves;
   std::chrono::steady_clock::time_point m_lastRefresh;
+  std::size_t m_lastTotal = 0;       // rows of all runs at the last draw
+  std::size_t m_refreshedTotal = 0;  // rows of all runs at the last refresh
   int m_curvesDrawn = 0;
 };
 
