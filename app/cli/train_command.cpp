@@ -167,17 +167,20 @@ void registerTrain(CLI::App& app) {
       "train", "Train a lesson headless and record a run folder, or resume a recorded run");
   train->add_option("lesson", options->lessonFile, "Lesson file (assets/lessons/*.json)")
       ->check(CLI::ExistingFile);
-  train
-      ->add_option("--resume", options->resume,
-                   "Continue this run folder from its newest checkpoint")
-      ->check(CLI::ExistingDirectory);
-  train->add_option("--set", options->overrides, "Override a setting: key=value (repeatable)");
+  auto* resume = train->add_option("--resume", options->resume,
+                                   "Continue this run folder from its newest checkpoint");
+  resume->check(CLI::ExistingDirectory);
+  // A resumed run keeps the lesson, settings, seed and folder it was recorded with.
+  resume->excludes(
+      train->add_option("--set", options->overrides, "Override a setting: key=value (repeatable)"));
   train
       ->add_option("--steps", options->steps,
                    "Train until the run has N steps (default: the lesson's, or the run's)")
       ->check(CLI::PositiveNumber);
-  train->add_option("--seed", options->seed, "Random seed (default: the lesson's)");
-  train->add_option("--out", options->out, "Run folder (default: <runs>/<lesson>-<time>)");
+  resume->excludes(
+      train->add_option("--seed", options->seed, "Random seed (default: the lesson's)"));
+  resume->excludes(
+      train->add_option("--out", options->out, "Run folder (default: <runs>/<lesson>-<time>)"));
   train->add_option(
       "--runs", options->runs,
       "Folder for new run folders (default: $GENLAB_RUNS or ~/.local/share/genlab/runs)");
