@@ -452,7 +452,7 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
 
 void LabApp::drawCompareControls() {
   if (m_runs.empty()) return;
-  views::sectionHeader(compareMode() ? "Runs side by side" : "Run");
+  views::sectionHeader(compareMode() ? "Runs side by side" : "This run");
   for (std::size_t i = 0; i < m_runs.size(); ++i) {
     OpenRun& run = *m_runs[i];
     ImGui::PushID(static_cast<int>(i));

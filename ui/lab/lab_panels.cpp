@@ -145,7 +145,9 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
     ImGui::TextWrapped("This could not be opened:\n%s", m_openError.c_str());
     ImGui::PopStyleColor();
   }
-  drawCompareControls();
+  // Compare mode's run list leads the panel; with one run, its record and "Duplicate with a
+  // change" follow the lesson's own controls, which come first for a class.
+  if (compareMode()) drawCompareControls();
   if (focus) {
     const train::SnapshotPtr shown = focus->snapshotFor(m_scrubStep);
     views::ViewContext context{focus->session(), shown,         showsPast(*focus, shown),
@@ -154,6 +156,7 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
     focus->ui().drawControls(context);
     if (!focus->isLive()) ImGui::EndDisabled();
   }
+  if (!compareMode()) drawCompareControls();
   if (!m_messages.empty() || !m_lessonErrors.empty()) {
     ImGui::Separator();
     ImGui::TextUnformatted("Messages");
