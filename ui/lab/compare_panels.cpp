@@ -292,8 +292,10 @@ void LabApp::drawDifferencePanels(std::size_t viewIndex, float x, float y, float
     if (largest > 0.0f)
       for (float& d : difference) d /= largest;
     m_compare.differenceTiles.set(difference, 1, h, w, 1, hash);
-    ImGui::Text("mean |A - B| = %.4f; black: the same, white: the largest difference (%.3f)",
-                meanAbs, static_cast<double>(largest));
+    ImGui::TextWrapped(
+        "mean |A - B| = %.4f; black: the same, white: the largest difference "
+        "(%.3f)",
+        meanAbs, static_cast<double>(largest));
     m_compare.differenceTiles.draw(ImGui::GetContentRegionAvail());
   } else {
     ImGui::TextWrapped("The two runs' pictures differ in size or have not been drawn yet.");
