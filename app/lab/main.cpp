@@ -52,6 +52,8 @@ int runLab(int argc, char** argv) {
       "Folder the lab records runs to and browses (default: ~/.local/share/genlab/runs)");
   app.add_flag("--no-record", options.noRecord, "Do not record what is trained");
   app.add_flag("--browse", options.showRunsBrowser, "Start with the runs browser open (Ctrl+O)");
+  app.add_flag("--no-side-panel", options.hideSidePanel,
+               "Start with the side panel hidden (F6 shows it): the pictures take the width");
   auto* scripted = "Scripted runs (tests, figures)";
   app.add_option("--steps", options.steps, "Take N training steps, then draw --frames")
       ->group(scripted);

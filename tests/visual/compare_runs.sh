@@ -54,6 +54,21 @@ print(f"{png}: ok (views at step {a['step']}, curve pixels {blue}/{vermillion})"
 PY
 done
 
+# On a projector (presentation mode, 1280x800) the layout turns: the pictures full height on the
+# left, the chart beside them, tall enough to read.
+"$genlab" --open "$work/k3" --open "$work/k5" --step 25 --present --no-side-panel --frames 3 \
+  --width 1280 --height 800 --screenshot "$work/present.png" --report-layout "$work/present.json"
+/usr/bin/python3 - "$work/present.json" <<'PY'
+import json, sys
+views = json.load(open(sys.argv[1]))["views"]
+panels = [v for v in views if v.get("view") != "curves"]
+chart = [v for v in views if v.get("view") == "curves"][0]
+assert [v["step"] for v in panels] == [25, 25], panels
+assert chart["curves"] == 2 and chart["rect"][3] >= 400, chart
+assert all(v["rect"][3] >= 400 for v in panels), panels
+print("presentation layout: ok")
+PY
+
 # Overlaid: one picture with both runs' ellipses, in both colours, at the same step.
 "$genlab" --open "$work/k3" --open "$work/k5" --step 25 --overlay --frames 3 --width 1280 \
   --height 800 --screenshot "$work/overlay.png" --report-layout "$work/overlay.json"

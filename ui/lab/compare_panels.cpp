@@ -317,12 +317,19 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
   for (const auto& run : m_runs) settings.push_back(run->settings());
   const std::vector<std::string> differing = settingKeys(settings, false);
 
-  // The pictures come first; on a projector (large type) or a short window the curves and the
-  // settings table get less of the height.
-  const bool tight = m_present || height < 700.0f * m_fontScale;
-  const float viewsHeight = sameModel ? std::floor(height * (tight ? 0.68f : 0.62f)) : 0.0f;
-  const float bottomY = y + viewsHeight;
-  const float bottomHeight = height - viewsHeight;
+  // The pictures come first. Normally they take the top 62% and the curves and the settings
+  // table share the rest. On a projector (large type) or a short window a bottom row would be
+  // too short for a readable chart, so the layout turns: the pictures on the left two thirds at
+  // full height, the chart in the right third, and no settings table (every panel's caption says
+  // what differs).
+  const bool tight = m_present || height < 560.0f * m_fontScale;
+  const bool sideways = tight && sameModel;
+  const float viewsWidth = sideways ? std::floor(width * 2.0f / 3.0f) : width;
+  const float viewsHeight = !sameModel ? 0.0f : sideways ? height : std::floor(height * 0.62f);
+  const float bottomX = sideways ? x + viewsWidth : x;
+  const float bottomY = sideways ? y : y + viewsHeight;
+  const float bottomWidth = sideways ? width - viewsWidth : width;
+  const float bottomHeight = sideways ? height : height - viewsHeight;
   if (sameModel) {
     std::vector<views::View*> first = m_runs.front()->ui().views();
     if (!m_options.compareView.empty()) {
@@ -336,17 +343,17 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
     views::View* chosen =
         first.empty() ? nullptr : first[static_cast<std::size_t>(m_compare.viewIndex)];
     if (chosen && m_compare.overlay && chosen->canOverlay()) {
-      drawOverlaidPanel(*chosen, x, y, width, viewsHeight);
+      drawOverlaidPanel(*chosen, x, y, viewsWidth, viewsHeight);
     } else if (chosen && m_compare.swipe && n == 2) {
-      drawSwipePanel(static_cast<std::size_t>(m_compare.viewIndex), x, y, width, viewsHeight);
+      drawSwipePanel(static_cast<std::size_t>(m_compare.viewIndex), x, y, viewsWidth, viewsHeight);
     } else if (chosen && m_compare.difference && n == 2 && chosen->picture()) {
-      drawDifferencePanels(static_cast<std::size_t>(m_compare.viewIndex), x, y, width, viewsHeight,
-                           distinguishing(settings[0], differing),
+      drawDifferencePanels(static_cast<std::size_t>(m_compare.viewIndex), x, y, viewsWidth,
+                           viewsHeight, distinguishing(settings[0], differing),
                            distinguishing(settings[1], differing));
     } else {
       const std::size_t columns = n <= 2 ? n : 2;
       const std::size_t rows = (n + columns - 1) / columns;
-      const float cellWidth = std::floor(width / static_cast<float>(columns));
+      const float cellWidth = std::floor(viewsWidth / static_cast<float>(columns));
       const float cellHeight = std::floor(viewsHeight / static_cast<float>(rows));
       for (std::size_t i = 0; i < n; ++i) {
         auto views = m_runs[i]->ui().views();
@@ -362,8 +369,9 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
 
   // Curves: one chart, a colour per run (its controls are in the side panel).
   const std::vector<std::string> metricNames = compareMetricNames();
-  const float chartWidth = std::floor(width * 0.62f);
-  placeNextWindow(x, bottomY, chartWidth, bottomHeight);
+  const bool settingsTable = !tight;
+  const float chartWidth = settingsTable ? std::floor(bottomWidth * 0.62f) : bottomWidth;
+  placeNextWindow(bottomX, bottomY, chartWidth, bottomHeight);
   const std::string curvesTitle =
       "Curves" +
       (metricNames.empty()
@@ -400,12 +408,13 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
     m_layout.push_back({{"view", "curves"},
                         {"metric", options.metric},
                         {"curves", m_compare.curves.curvesDrawn()},
-                        {"rect", {x, bottomY, chartWidth, bottomHeight}}});
+                        {"rect", {bottomX, bottomY, chartWidth, bottomHeight}}});
   }
   ImGui::End();
 
+  if (!settingsTable) return;
   // The settings that tell the runs apart.
-  placeNextWindow(x + chartWidth, bottomY, width - chartWidth, bottomHeight);
+  placeNextWindow(bottomX + chartWidth, bottomY, bottomWidth - chartWidth, bottomHeight);
   ImGui::Begin("Settings that differ###comparesettings", nullptr, kPanelFlags);
   ImGui::Checkbox("show all settings", &m_compare.showAllSettings);
   const std::vector<std::string> keys = settingKeys(settings, m_compare.showAllSettings);

@@ -40,6 +40,7 @@ double millisecondsBetween(Clock::time_point from, Clock::time_point to) {
 
 LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
   m_compare.overlay = m_options.overlay;
+  m_sidePanelHidden = m_options.hideSidePanel;
   m_compare.swipe = m_options.swipe;
   m_compare.difference = m_options.difference;
   if (!m_options.scripted()) m_settings = LabSettings::load(LabSettings::defaultFile());
@@ -280,11 +281,13 @@ void LabApp::frame() {
   const float timelineHeight = statusHeight;
   // Presentation type is ~1.75x larger: the side panel widens with it so controls stay whole.
   const float sideMinimum = 260.0f * m_fontScale * (m_present ? 1.45f : 1.0f);
-  const float sideWidth = std::max(sideMinimum, display.x * m_settings.sidePanelFraction);
+  // F6 hides the side panel: the pictures get the whole width (compare mode on a projector).
+  const float sideWidth =
+      m_sidePanelHidden ? 0.0f : std::max(sideMinimum, display.x * m_settings.sidePanelFraction);
   const float bodyHeight = display.y - topHeight - statusHeight - timelineHeight;
 
   drawTopBar(topHeight);
-  drawSidePanel(0.0f, topHeight, sideWidth, bodyHeight + timelineHeight);
+  if (!m_sidePanelHidden) drawSidePanel(0.0f, topHeight, sideWidth, bodyHeight + timelineHeight);
   drawViews(sideWidth, topHeight, display.x - sideWidth, bodyHeight);
   drawTimeline(sideWidth, topHeight + bodyHeight, display.x - sideWidth, timelineHeight);
   drawStatusBar(display.y - statusHeight, statusHeight);
@@ -326,6 +329,7 @@ void LabApp::handleShortcuts() {
     m_showHelp = false;
     m_browser.close();
   }
+  if (ImGui::IsKeyPressed(GLFW_KEY_F6, false)) m_sidePanelHidden = !m_sidePanelHidden;
   if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
     m_present = !m_present;
     m_fontsDirty = true;

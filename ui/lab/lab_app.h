@@ -118,6 +118,7 @@ class LabApp {
   bool m_present = false;
   bool m_fontsDirty = true;
   bool m_showHelp = false;
+  bool m_sidePanelHidden = false;  // F6
   float m_fontScale = 1.0f;
   int m_trainerThreads = 1;  // set once by the thread policy
 

@@ -28,6 +28,7 @@ struct LabOptions {
   std::string runsDirectory;           // where recorded runs go; empty: the remembered one
   bool noRecord = false;               // do not record what is trained
   bool showRunsBrowser = false;        // start with the runs browser open
+  bool hideSidePanel = false;          // start with the side panel hidden (F6)
 
   // Scripted runs (tests, figure export). A scripted run does not read or write the remembered
   // layout, so it is reproducible.

@@ -305,6 +305,7 @@ void LabApp::drawHelpOverlay() {
       {"R", "reset to the start (same seed)"},
       {"- / +", "slower / faster"},
       {"F5", "presentation mode (projector)"},
+      {"F6", "hide / show the side panel"},
       {"F1, Esc", "this help"},
       {"Drag / wheel", "pan / zoom a plot; double-click fits it"},
       {"Timeline", "drag to look back in time"},
