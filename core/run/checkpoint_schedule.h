@@ -44,7 +44,6 @@ class CheckpointSchedule {
  public:
   explicit CheckpointSchedule(CheckpointPolicy policy = {}) : m_policy(policy) {}
 
-  const CheckpointPolicy& policy() const { return m_policy; }
   std::int64_t interval() const { return m_interval; }
 
   // Starts from checkpoints already on disk (a resumed run); restores the interval they imply.

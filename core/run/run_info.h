@@ -41,7 +41,6 @@ struct RunInfo {
   const CheckpointRecord* lastCheckpoint() const {
     return checkpoints.empty() ? nullptr : &checkpoints.back();
   }
-  std::string displayName() const { return folder.filename().string(); }
 };
 
 // Whether `folder` holds a run.json.

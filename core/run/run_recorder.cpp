@@ -19,7 +19,6 @@ fs::path RunRecorder::currentFolder() const {
 
 void RunRecorder::trainerStarted(const train::Trainer& trainer, std::uint64_t seed) {
   m_failed = false;
-  m_endStatus = "finished";
   if (!m_options.resumeFolder.empty() && !m_usedResume) {
     m_usedResume = true;
     m_currentIsResumed = true;
@@ -125,7 +124,7 @@ void RunRecorder::trainerEnding(const train::Trainer& trainer) {
     m_folder.clear();
     return;
   }
-  endRun(trainer, m_endStatus);
+  endRun(trainer, "finished");
 }
 
 }  // namespace genlab::run

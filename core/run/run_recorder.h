@@ -47,8 +47,6 @@ class RunRecorder final : public train::SessionObserver {
   void stepFailed(const train::Trainer& trainer, const std::string& message) override;
   void trainerEnding(const train::Trainer& trainer) override;
 
-  // Marks the current run "interrupted" instead of "finished" when it ends (Ctrl-C).
-  void markInterrupted() { m_endStatus = "interrupted"; }
   // Ends the current run now with `status` (the command line's own end of a run).
   void endRun(const train::Trainer& trainer, const std::string& status,
               const std::string& message = "");
@@ -65,7 +63,6 @@ class RunRecorder final : public train::SessionObserver {
   std::unique_ptr<RunWriter> m_writer;
   std::int64_t m_firstStep = 0;  // steps the trainer had when this run began
   std::int64_t m_lastCheckpointStep = -1;
-  std::string m_endStatus = "finished";
   bool m_failed = false;
   bool m_usedFixedFolder = false;
   bool m_usedResume = false;

@@ -164,8 +164,8 @@ std::unique_ptr<RunWriter> RunWriter::resume(const fs::path& folder, std::int64_
   std::size_t cells = 1;
   for (char c : header) cells += c == ',' ? 1 : 0;
   const bool hasWall = header.rfind("step,wall_time", 0) == 0;
-  std::string kept_rows = hasWall ? header : "step,wall_time" + header.substr(4);
-  kept_rows += '\n';
+  std::string keptRows = hasWall ? header : "step,wall_time" + header.substr(4);
+  keptRows += '\n';
   std::string line;
   double wallOffset = 0.0;
   while (std::getline(in, line)) {
@@ -175,14 +175,14 @@ std::unique_ptr<RunWriter> RunWriter::resume(const fs::path& folder, std::int64_
     if (hasWall) {
       const std::size_t comma = line.find(',');
       wallOffset = std::strtod(line.c_str() + comma + 1, nullptr);
-      kept_rows += line;
+      keptRows += line;
     } else {
-      kept_rows += line.substr(0, line.find(',')) + "," + line.substr(line.find(','));
+      keptRows += line.substr(0, line.find(',')) + "," + line.substr(line.find(','));
     }
-    kept_rows += '\n';
+    keptRows += '\n';
   }
   in.close();
-  writeFileAtomically(metricsFile, kept_rows);
+  writeFileAtomically(metricsFile, keptRows);
 
   auto writer =
       std::unique_ptr<RunWriter>(new RunWriter(folder, std::move(info), policy, wallOffset));

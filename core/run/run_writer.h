@@ -71,8 +71,6 @@ class RunWriter {
   // again, with a "continued" event at `step`.
   void reopen(std::int64_t step);
 
-  const CheckpointSchedule& schedule() const { return m_schedule; }
-
  private:
   RunWriter(std::filesystem::path folder, nlohmann::json info, CheckpointPolicy policy,
             double wallOffset);

@@ -60,16 +60,28 @@ std::string distinguishing(const nlohmann::json& settings, const std::vector<std
 }  // namespace
 
 std::string LabApp::runDisplayLabel(std::size_t index) const {
-  const std::string own = m_runs[index]->label();
-  bool unique = true;
-  for (std::size_t i = 0; i < m_runs.size(); ++i)
-    unique = unique && (i == index || m_runs[i]->label() != own);
-  if (unique) return own;
-  // Two unrecorded live runs are both "live": name them by what sets them apart.
-  std::vector<nlohmann::json> settings;
-  for (const auto& run : m_runs) settings.push_back(run->settings());
-  const std::string apart = distinguishing(settings[index], settingKeys(settings, false));
-  return apart.empty() ? own + " #" + std::to_string(index + 1) : apart;
+  // Asked for many times a frame (captions, legend, table, side panel): worked out once a frame.
+  if (m_runLabelsFrame != ImGui::GetFrameCount() || m_runLabels.size() != m_runs.size()) {
+    m_runLabelsFrame = ImGui::GetFrameCount();
+    m_runLabels.clear();
+    std::vector<nlohmann::json> settings;
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+      const std::string own = m_runs[i]->label();
+      bool unique = true;
+      for (std::size_t j = 0; j < m_runs.size(); ++j)
+        unique = unique && (i == j || m_runs[j]->label() != own);
+      if (unique) {
+        m_runLabels.push_back(own);
+        continue;
+      }
+      // Two unrecorded live runs are both "live": name them by what sets them apart.
+      if (settings.empty())
+        for (const auto& run : m_runs) settings.push_back(run->settings());
+      const std::string apart = distinguishing(settings[i], settingKeys(settings, false));
+      m_runLabels.push_back(apart.empty() ? own + " #" + std::to_string(i + 1) : apart);
+    }
+  }
+  return m_runLabels[index];
 }
 
 void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& view, float x,

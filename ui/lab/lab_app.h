@@ -143,6 +143,8 @@ class LabApp {
   std::chrono::steady_clock::time_point m_replayClock;
   CompareState m_compare;
   nlohmann::json m_linkedViewState = nlohmann::json::object();  // ViewContext::linked
+  mutable std::vector<std::string> m_runLabels;                 // runDisplayLabel, once a frame
+  mutable int m_runLabelsFrame = -1;
   RunsBrowser m_browser;
   nlohmann::json m_layout = nlohmann::json::array();  // views drawn this frame (--report-layout)
   std::string m_windowTitle;

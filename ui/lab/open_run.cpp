@@ -1,6 +1,7 @@
 #include "ui/lab/open_run.h"
 
 #include <algorithm>
+#include <span>
 
 #include "core/models/registry.h"
 #include "core/run/run_format.h"
@@ -105,6 +106,7 @@ std::unique_ptr<OpenRun> OpenRun::recorded(const fs::path& folder) {
   run->m_reader = std::make_unique<run::MetricsFileReader>(folder / run::kMetricsFile);
   run->m_reader->poll();
   run->m_metrics.assign(run->m_reader->columns(), run->m_reader->rows());
+  run->m_readerGeneration = run->m_reader->generation();
   for (const auto& problem : run->m_reader->problems()) run->m_messages.push_back(problem);
   run->m_recorded = std::move(info);
   run->m_infoReadAt = Clock::now();
@@ -174,7 +176,17 @@ void OpenRun::poll() {
   }
   if (now - m_metricsReadAt >= kRecordedMetricsPeriod) {
     m_metricsReadAt = now;
-    if (m_reader->poll()) m_metrics.assign(m_reader->columns(), m_reader->rows());
+    if (m_reader->poll()) {
+      // New rows are appended; only a file that started over (a resume trimmed it) is copied
+      // whole, so a run still training elsewhere costs its new rows, not its length.
+      const auto& rows = m_reader->rows();
+      if (m_reader->generation() != m_readerGeneration || rows.size() < m_metrics.rows().size()) {
+        m_readerGeneration = m_reader->generation();
+        m_metrics.assign(m_reader->columns(), rows);
+      } else {
+        m_metrics.append(std::span(rows).subspan(m_metrics.rows().size()));
+      }
+    }
   }
 }
 
@@ -183,9 +195,9 @@ train::SnapshotPtr OpenRun::snapshotFor(std::optional<std::int64_t> cursor) {
     const auto now = Clock::now();
     if (!cursor || *cursor >= m_session->stepsDone()) {
       const auto latest = m_session->latest();
-      const bool wasPast = m_shown && m_shownStep < (latest ? latest->step : 0) && m_showingPast;
+      // Back from the past: the newest at once; otherwise at most every kLiveRefreshPeriod.
       if (latest != m_shown &&
-          (wasPast || now - m_shownAt >= kLiveRefreshPeriod || m_session->idle())) {
+          (m_showingPast || now - m_shownAt >= kLiveRefreshPeriod || m_session->idle())) {
         m_shown = latest;
         m_shownAt = now;
       }

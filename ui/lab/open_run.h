@@ -107,7 +107,9 @@ class OpenRun {
   std::chrono::steady_clock::time_point m_infoReadAt;
   std::chrono::steady_clock::time_point m_metricsReadAt;
   std::optional<std::int64_t> m_loadingStep;
-  std::vector<std::int64_t> m_failedSteps;  // checkpoints that failed to load: not retried
+  std::vector<std::int64_t> m_failedSteps;
+  std::uint64_t m_readerGeneration = 0;  // m_reader's generation m_metrics was assigned from  //
+                                         // checkpoints that failed to load: not retried
   std::list<std::pair<std::int64_t, train::SnapshotPtr>> m_cache;  // most recent first
 
   train::SnapshotPtr m_shown;

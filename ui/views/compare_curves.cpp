@@ -62,18 +62,6 @@ bool CompareCurves::extend(RunCurve& curve, const MetricsCache& metrics,
   return true;
 }
 
-std::vector<plot::Vec2> CompareCurves::curvePoints(const MetricsCache& metrics,
-                                                   const CurveOptions& options,
-                                                   const MetricsCache* baseline) {
-  CompareCurves scratch;
-  RunCurve curve;
-  scratch.extend(curve, metrics, options);
-  if (!baseline) return curve.smooth;
-  RunCurve base;
-  scratch.extend(base, *baseline, options);
-  return minus(curve.smooth, base.smooth);
-}
-
 void CompareCurves::draw(const char* id, const std::vector<CurveRun>& runs,
                          const CurveOptions& options, ImVec2 size, const ui::Style& style) {
   if (!m_chart) m_chart = std::make_unique<plot::LineChart>();

@@ -48,11 +48,6 @@ class CompareCurves {
   // curves or the baseline itself).
   int curvesDrawn() const { return m_curvesDrawn; }
 
-  // The points of one run's curve as drawn before decimation (exposed for tests).
-  static std::vector<plot::Vec2> curvePoints(const MetricsCache& metrics,
-                                             const CurveOptions& options,
-                                             const MetricsCache* baseline);
-
  private:
   // One run's points so far, extended row by row.
   struct RunCurve {
@@ -63,7 +58,8 @@ class CompareCurves {
     std::vector<plot::Vec2> raw;
     std::vector<plot::Vec2> smooth;
   };
-  bool extend(RunCurve& curve, const MetricsCache& metrics, const CurveOptions& options);
+  // Appends the rows `curve` has not seen (starting over after a reset); true when it changed.
+  static bool extend(RunCurve& curve, const MetricsCache& metrics, const CurveOptions& options);
 
   // Made on first draw: a chart owns GL objects, and the lab builds its state before its GL
   // context exists.

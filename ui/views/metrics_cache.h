@@ -4,6 +4,7 @@
 // from a recorded run's metrics.csv.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ class MetricsCache {
     m_rows = std::move(rows);
     m_generation = ~std::uint64_t{0};
     m_next = 0;
+  }
+
+  // Appends rows read elsewhere after those assigned (a recorded run's file grew).
+  void append(std::span<const train::MetricsRow> rows) {
+    m_rows.insert(m_rows.end(), rows.begin(), rows.end());
   }
 
   // Keeps the rows assigned so far and appends `ring`'s from now on (a resumed run: the rows
