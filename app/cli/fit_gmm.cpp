@@ -1,5 +1,6 @@
 #include "app/cli/fit_gmm.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <iomanip>
@@ -10,6 +11,7 @@
 
 #include "core/data/csv_matrix.h"
 #include "core/data/json_fields.h"
+#include "core/models/gmm/best_of_starts.h"
 #include "core/models/gmm/gaussian_mixture.h"
 #include "core/util/errors.h"
 
@@ -24,8 +26,10 @@ struct FitGmmOptions {
   std::string data;
   std::string k;
   std::string cov = "full";
-  std::string init = "kmeans++";
+  std::string init = "kmeans";
   std::string initParams;
+  std::string initMeans;
+  int nInit = 1;
   double regCovar = 1e-6;
   std::uint64_t seed = 0;
   int maxIter = 100;
@@ -101,7 +105,7 @@ gmm::GmmParams readInitParams(const std::string& path) {
   }
 }
 
-json fitToJson(const GaussianMixture& model) {
+json fitToJson(const GaussianMixture& model, const gmm::BestOfStarts& starts) {
   json covariances = json::array();
   for (const auto& c : model.covariances()) covariances.push_back(data::toJson(c));
   return {{"k", model.k()},
@@ -114,7 +118,10 @@ json fitToJson(const GaussianMixture& model) {
           {"n_iter", model.iterations()},
           {"converged", model.converged()},
           {"bic", model.bic()},
-          {"aic", model.aic()}};
+          {"aic", model.aic()},
+          {"n_init", starts.meanLogLikelihoods.size()},
+          {"best_start", starts.best},
+          {"start_mean_log_likelihoods", starts.meanLogLikelihoods}};
 }
 
 void printVector(std::ostream& out, const Eigen::VectorXd& v) {
@@ -123,10 +130,18 @@ void printVector(std::ostream& out, const Eigen::VectorXd& v) {
   out << ']';
 }
 
-void printSummary(std::ostream& out, const GaussianMixture& model) {
+void printSummary(std::ostream& out, const GaussianMixture& model,
+                  const gmm::BestOfStarts& starts) {
   out << std::setprecision(6);
   out << "GMM K=" << model.k() << " (" << gmm::toString(model.config().covariance)
       << " covariances), " << model.numSamples() << " samples in " << model.dim() << "-D\n";
+  if (starts.meanLogLikelihoods.size() > 1) {
+    out << "  best of " << starts.meanLogLikelihoods.size() << " starts ("
+        << gmm::toString(model.config().init) << "): start " << starts.best + 1
+        << "; per-sample log-likelihoods";
+    for (const double ll : starts.meanLogLikelihoods) out << ' ' << ll;
+    out << '\n';
+  }
   out << (model.converged() ? "  converged after " : "  stopped (not converged) after ")
       << model.iterations() << " iterations\n";
   out << "  log-likelihood " << model.logLikelihood() << " (" << model.meanLogLikelihood()
@@ -159,13 +174,21 @@ void runFitGmm(const FitGmmOptions& options) {
                       " is out of range [0, 1e6]");
   }
   if (!(options.tol >= 0.0)) throw ConfigError("--tol: must be >= 0");
-  if (options.maxIter < 1 || options.maxIter > GmmConfig::kMaxMaxIter) {
+  if (options.maxIter < 0 || options.maxIter > GmmConfig::kMaxMaxIter) {
     throw ConfigError("--max-iter: " + std::to_string(options.maxIter) +
-                      " is out of range [1, 1000000]");
+                      " is out of range [0, 1000000] (0: print the start)");
+  }
+  if (options.nInit < 1 || options.nInit > GmmConfig::kMaxNInit) {
+    throw ConfigError("--n-init: " + std::to_string(options.nInit) + " is out of range [1, " +
+                      std::to_string(GmmConfig::kMaxNInit) + "]");
+  }
+  if (options.maxIter == 0 && options.nInit > 1) {
+    throw ConfigError("--n-init: starts are compared after fitting; --max-iter 0 fits none");
   }
   base.regCovar = options.regCovar;
   base.tol = options.tol;
-  base.maxIter = options.maxIter;
+  base.maxIter = std::max(options.maxIter, 1);
+  base.nInit = options.nInit;
 
   const Eigen::MatrixXd data = data::readCsvMatrix(options.data).values;
 
@@ -190,6 +213,16 @@ void runFitGmm(const FitGmmOptions& options) {
     if (options.k.empty()) throw ConfigError("--k: required (or give --init-params)");
     ks = parseKRange(options.k);
   }
+  Eigen::MatrixXd seeds;
+  if (!options.initMeans.empty()) {
+    if (start) throw ConfigError("--init-means: give either --init-means or --init-params");
+    if (options.nInit > 1) throw ConfigError("--init-means: one start; --n-init needs drawn ones");
+    seeds = data::readCsvMatrix(options.initMeans).values;
+    if (ks.first != ks.second || seeds.rows() != ks.first || seeds.cols() != data.cols()) {
+      throw ConfigError(options.initMeans + ": expected " + options.k + " rows of " +
+                        std::to_string(data.cols()) + " columns (one seed mean per component)");
+    }
+  }
 
   if (!start && ks.second > data.rows()) {
     throw ConfigError("--k: " + std::to_string(ks.second) + " components need at least as many " +
@@ -202,11 +235,18 @@ void runFitGmm(const FitGmmOptions& options) {
     GaussianMixture model(config, data, options.seed);
     model.setThreads(options.threads);
     if (start) model.setParameters(*start);
-    model.fit();
-    if (options.json) {
-      all.push_back(fitToJson(model));
+    if (seeds.size() > 0) model.initializeFromSeeds(seeds);
+    gmm::BestOfStarts starts;
+    if (options.maxIter > 0) {
+      starts = gmm::fitBestOfStarts(model, config.nInit);
     } else {
-      printSummary(std::cout, model);
+      starts.meanLogLikelihoods = {model.meanLogLikelihood()};
+      starts.iterations = {0};
+    }
+    if (options.json) {
+      all.push_back(fitToJson(model, starts));
+    } else {
+      printSummary(std::cout, model, starts);
     }
   }
   if (options.json) {
@@ -225,14 +265,22 @@ void registerFitGmm(CLI::App& fit) {
   cmd->add_option("--k", options->k, "Number of components, or a range A:B to fit each K");
   cmd->add_option("--cov", options->cov, "Covariance type: full, diag, spherical or tied")
       ->capture_default_str();
-  cmd->add_option("--init", options->init, "Initial means: kmeans++ or random")
+  cmd->add_option("--init", options->init,
+                  "Start, as scikit-learn's init_params: kmeans, kmeans++, random_from_data or "
+                  "random")
       ->capture_default_str();
+  cmd->add_option("--n-init", options->nInit, "Starts to fit; the best is kept (and named)")
+      ->capture_default_str();
+  cmd->add_option("--init-means", options->initMeans,
+                  "CSV of K seed means for kmeans, kmeans++ or random_from_data, instead of drawn "
+                  "ones");
   cmd->add_option("--init-params", options->initParams,
                   "JSON file with starting weights, means and (full) covariances");
   cmd->add_option("--reg-covar", options->regCovar, "Added to covariance diagonals")
       ->capture_default_str();
   cmd->add_option("--seed", options->seed, "Seed for the initialisation")->capture_default_str();
-  cmd->add_option("--max-iter", options->maxIter, "Iteration cap")->capture_default_str();
+  cmd->add_option("--max-iter", options->maxIter, "Iteration cap (0: print the start)")
+      ->capture_default_str();
   cmd->add_option("--tol", options->tol,
                   "Stop when the mean log-likelihood per sample changes by less")
       ->capture_default_str();

@@ -20,6 +20,7 @@ class GmmScatterViewTest : public GlTest {
   void SetUp() override {
     GlTest::SetUp();
     if (IsSkipped()) return;
+    m_view = std::make_unique<views::GmmScatterView>();
     m_file = std::filesystem::temp_directory_path() / "genlab_scatter_test.json";
     std::ofstream(m_file) << R"({"title": "t", "model": "gmm",
       "dataset": {"kind": "blobs", "n": 300, "centers": [[-4, 0], [4, 1]], "std": 0.7},
@@ -46,9 +47,9 @@ class GmmScatterViewTest : public GlTest {
     Rendered out;
     out.snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(m_session->latest());
     views::ViewContext context{*m_session, out.snapshot, false, m_metrics, m_style, m_lesson};
-    m_view.options.ellipses = ellipses;
-    m_view.update(context);
-    auto& canvas = m_view.canvas();
+    m_view->options.ellipses = ellipses;
+    m_view->update(context);
+    auto& canvas = m_view->canvas();
     canvas.resize(600, 400);
     canvas.render(m_style);
     out.image = canvas.readPixels();
@@ -57,7 +58,7 @@ class GmmScatterViewTest : public GlTest {
   }
 
   const ui::Style m_style = ui::Style::normal();
-  views::GmmScatterView m_view;
+  std::unique_ptr<views::GmmScatterView> m_view;  // made in SetUp: it needs the GL context
   std::filesystem::path m_file;
   lesson::Lesson m_lesson;
   std::unique_ptr<train::Session> m_session;

@@ -92,25 +92,121 @@ MatrixXd GaussianMixture::dataCovariance() const {
 
 void GaussianMixture::initialize() {
   const int K = m_config.k;
+  if (m_config.init == InitMethod::Manual) {
+    m_config.validateForDimension(dim());
+    startFromSeeds((m_config.initialMeans.rowwise() - m_center.transpose()).transpose());
+    return;
+  }
+  if (K > numSamples()) {
+    throw ConfigError("settings.k: " + std::to_string(K) + " components need at least " +
+                      std::to_string(K) + " data points, the data has " +
+                      std::to_string(numSamples()));
+  }
+  switch (m_config.init) {
+    case InitMethod::KMeans:
+    case InitMethod::KMeansPlusPlus:
+      startFromSeeds(kmeansPlusPlus(m_x, K, m_rng));
+      break;
+    case InitMethod::RandomFromData:
+      startFromSeeds(randomDataPoints(m_x, K, m_rng));
+      break;
+    case InitMethod::Manual:  // returned above
+    case InitMethod::Random: {
+      // Each sample's responsibilities drawn uniformly, then normalised (sample by sample, as
+      // scikit-learn draws them). Every component ends near the data's mean and covariance.
+      const Index N = numSamples();
+      m_resp.resize(K, N);
+      for (Index n = 0; n < N; ++n) {
+        for (int k = 0; k < K; ++k) m_resp(k, n) = m_rng.uniform();
+        m_resp.col(n) /= m_resp.col(n).sum();
+      }
+      startFromResponsibilities(VectorXd::Zero(N));
+      break;
+    }
+  }
+}
+
+void GaussianMixture::initializeFromSeeds(const MatrixXd& seeds) {
+  if (m_config.init == InitMethod::Random) {
+    throw ConfigError("settings.init: \"random\" draws responsibilities, it takes no seed means");
+  }
+  if (seeds.rows() != m_config.k || seeds.cols() != dim()) {
+    throw ConfigError("initial means: expected " + std::to_string(m_config.k) + " x " +
+                      std::to_string(dim()) + ", got " + std::to_string(seeds.rows()) + " x " +
+                      std::to_string(seeds.cols()));
+  }
+  if (!seeds.allFinite()) throw ConfigError("initial means: not all finite");
+  startFromSeeds((seeds.rowwise() - m_center.transpose()).transpose());
+}
+
+void GaussianMixture::startFromSeeds(const MatrixXd& seeds) {
   switch (m_config.init) {
     case InitMethod::Manual:
-      m_config.validateForDimension(dim());
-      m_means = (m_config.initialMeans.rowwise() - m_center.transpose()).transpose();
-      break;
-    case InitMethod::KMeansPlusPlus:
-    case InitMethod::Random:
-      if (K > numSamples()) {
-        throw ConfigError("settings.k: " + std::to_string(K) + " components need at least " +
-                          std::to_string(K) + " data points, the data has " +
-                          std::to_string(numSamples()));
-      }
-      m_means = m_config.init == InitMethod::Random ? randomDataPoints(m_x, K, m_rng)
-                                                    : kmeansPlusPlus(m_x, K, m_rng);
-      break;
+      // The teaching start: the means where they were placed, equal weights and every
+      // covariance the data's, so the first picture shows wide ellipses that EM shrinks.
+      m_means = seeds;
+      m_weights = VectorXd::Constant(m_config.k, 1.0 / m_config.k);
+      resetCovariances();
+      updatePrecisions();
+      m_iterations = 0;
+      m_converged = false;
+      eStep();
+      return;
+    case InitMethod::KMeans: {
+      const KMeansResult clusters = lloydKMeans(m_x, seeds);
+      VectorXd distance;
+      nearestCentre(m_x, clusters.centres, &distance);
+      startFromLabels(clusters.labels, distance);
+      return;
+    }
+    default:
+      startFromNearestSeeds(seeds);
+      return;
   }
+}
+
+void GaussianMixture::startFromNearestSeeds(const MatrixXd& seeds) {
+  // scikit-learn's first E-step from its seed start (every covariance reg_covar I, equal
+  // weights): r_nk proportional to exp(-|x_n - s_k|^2 / (2 reg_covar)). That is each sample
+  // wholly to its nearest seed, except within about reg_covar of a tie, where it is shared; with
+  // reg_covar = 0, exact ties are shared equally.
+  const int K = m_config.k;
+  const Index N = numSamples();
+  const double reg = m_config.regCovar;
+  m_resp.resize(K, N);
+  VectorXd nearest(N);
+  for (Index n = 0; n < N; ++n) {
+    auto r = m_resp.col(n);
+    for (int k = 0; k < K; ++k) r(k) = (m_x.col(n) - seeds.col(k)).squaredNorm();
+    nearest(n) = r.minCoeff();
+    for (int k = 0; k < K; ++k) {
+      const double excess = r(k) - nearest(n);
+      r(k) = reg > 0.0 ? std::exp(-excess / (2.0 * reg)) : (excess == 0.0 ? 1.0 : 0.0);
+    }
+    r /= r.sum();
+  }
+  startFromResponsibilities(-nearest);
+}
+
+void GaussianMixture::startFromLabels(const std::vector<int>& labels,
+                                      const VectorXd& squaredDistance) {
+  m_resp.setZero(m_config.k, numSamples());
+  for (Index n = 0; n < numSamples(); ++n) m_resp(labels[static_cast<std::size_t>(n)], n) = 1.0;
+  startFromResponsibilities(-squaredDistance);
+}
+
+void GaussianMixture::startFromResponsibilities(const VectorXd& fit) {
+  // A valid fallback first, so that an M-step that fails (a singular covariance) leaves a model
+  // that can still be drawn and started again.
+  const int K = m_config.k;
   m_weights = VectorXd::Constant(K, 1.0 / K);
+  m_means = MatrixXd::Zero(dim(), K);
   resetCovariances();
   updatePrecisions();
+  // mStep() re-seeds a component with no samples at the samples `fit` ranks lowest.
+  m_sampleLL = fit;
+  m_moments.resize(0, 0);
+  mStep();
   m_iterations = 0;
   m_converged = false;
   eStep();

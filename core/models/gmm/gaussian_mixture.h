@@ -50,10 +50,25 @@ class GaussianMixture {
 
   // --- Training -------------------------------------------------------------------------------
 
-  // Chooses the means by config().init; weights are uniform and every covariance is the data's
-  // covariance (shaped to the covariance type) plus reg_covar, so the first picture shows wide
-  // ellipses that EM shrinks. Resets the iteration count; runs the E-step.
+  // Starts again as config().init says, drawing from the model's Rng (so each call gives a new
+  // start). As scikit-learn's `_initialize_parameters`: kmeans, kmeans++ and random_from_data
+  // choose seed means (k-means++ seeds, then Lloyd's k-means for kmeans; K distinct samples for
+  // random_from_data), give each sample wholly to its nearest mean and take one M-step; random
+  // draws every sample's responsibilities and takes one M-step. For kmeans this is exactly
+  // scikit-learn's start; for kmeans++ and random_from_data it is scikit-learn's model after its
+  // first iteration (whose start has covariances of reg_covar alone, invisible on screen, so
+  // that its first E-step is this nearest-seed assignment; with tied covariances scikit-learn's
+  // seed start is instead the data's second moment over K, see docs/GMM.md). Manual is the teaching
+  // start: initial_means, equal weights and every covariance the data's (plus reg_covar), so the
+  // first picture shows wide ellipses that EM shrinks. A component that gets no samples is
+  // re-seeded (see mStep()). Resets the iteration count; runs the E-step.
   void initialize();
+
+  // initialize() from the given seed means (K x d) instead of drawn ones: the k-means seeds for
+  // kmeans, the nearest-mean seeds for kmeans++ and random_from_data, initial_means for manual.
+  // Throws ConfigError for init=random or a wrong shape. Lets a test start genlab and
+  // scikit-learn from the same seeds.
+  void initializeFromSeeds(const Eigen::MatrixXd& seeds);
 
   // Result of one EM iteration.
   struct Iteration {
@@ -148,6 +163,13 @@ class GaussianMixture {
   Eigen::MatrixXd dataCovariance() const;  // centred-data covariance, d x d
   void setCovarianceFromFull(int k, const Eigen::MatrixXd& cov);
   void resetCovariances();  // every component to the data covariance (+reg)
+  // The starts behind initialize(); seeds are d x K in centred coordinates.
+  void startFromSeeds(const Eigen::MatrixXd& seeds);
+  void startFromLabels(const std::vector<int>& labels, const Eigen::VectorXd& squaredDistance);
+  void startFromNearestSeeds(const Eigen::MatrixXd& seeds);
+  // One M-step from m_resp; `fit` ranks the samples for re-seeding an empty component (lowest
+  // first).
+  void startFromResponsibilities(const Eigen::VectorXd& fit);
   void updatePrecisions();  // factors and log-normalisers from the parameters
   // Puts back parameters saved before a step that failed, with their precisions.
   void restoreParameters(const SavedParameters& saved);

@@ -27,14 +27,18 @@ std::string_view toString(CovarianceType type) {
 
 std::string_view toString(InitMethod method) {
   switch (method) {
+    case InitMethod::KMeans:
+      return "kmeans";
     case InitMethod::KMeansPlusPlus:
       return "kmeans++";
+    case InitMethod::RandomFromData:
+      return "random_from_data";
     case InitMethod::Random:
       return "random";
     case InitMethod::Manual:
       return "manual";
   }
-  return "kmeans++";
+  return "kmeans";
 }
 
 CovarianceType parseCovarianceType(std::string_view name, std::string_view key) {
@@ -47,11 +51,13 @@ CovarianceType parseCovarianceType(std::string_view name, std::string_view key) 
 }
 
 InitMethod parseInitMethod(std::string_view name, std::string_view key) {
-  for (auto method : {InitMethod::KMeansPlusPlus, InitMethod::Random, InitMethod::Manual}) {
+  if (name == "k-means++") return InitMethod::KMeansPlusPlus;  // scikit-learn's spelling
+  for (auto method : kInitMethods) {
     if (name == toString(method)) return method;
   }
   throw ConfigError(std::string(key) + ": \"" + std::string(name) +
-                    "\" is not one of \"kmeans++\", \"random\", \"manual\"");
+                    "\" is not one of \"kmeans\", \"kmeans++\", \"random_from_data\", "
+                    "\"random\", \"manual\"");
 }
 
 void GmmConfig::validate(std::string_view prefix) const {
@@ -69,6 +75,9 @@ void GmmConfig::validate(std::string_view prefix) const {
   if (!(tol >= 0.0) || !std::isfinite(tol)) outOfRange("tol", json(tol).dump(), "[0, inf)");
   if (maxIter < 1 || maxIter > kMaxMaxIter) {
     outOfRange("max_iter", std::to_string(maxIter), "[1, " + std::to_string(kMaxMaxIter) + "]");
+  }
+  if (nInit < 1 || nInit > kMaxNInit) {
+    outOfRange("n_init", std::to_string(nInit), "[1, " + std::to_string(kMaxNInit) + "]");
   }
   if (init == InitMethod::Manual && initialMeans.size() == 0) {
     throw ConfigError(joinKey(prefix, "initial_means") + ": required when init is \"manual\"");
@@ -99,7 +108,8 @@ json GmmConfig::toJson() const {
               {"init", std::string(toString(init))},
               {"reg_covar", regCovar},
               {"tol", tol},
-              {"max_iter", maxIter}};
+              {"max_iter", maxIter},
+              {"n_init", nInit}};
   if (initialMeans.size() != 0) out["initial_means"] = data::toJson(initialMeans);
   return out;
 }
@@ -110,7 +120,8 @@ GmmConfig GmmConfig::fromJson(const json& value, std::string_view prefix) {
 
 GmmConfig GmmConfig::fromJson(const json& value, std::string_view prefix, const GmmConfig& base) {
   data::requireObjectWithKeys(
-      value, prefix, {"k", "covariance", "init", "initial_means", "reg_covar", "tol", "max_iter"});
+      value, prefix,
+      {"k", "covariance", "init", "initial_means", "reg_covar", "tol", "max_iter", "n_init"});
   GmmConfig config = base;
   const auto key = [&](std::string_view name) { return joinKey(prefix, name); };
   if (value.contains("k"))
@@ -129,6 +140,9 @@ GmmConfig GmmConfig::fromJson(const json& value, std::string_view prefix, const 
     config.regCovar = data::readDouble(value["reg_covar"], key("reg_covar"), 0.0, kMaxRegCovar);
   }
   if (value.contains("tol")) config.tol = data::readDouble(value["tol"], key("tol"), 0.0, HUGE_VAL);
+  if (value.contains("n_init")) {
+    config.nInit = static_cast<int>(data::readInt(value["n_init"], key("n_init"), 1, kMaxNInit));
+  }
   if (value.contains("max_iter")) {
     config.maxIter =
         static_cast<int>(data::readInt(value["max_iter"], key("max_iter"), 1, kMaxMaxIter));

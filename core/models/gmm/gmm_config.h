@@ -2,8 +2,8 @@
 // Settings of a Gaussian mixture model: typed, with defaults and ranges, and a strict JSON round
 // trip in a lesson's "settings" format:
 //
-//   {"k": 3, "covariance": "full", "init": "kmeans++", "initial_means": [[0, 1], [2, 3], [4, 5]],
-//    "reg_covar": 1e-6, "tol": 1e-3, "max_iter": 100}
+//   {"k": 3, "covariance": "full", "init": "kmeans", "initial_means": [[0, 1], [2, 3], [4, 5]],
+//    "reg_covar": 1e-6, "tol": 1e-3, "max_iter": 100, "n_init": 1}
 //
 // Every key is optional in fromJson (missing keys keep their defaults); an unknown key, a value
 // of the wrong type or out of range throws genlab::ConfigError whose message starts with the key
@@ -19,12 +19,21 @@ namespace genlab::gmm {
 // Shape of the component covariances, as in scikit-learn's `covariance_type`.
 enum class CovarianceType { Full, Diag, Spherical, Tied };
 
-// How the means are chosen before the first EM iteration.
+// How the mixture starts, with scikit-learn's meaning of each name (its `init_params`) except
+// Manual. The first four choose responsibilities and take one M-step from them, so the start
+// has real ellipses: see GaussianMixture::initialize().
 enum class InitMethod {
-  KMeansPlusPlus,  // k-means++ seeding (D^2 sampling) on the data
-  Random,          // k distinct data points drawn uniformly
-  Manual,          // GmmConfig::initialMeans, placed by hand
+  KMeans,          // "kmeans": k-means++ seeds, Lloyd's k-means, each point to its cluster
+  KMeansPlusPlus,  // "kmeans++": k-means++ seeds, each point to its nearest seed
+  RandomFromData,  // "random_from_data": K distinct data points, each point to the nearest
+  Random,          // "random": every point's responsibilities drawn uniformly, then normalised
+  Manual,          // "manual": GmmConfig::initialMeans, placed by hand (a teaching start: equal
+                   // weights and every covariance the data's, so EM visibly shrinks them)
 };
+
+inline constexpr InitMethod kInitMethods[] = {InitMethod::KMeans, InitMethod::KMeansPlusPlus,
+                                              InitMethod::RandomFromData, InitMethod::Random,
+                                              InitMethod::Manual};
 
 std::string_view toString(CovarianceType type);
 std::string_view toString(InitMethod method);
@@ -37,14 +46,18 @@ struct GmmConfig {
   static constexpr int kMaxK = 64;
   static constexpr double kMaxRegCovar = 1e6;
   static constexpr int kMaxMaxIter = 1'000'000;
+  static constexpr int kMaxNInit = 1000;
 
   int k = 3;                                         // components, [1, 64]
   CovarianceType covariance = CovarianceType::Full;  //
-  InitMethod init = InitMethod::KMeansPlusPlus;      //
+  InitMethod init = InitMethod::KMeans;              // as scikit-learn's default
   Eigen::MatrixXd initialMeans;  // K x d, one mean per row; used (and required) when init=Manual
   double regCovar = 1e-6;        // added to covariance diagonals after each M-step, [0, 1e6]
   double tol = 1e-3;  // converged when |change of mean per-sample log-likelihood| < tol, [0, inf)
   int maxIter = 100;  // iteration cap for fit(), [1, 1e6]
+  // Starts fitted to convergence by fitBestOfStarts() (the command line, the BIC/AIC curve),
+  // the best kept; [1, 1000]. The live lab shows one start at a time ("New start" for another).
+  int nInit = 1;
 
   // Throws ConfigError naming `prefix`.key for a value out of range or inconsistent with the
   // others (initial_means with a row count other than k, init=manual without initial_means).

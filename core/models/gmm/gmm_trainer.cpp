@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/data/json_fields.h"
+#include "core/models/gmm/best_of_starts.h"
 #include "core/train/json_checkpoint.h"
 #include "core/util/errors.h"
 
@@ -274,14 +275,14 @@ std::vector<BicAicPoint> GmmTrainer::bicAicCurve(const MatrixXd& data, GmmConfig
                                                  std::uint64_t seed, std::stop_token stop,
                                                  int threads) {
   std::vector<BicAicPoint> curve;
-  if (config.init == InitMethod::Manual) config.init = InitMethod::KMeansPlusPlus;
+  if (config.init == InitMethod::Manual) config.init = InitMethod::KMeans;
   config.initialMeans.resize(0, 0);
   const int top = std::min<Index>(std::min(kMax, GmmConfig::kMaxK), data.rows());
   for (int k = 1; k <= top && !stop.stop_requested(); ++k) {
     config.k = k;
     GaussianMixture model(config, data, seed);
     model.setThreads(threads);
-    model.fit(stop);
+    fitBestOfStarts(model, config.nInit, stop);
     if (stop.stop_requested()) break;  // a half-fitted K would mislead
     curve.push_back({k, model.bic(), model.aic(), model.meanLogLikelihood(), model.converged()});
   }

@@ -82,8 +82,9 @@ class GmmTrainer final : public train::Trainer {
   const GaussianMixture& model() const { return m_model; }
 
   // BIC and AIC for K = 1..kMax on `data` (K above N is skipped), each fit from `config` with
-  // its k replaced (manual init becomes k-means++). Checks `stop` between fits and returns the
-  // points done so far. Meant for a background thread: it shares nothing with any trainer.
+  // its k replaced (manual init becomes kmeans), the best of its n_init starts. Checks `stop`
+  // between fits and returns the points done so far. Meant for a background thread: it shares
+  // nothing with any trainer.
   static std::vector<BicAicPoint> bicAicCurve(const Eigen::MatrixXd& data, GmmConfig config,
                                               int kMax, std::uint64_t seed,
                                               std::stop_token stop = {}, int threads = 1);

@@ -25,7 +25,8 @@ TEST(GmmConfig, DefaultsAreValid) {
   EXPECT_NO_THROW(config.validate());
   EXPECT_EQ(config.k, 3);
   EXPECT_EQ(config.covariance, CovarianceType::Full);
-  EXPECT_EQ(config.init, InitMethod::KMeansPlusPlus);
+  EXPECT_EQ(config.init, InitMethod::KMeans);  // scikit-learn's default
+  EXPECT_EQ(config.nInit, 1);
 }
 
 TEST(GmmConfig, JsonRoundTripKeepsEveryField) {
@@ -37,6 +38,7 @@ TEST(GmmConfig, JsonRoundTripKeepsEveryField) {
   config.regCovar = 1e-3;
   config.tol = 0.0;
   config.maxIter = 7;
+  config.nInit = 4;
   const json text = config.toJson();
   const GmmConfig back = GmmConfig::fromJson(json::parse(text.dump()));
   EXPECT_EQ(back.k, 2);
@@ -46,6 +48,7 @@ TEST(GmmConfig, JsonRoundTripKeepsEveryField) {
   EXPECT_EQ(back.regCovar, 1e-3);
   EXPECT_EQ(back.tol, 0.0);
   EXPECT_EQ(back.maxIter, 7);
+  EXPECT_EQ(back.nInit, 4);
   EXPECT_EQ(back.toJson(), text);
 }
 
@@ -54,9 +57,8 @@ TEST(GmmConfig, EveryNameRoundTrips) {
                     CovarianceType::Tied}) {
     EXPECT_EQ(parseCovarianceType(toString(type)), type);
   }
-  for (auto method : {InitMethod::KMeansPlusPlus, InitMethod::Random, InitMethod::Manual}) {
-    EXPECT_EQ(parseInitMethod(toString(method)), method);
-  }
+  for (auto method : kInitMethods) EXPECT_EQ(parseInitMethod(toString(method)), method);
+  EXPECT_EQ(parseInitMethod("k-means++"), InitMethod::KMeansPlusPlus);  // scikit-learn's name
 }
 
 TEST(GmmConfig, MissingKeysKeepDefaults) {
@@ -68,6 +70,7 @@ TEST(GmmConfig, MissingKeysKeepDefaults) {
 TEST(GmmConfig, ErrorsNameTheKey) {
   EXPECT_EQ(errorOf({{"k", 0}}), "settings.k: 0 is out of range [1, 64]");
   EXPECT_EQ(errorOf({{"k", 65}}), "settings.k: 65 is out of range [1, 64]");
+  EXPECT_EQ(errorOf({{"n_init", 0}}), "settings.n_init: 0 is out of range [1, 1000]");
   EXPECT_EQ(errorOf({{"kk", 3}}).rfind("settings.kk: unknown key", 0), 0u);
   EXPECT_EQ(errorOf({{"k", "3"}}).rfind("settings.k: expected an integer", 0), 0u);
   EXPECT_EQ(errorOf({{"k", 2.5}}).rfind("settings.k: expected an integer", 0), 0u);
