@@ -1,6 +1,7 @@
 #include "core/models/hmm/viterbi.h"
 
 #include "core/models/hmm/emissions.h"
+#include "core/models/hmm/max_plus_kernels.h"
 #include "core/models/hmm/recursions.h"
 
 namespace genlab::hmm {
@@ -15,6 +16,26 @@ void backtrace(const RowMatrix& delta, const IndexMatrix& psi, std::vector<int>&
   logProb = delta.row(t_len - 1).maxCoeff(&best);
   path[t_len - 1] = static_cast<int>(best);
   for (Index t = t_len - 1; t > 0; --t) path[t - 1] = psi(t, path[t]);
+}
+
+// path[t-1] = argmax_i (logA(i, path[t]) + delta(t-1, i)) for t = T-1 down to 1, given
+// path[T-1]: psi on the path, recomputed from delta with the same sums as viterbiColumns (so the
+// same argmax, lowest index on ties) in O(K) a step instead of storing the T x K psi table.
+void backtraceRecomputing(const RowMatrix& logA, const RowMatrix& delta, std::vector<int>& path) {
+  const Index k = logA.rows();
+  for (Index t = delta.rows() - 1; t > 0; --t) {
+    const int j = path[t];
+    int arg = 0;
+    double top = logA(0, j) + delta(t - 1, 0);
+    for (Index i = 1; i < k; ++i) {
+      const double cand = logA(i, j) + delta(t - 1, i);
+      if (cand > top) {
+        top = cand;
+        arg = static_cast<int>(i);
+      }
+    }
+    path[t - 1] = arg;
+  }
 }
 
 }  // namespace
@@ -44,27 +65,26 @@ ViterbiResult viterbi(const HmmModel& model, const Observations& obs) {
   const Eigen::VectorXd logStart = model.start.array().log();
   RowMatrix delta;
   logEmissions(model, obs, delta);
-  detail::dispatchStates(
-      k, [&](auto kk) { detail::viterbiDeltaInPlace<decltype(kk)::value>(logStart, logA, delta); });
-  // Back-trace, recomputing psi(t, path[t]) from delta: O(K) per step instead of storing psi.
+  const bool handWritten = kernels::maxPlusKernelsEnabled();
+  const kernels::PaddedLogTransitions padded =
+      handWritten ? kernels::padLogTransitions(logA) : kernels::PaddedLogTransitions{};
+  if (handWritten) {
+    delta.row(0) += logStart.transpose();
+    kernels::maxPlusForward(padded, delta.data(), t_len);
+  } else {
+    detail::dispatchStates(k, [&](auto kk) {
+      detail::viterbiDeltaInPlace<decltype(kk)::value>(logStart, logA, delta);
+    });
+  }
   ViterbiResult result;
   result.path.assign(static_cast<std::size_t>(t_len), 0);
   Index best = 0;
   result.logProb = delta.row(t_len - 1).maxCoeff(&best);
   result.path[t_len - 1] = static_cast<int>(best);
-  for (Index t = t_len - 1; t > 0; --t) {
-    const int j = result.path[t];
-    int arg = 0;
-    double top = logA(0, j) + delta(t - 1, 0);
-    for (Index i = 1; i < k; ++i) {
-      const double cand = logA(i, j) + delta(t - 1, i);
-      if (cand > top) {
-        top = cand;
-        arg = static_cast<int>(i);
-      }
-    }
-    result.path[t - 1] = arg;
-  }
+  if (handWritten)
+    kernels::maxPlusBacktrace(padded, delta.data(), t_len, result.path.data());
+  else
+    backtraceRecomputing(logA, delta, result.path);
   return result;
 }
 
