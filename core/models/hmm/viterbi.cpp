@@ -3,6 +3,7 @@
 #include "core/models/hmm/emissions.h"
 #include "core/models/hmm/max_plus_kernels.h"
 #include "core/models/hmm/recursions.h"
+#include "core/platform/allocator.h"
 
 namespace genlab::hmm {
 
@@ -21,7 +22,8 @@ void backtrace(const RowMatrix& delta, const IndexMatrix& psi, std::vector<int>&
 // path[t-1] = argmax_i (logA(i, path[t]) + delta(t-1, i)) for t = T-1 down to 1, given
 // path[T-1]: psi on the path, recomputed from delta with the same sums as viterbiColumns (so the
 // same argmax, lowest index on ties) in O(K) a step instead of storing the T x K psi table.
-void backtraceRecomputing(const RowMatrix& logA, const RowMatrix& delta, std::vector<int>& path) {
+void backtraceRecomputing(const RowMatrix& logA, const Eigen::Ref<const RowMatrix>& delta,
+                          std::vector<int>& path) {
   const Index k = logA.rows();
   for (Index t = delta.rows() - 1; t > 0; --t) {
     const int j = path[t];
@@ -63,12 +65,15 @@ ViterbiResult viterbi(const HmmModel& model, const Observations& obs) {
   const Index k = model.states();
   const RowMatrix logA = model.transition.array().log();
   const Eigen::VectorXd logStart = model.start.array().log();
-  RowMatrix delta;
-  logEmissions(model, obs, delta);
-  const bool handWritten = kernels::maxPlusKernelsEnabled();
+  // Only the back-trace reads delta, so it lives in a huge-page table rather than a RowMatrix.
+  const platform::LargeTable storage =
+      platform::allocateLargeTable(static_cast<std::size_t>(t_len * k));
+  Eigen::Map<RowMatrix> delta(storage.get(), t_len, k);
+  logEmissionsInto(model, obs, delta);
+  const bool vectorised = kernels::maxPlusKernelsEnabled();
   const kernels::PaddedLogTransitions padded =
-      handWritten ? kernels::padLogTransitions(logA) : kernels::PaddedLogTransitions{};
-  if (handWritten) {
+      vectorised ? kernels::padLogTransitions(logA) : kernels::PaddedLogTransitions{};
+  if (vectorised) {
     delta.row(0) += logStart.transpose();
     kernels::maxPlusForward(padded, delta.data(), t_len);
   } else {
@@ -81,7 +86,7 @@ ViterbiResult viterbi(const HmmModel& model, const Observations& obs) {
   Index best = 0;
   result.logProb = delta.row(t_len - 1).maxCoeff(&best);
   result.path[t_len - 1] = static_cast<int>(best);
-  if (handWritten)
+  if (vectorised)
     kernels::maxPlusBacktrace(padded, delta.data(), t_len, result.path.data());
   else
     backtraceRecomputing(logA, delta, result.path);
