@@ -8,6 +8,9 @@
 namespace genlab::hmm::kernels {
 namespace {
 
+// The back-trace walks the delta table backwards, out of cache at large T x K; it asks for
+// the row this many steps ahead (K = 64: 5.6 against 7.3 ms for T = 1e5).
+constexpr Index kPrefetchRows = 16;
 constexpr double kMinusInf = -std::numeric_limits<double>::infinity();
 
 bool cpuHasAvx2() {
@@ -99,6 +102,12 @@ GENLAB_AVX2 int argmaxIncoming(const PaddedLogTransitions& la, const double* pre
   return 0;  // unreachable: `top` is one of the candidates (no NaN, see the header)
 }
 
+GENLAB_AVX2 inline void prefetchRow(const double* row, Index k) {
+  constexpr Index kLine = 64 / sizeof(double);  // doubles per cache line
+  for (Index j = 0; j < k; j += kLine)
+    _mm_prefetch(reinterpret_cast<const char*>(row + j), _MM_HINT_T0);
+}
+
 }  // namespace
 
 bool maxPlusKernelsEnabled() {
@@ -131,8 +140,11 @@ GENLAB_AVX2 void maxPlusForward(const PaddedLogTransitions& logA, double* delta,
 
 GENLAB_AVX2 void maxPlusBacktrace(const PaddedLogTransitions& logA, const double* delta,
                                   Index t_len, int* path) {
-  for (Index t = t_len - 1; t > 0; --t)
-    path[t - 1] = argmaxIncoming(logA, delta + (t - 1) * logA.k, path[t]);
+  const Index k = logA.k;
+  for (Index t = t_len - 1; t > 0; --t) {
+    if (t > kPrefetchRows) prefetchRow(delta + (t - 1 - kPrefetchRows) * k, k);
+    path[t - 1] = argmaxIncoming(logA, delta + (t - 1) * k, path[t]);
+  }
 }
 
 }  // namespace genlab::hmm::kernels
