@@ -9,14 +9,21 @@ namespace genlab::hmm {
 
 namespace {
 
-void backtrace(const RowMatrix& delta, const IndexMatrix& psi, std::vector<int>& path,
-               double& logProb) {
+// Sizes `path` to T and ends it in argmax_j delta(T-1, j) (lowest index on ties), returning
+// that maximum, log P(x, path).
+double endOfPath(const Eigen::Ref<const RowMatrix>& delta, std::vector<int>& path) {
   const Index t_len = delta.rows();
   path.assign(static_cast<std::size_t>(t_len), 0);
   Index best = 0;
-  logProb = delta.row(t_len - 1).maxCoeff(&best);
+  const double logProb = delta.row(t_len - 1).maxCoeff(&best);
   path[t_len - 1] = static_cast<int>(best);
-  for (Index t = t_len - 1; t > 0; --t) path[t - 1] = psi(t, path[t]);
+  return logProb;
+}
+
+void backtrace(const RowMatrix& delta, const IndexMatrix& psi, std::vector<int>& path,
+               double& logProb) {
+  logProb = endOfPath(delta, path);
+  for (Index t = delta.rows() - 1; t > 0; --t) path[t - 1] = psi(t, path[t]);
 }
 
 // path[t-1] = argmax_i (logA(i, path[t]) + delta(t-1, i)) for t = T-1 down to 1, given
@@ -38,6 +45,26 @@ void backtraceRecomputing(const RowMatrix& logA, const Eigen::Ref<const RowMatri
     }
     path[t - 1] = arg;
   }
+}
+
+// `delta` holds the log-emissions on entry and delta on return. The two ways below give the
+// same bits (max_plus_kernels.h says why); the kernels need AVX2.
+void decodeWithKernels(const Eigen::VectorXd& logStart, const RowMatrix& logA,
+                       Eigen::Map<RowMatrix> delta, ViterbiResult& result) {
+  const kernels::PaddedLogTransitions padded = kernels::padLogTransitions(logA);
+  delta.row(0) += logStart.transpose();
+  kernels::maxPlusForward(padded, delta.data(), delta.rows());
+  result.logProb = endOfPath(delta, result.path);
+  kernels::maxPlusBacktrace(padded, delta.data(), delta.rows(), result.path.data());
+}
+
+void decodeWithEigen(const Eigen::VectorXd& logStart, const RowMatrix& logA,
+                     Eigen::Map<RowMatrix> delta, ViterbiResult& result) {
+  detail::dispatchStates(logA.rows(), [&](auto kk) {
+    detail::viterbiDeltaInPlace<decltype(kk)::value>(logStart, logA, delta);
+  });
+  result.logProb = endOfPath(delta, result.path);
+  backtraceRecomputing(logA, delta, result.path);
 }
 
 }  // namespace
@@ -65,31 +92,17 @@ ViterbiResult viterbi(const HmmModel& model, const Observations& obs) {
   const Index k = model.states();
   const RowMatrix logA = model.transition.array().log();
   const Eigen::VectorXd logStart = model.start.array().log();
-  // Only the back-trace reads delta, so it lives in a huge-page table rather than a RowMatrix.
+  // Only the back-trace reads delta back, so it lives in a huge-page table (allocator.h), the
+  // log-emissions turned into delta in place.
   const platform::LargeTable storage =
       platform::allocateLargeTable(static_cast<std::size_t>(t_len * k));
   Eigen::Map<RowMatrix> delta(storage.get(), t_len, k);
   logEmissionsInto(model, obs, delta);
-  const bool vectorised = kernels::maxPlusKernelsEnabled();
-  const kernels::PaddedLogTransitions padded =
-      vectorised ? kernels::padLogTransitions(logA) : kernels::PaddedLogTransitions{};
-  if (vectorised) {
-    delta.row(0) += logStart.transpose();
-    kernels::maxPlusForward(padded, delta.data(), t_len);
-  } else {
-    detail::dispatchStates(k, [&](auto kk) {
-      detail::viterbiDeltaInPlace<decltype(kk)::value>(logStart, logA, delta);
-    });
-  }
   ViterbiResult result;
-  result.path.assign(static_cast<std::size_t>(t_len), 0);
-  Index best = 0;
-  result.logProb = delta.row(t_len - 1).maxCoeff(&best);
-  result.path[t_len - 1] = static_cast<int>(best);
-  if (vectorised)
-    kernels::maxPlusBacktrace(padded, delta.data(), t_len, result.path.data());
+  if (kernels::maxPlusKernelsEnabled())
+    decodeWithKernels(logStart, logA, delta, result);
   else
-    backtraceRecomputing(logA, delta, result.path);
+    decodeWithEigen(logStart, logA, delta, result);
   return result;
 }
 
