@@ -37,7 +37,7 @@ GENLAB_AVX2 inline void addToRow(double* row, Index j, Index k, __m256d v) {
   _mm256_maskstore_pd(row + j, mask, _mm256_add_pd(_mm256_maskload_pd(row + j, mask), v));
 }
 
-// row[i..i+3] of a k-wide row, 0 in the lanes at or past k (never read).
+// row[i..i+3] of a k-wide row; the lanes at or past k are 0, their memory not read.
 GENLAB_AVX2 inline __m256d loadRow(const double* row, Index i, Index k) {
   if (i + kLanes <= k) return _mm256_loadu_pd(row + i);
   return _mm256_maskload_pd(row + i, lanesBelow(k - i));
