@@ -1,6 +1,10 @@
 #include "core/platform/allocator.h"
 
 #include <malloc.h>
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <new>
 
 namespace genlab::platform {
 
@@ -9,6 +13,21 @@ void keepFreedMemoryForReuse() {
   // it also turns off the threshold's self-adjustment, which is what we want: one fixed rule.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
+
+LargeTable allocateLargeTable(std::size_t count) {
+  constexpr std::size_t kHugePage = std::size_t{2} << 20;
+  const std::size_t bytes = std::max<std::size_t>(count, 1) * sizeof(double);
+  if (bytes < kHugePage) {
+    LargeTable table(static_cast<double*>(std::malloc(bytes)));
+    if (!table) throw std::bad_alloc();
+    return table;
+  }
+  const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  LargeTable table(static_cast<double*>(std::aligned_alloc(kHugePage, rounded)));
+  if (!table) throw std::bad_alloc();
+  madvise(table.get(), rounded, MADV_HUGEPAGE);  // advice only: failure leaves 4 KiB pages
+  return table;
 }
 
 }  // namespace genlab::platform

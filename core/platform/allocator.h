@@ -1,5 +1,10 @@
 #pragma once
-// How genlab's processes ask glibc's malloc to treat the large tensors training allocates.
+// How genlab's processes ask glibc's malloc to treat the large tensors training allocates, and
+// memory for one large table that is filled and read back once.
+
+#include <cstddef>
+#include <cstdlib>
+#include <memory>
 
 namespace genlab::platform {
 
@@ -11,5 +16,19 @@ namespace genlab::platform {
 // reference machine, 2026-11-22). The price is that up to 256 MiB a heap may stay mapped after
 // a peak. Call once, first thing in main(), before any thread starts.
 void keepFreedMemoryForReuse();
+
+struct FreeDeleter {
+  void operator()(void* p) const noexcept { std::free(p); }
+};
+using LargeTable = std::unique_ptr<double[], FreeDeleter>;
+
+// `count` uninitialised doubles for a table too large to reuse, such as Viterbi's T x K delta
+// table (51 MB at T = 1e5, K = 64). Blocks above the 32 MiB mmap threshold are fresh pages on
+// every allocation, and faulting 51 MB in 4 KiB at a time took 23 ms, a third of a whole
+// Viterbi decode. From 2 MiB up the block is aligned to 2 MiB and advised MADV_HUGEPAGE, so
+// that where transparent huge pages are "always" or "madvise" the kernel maps it in 2 MiB
+// pages: 5 ms for the same table (the 2-core reference machine). Elsewhere the advice is
+// ignored. Throws std::bad_alloc.
+LargeTable allocateLargeTable(std::size_t count);
 
 }  // namespace genlab::platform

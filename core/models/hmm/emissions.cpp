@@ -29,9 +29,12 @@ GaussianTerms gaussianTerms(const HmmModel& model) {
 }  // namespace
 
 void logEmissions(const HmmModel& model, const Observations& obs, RowMatrix& out) {
+  out.resize(obs.length(), model.states());
+  logEmissionsInto(model, obs, out);
+}
+
+void logEmissionsInto(const HmmModel& model, const Observations& obs, Eigen::Ref<RowMatrix> out) {
   const Index t_len = obs.length();
-  const Index k = model.states();
-  out.resize(t_len, k);
   if (model.isDiscrete()) {
     const RowMatrix logE = model.emissionProbs.array().log().matrix().transpose();  // M x K
     for (Index t = 0; t < t_len; ++t) out.row(t) = logE.row(obs.symbols[t]);

@@ -8,6 +8,8 @@ namespace genlab::hmm {
 
 // out(t, i) = log p(x_t | z_t = i).
 void logEmissions(const HmmModel& model, const Observations& obs, RowMatrix& out);
+// The same into a table the caller allocated, T x K.
+void logEmissionsInto(const HmmModel& model, const Observations& obs, Eigen::Ref<RowMatrix> out);
 
 // Emission probabilities rescaled per time step, for the scaled recursions:
 //   out(t, i) = p(x_t | z_t = i) / exp(offset(t)),   offset(t) = max_i log p(x_t | i).

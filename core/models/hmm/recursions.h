@@ -133,7 +133,8 @@ void viterbiColumns(const Eigen::VectorXd& logStart, const RowMatrix& logA,
 // On entry `delta` holds the log-emissions (T x K); they are turned into delta in place,
 // which saves a second T x K table and its page faults.
 template <int K>
-void viterbiDeltaInPlace(const Eigen::VectorXd& logStart, const RowMatrix& logA, RowMatrix& delta) {
+void viterbiDeltaInPlace(const Eigen::VectorXd& logStart, const RowMatrix& logA,
+                         Eigen::Ref<RowMatrix> delta) {
   const Index k = logA.rows();
   const Eigen::Map<const SquareOf<K>> la(logA.data(), k, k);
   delta.row(0) += logStart.transpose();

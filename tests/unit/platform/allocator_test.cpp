@@ -1,11 +1,14 @@
 // keepFreedMemoryForReuse: a large block freed and allocated again comes back without page
 // faults, where glibc's defaults hand it to the kernel and fault every page in afresh.
+// allocateLargeTable: tables from 2 MiB up start on a 2 MiB boundary, so that huge pages can
+// back them from their first byte.
 
 #include "core/platform/allocator.h"
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -40,6 +43,20 @@ TEST(AllocatorTest, AFreedTrainingSizedBlockIsReusedWithoutPageFaults) {
     EXPECT_LT(faultsForOneBlock(kBytes), kPages / 20) << "round " << round;
   }
 #endif
+}
+
+TEST(AllocatorTest, LargeTablesStartOnAHugePageBoundary) {
+  constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+  for (const std::size_t count :
+       {std::size_t{1} << 18, std::size_t{6400000}, std::size_t{3} << 22}) {
+    const genlab::platform::LargeTable table = genlab::platform::allocateLargeTable(count);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(table.get()) % kHugePage, 0u) << count;
+    table[0] = 1.0;
+    table[count - 1] = 2.0;  // the whole table is usable
+    EXPECT_EQ(table[0] + table[count - 1], 3.0);
+  }
+  EXPECT_NE(genlab::platform::allocateLargeTable(0), nullptr);  // an empty table is still a block
+  EXPECT_NE(genlab::platform::allocateLargeTable(3), nullptr);
 }
 
 }  // namespace
