@@ -108,6 +108,7 @@ void GaussianMixture::initialize() {
       startFromSeeds(kmeansPlusPlus(m_x, K, m_rng));
       break;
     case InitMethod::RandomFromData:
+    case InitMethod::RandomWide:
       startFromSeeds(randomDataPoints(m_x, K, m_rng));
       break;
     case InitMethod::Manual:  // returned above
@@ -142,8 +143,9 @@ void GaussianMixture::initializeFromSeeds(const MatrixXd& seeds) {
 void GaussianMixture::startFromSeeds(const MatrixXd& seeds) {
   switch (m_config.init) {
     case InitMethod::Manual:
-      // The teaching start: the means where they were placed, equal weights and every
-      // covariance the data's, so the first picture shows wide ellipses that EM shrinks.
+    case InitMethod::RandomWide:
+      // The teaching starts: the means at the seeds, equal weights and every covariance the
+      // data's, so the first picture shows wide ellipses that EM shrinks.
       m_means = seeds;
       m_weights = VectorXd::Constant(m_config.k, 1.0 / m_config.k);
       resetCovariances();
@@ -443,6 +445,14 @@ int GaussianMixture::fit(std::stop_token stop) {
   while (m_iterations < m_config.maxIter && !m_converged && !stop.stop_requested()) {
     iterate();
     ++done;
+  }
+  // scikit-learn measures the log-likelihood in the E-step before each M-step, so when two
+  // measurements agree within tol its parameters are already one M-step further. One more
+  // iteration here gives the same fitted model, iteration count and final log-likelihood.
+  if (m_converged && done > 0 && m_iterations < m_config.maxIter && !stop.stop_requested()) {
+    iterate();
+    ++done;
+    m_converged = true;
   }
   return done;
 }

@@ -53,19 +53,22 @@ class GaussianMixture {
   // Starts again as config().init says, drawing from the model's Rng (so each call gives a new
   // start). As scikit-learn's `_initialize_parameters`: kmeans, kmeans++ and random_from_data
   // choose seed means (k-means++ seeds, then Lloyd's k-means for kmeans; K distinct samples for
-  // random_from_data), give each sample wholly to its nearest mean and take one M-step; random
-  // draws every sample's responsibilities and takes one M-step. For kmeans this is exactly
-  // scikit-learn's start; for kmeans++ and random_from_data it is scikit-learn's model after its
-  // first iteration (whose start has covariances of reg_covar alone, invisible on screen, so
-  // that its first E-step is this nearest-seed assignment; with tied covariances scikit-learn's
-  // seed start is instead the data's second moment over K, see docs/GMM.md). Manual is the teaching
-  // start: initial_means, equal weights and every covariance the data's (plus reg_covar), so the
+  // random_from_data), give each sample to its nearest seed and take one M-step; random draws
+  // every sample's responsibilities and takes one M-step. For kmeans this is exactly
+  // scikit-learn's start. For kmeans++ and random_from_data it is scikit-learn's model after its
+  // first iteration: scikit-learn's own start has covariances of reg_covar alone (invisible on
+  // screen, and a log-likelihood of about -1e6), and its first E-step is this nearest-seed
+  // assignment. With tied covariances scikit-learn's seed start differs: its tied estimate
+  // assumes every sample's responsibilities sum to 1, and gives the data's second moment over K.
+  // The teaching starts (random_wide, manual) put the means at K random samples or at
+  // initial_means, with equal weights and every covariance the data's (plus reg_covar), so the
   // first picture shows wide ellipses that EM shrinks. A component that gets no samples is
   // re-seeded (see mStep()). Resets the iteration count; runs the E-step.
   void initialize();
 
   // initialize() from the given seed means (K x d) instead of drawn ones: the k-means seeds for
-  // kmeans, the nearest-mean seeds for kmeans++ and random_from_data, initial_means for manual.
+  // kmeans, the nearest-mean seeds for kmeans++ and random_from_data, the means for random_wide
+  // and manual.
   // Throws ConfigError for init=random or a wrong shape. Lets a test start genlab and
   // scikit-learn from the same seeds.
   void initializeFromSeeds(const Eigen::MatrixXd& seeds);
@@ -81,8 +84,10 @@ class GaussianMixture {
   // One EM iteration (M-step, then E-step; an E-step first when the responsibilities are stale).
   Iteration iterate();
 
-  // iterate() until converged, max_iter iterations in all, or a stop request. Returns the
-  // number of iterations done by this call.
+  // iterate() until converged, max_iter iterations in all, or a stop request; once converged,
+  // one iteration more, as scikit-learn's fit ends one M-step past its convergence test (so
+  // both give the same model and n_iter from the same start). Returns the number of
+  // iterations done by this call.
   int fit(std::stop_token stop = {});
 
   // Responsibilities and log-likelihood from the current parameters.

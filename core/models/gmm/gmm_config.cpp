@@ -35,6 +35,8 @@ std::string_view toString(InitMethod method) {
       return "random_from_data";
     case InitMethod::Random:
       return "random";
+    case InitMethod::RandomWide:
+      return "random_wide";
     case InitMethod::Manual:
       return "manual";
   }
@@ -57,7 +59,7 @@ InitMethod parseInitMethod(std::string_view name, std::string_view key) {
   }
   throw ConfigError(std::string(key) + ": \"" + std::string(name) +
                     "\" is not one of \"kmeans\", \"kmeans++\", \"random_from_data\", "
-                    "\"random\", \"manual\"");
+                    "\"random\", \"random_wide\", \"manual\"");
 }
 
 void GmmConfig::validate(std::string_view prefix) const {

@@ -19,21 +19,23 @@ namespace genlab::gmm {
 // Shape of the component covariances, as in scikit-learn's `covariance_type`.
 enum class CovarianceType { Full, Diag, Spherical, Tied };
 
-// How the mixture starts, with scikit-learn's meaning of each name (its `init_params`) except
-// Manual. The first four choose responsibilities and take one M-step from them, so the start
-// has real ellipses: see GaussianMixture::initialize().
+// How the mixture starts, with scikit-learn's meaning of each name (its `init_params`), plus
+// two teaching starts. The first four choose responsibilities and take one M-step from them, so the
+// start has real ellipses: see GaussianMixture::initialize().
 enum class InitMethod {
   KMeans,          // "kmeans": k-means++ seeds, Lloyd's k-means, each point to its cluster
   KMeansPlusPlus,  // "kmeans++": k-means++ seeds, each point to its nearest seed
   RandomFromData,  // "random_from_data": K distinct data points, each point to the nearest
   Random,          // "random": every point's responsibilities drawn uniformly, then normalised
-  Manual,          // "manual": GmmConfig::initialMeans, placed by hand (a teaching start: equal
-                   // weights and every covariance the data's, so EM visibly shrinks them)
+  // The two teaching starts: equal weights and every covariance the whole data's, so the first
+  // picture shows wide ellipses that EM visibly pulls onto the clusters.
+  RandomWide,  // "random_wide": the means at K distinct data points drawn uniformly
+  Manual,      // "manual": the means at GmmConfig::initialMeans, placed by hand
 };
 
-inline constexpr InitMethod kInitMethods[] = {InitMethod::KMeans, InitMethod::KMeansPlusPlus,
-                                              InitMethod::RandomFromData, InitMethod::Random,
-                                              InitMethod::Manual};
+inline constexpr InitMethod kInitMethods[] = {
+    InitMethod::KMeans, InitMethod::KMeansPlusPlus, InitMethod::RandomFromData,
+    InitMethod::Random, InitMethod::RandomWide,     InitMethod::Manual};
 
 std::string_view toString(CovarianceType type);
 std::string_view toString(InitMethod method);

@@ -25,6 +25,7 @@ struct GmmSnapshot final : train::Snapshot {
   int k = 0;
   Eigen::Index dim = 0;
   CovarianceType covariance = CovarianceType::Full;
+  InitMethod init = InitMethod::KMeans;  // how the current start was made
 
   // N x 2 projected data. Shared between snapshots until the data changes (never mutated).
   std::shared_ptr<const Points2f> points;

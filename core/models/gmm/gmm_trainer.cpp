@@ -248,6 +248,7 @@ void GmmTrainer::publish(std::vector<std::string> messages) {
   snap->k = m_model.k();
   snap->dim = m_model.dim();
   snap->covariance = m_model.config().covariance;
+  snap->init = m_model.config().init;
   snap->points = m_points;
   snap->trueLabels = m_labels;
   snap->boundsMin = m_points->colwise().minCoeff().transpose();

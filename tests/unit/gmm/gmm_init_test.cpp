@@ -116,6 +116,24 @@ TEST(GmmStart, RandomResponsibilitiesStartEveryComponentNearTheDataMean) {
   EXPECT_GT((model.means().row(0) - model.means().row(1)).norm(), 0.0);
 }
 
+TEST(GmmStart, RandomWideStartsAtSamplesWithTheDataCovariance) {
+  const MatrixXd data = fourClusters(300, 9);
+  GmmConfig config;
+  config.k = 3;
+  config.init = InitMethod::RandomWide;
+  config.regCovar = 0.0;
+  GaussianMixture model(config, data, 4);
+  const Eigen::RowVectorXd centre = data.colwise().mean();
+  const MatrixXd dataCovariance = (data.rowwise() - centre).transpose() *
+                                  (data.rowwise() - centre) / static_cast<double>(data.rows());
+  for (int k = 0; k < 3; ++k) {
+    EXPECT_NEAR(model.weights()(k), 1.0 / 3.0, 1e-15);
+    EXPECT_LT((model.covariance(k) - dataCovariance).norm(), 1e-10);
+    // The mean is one of the samples.
+    EXPECT_LT((data.rowwise() - model.means().row(k)).rowwise().norm().minCoeff(), 1e-12);
+  }
+}
+
 TEST(GmmStart, SeedStartGivesEverySampleToItsNearestSeed) {
   const MatrixXd data = fourClusters(400, 6);
   GmmConfig config;

@@ -79,6 +79,33 @@ void GmmUi::applyDisplayOption(const std::string& key, const nlohmann::json& val
   }
 }
 
+namespace {
+
+// The start "New start" draws again: scikit-learn's four, the teaching start random_wide, and
+// "manual" (means placed by hand) while it is the current one. Changing it starts again.
+void drawStartChoice(train::Session& session, gmm::InitMethod current) {
+  static const char* kHelp =
+      "kmeans: k-means clusters (scikit-learn's default). kmeans++: each point to the nearest "
+      "of k-means++ seeds. random_from_data: each point to the nearest of K random points. "
+      "random: random responsibilities, so every component starts near the middle. "
+      "random_wide: K random points with wide ellipses. manual: your means, wide ellipses.";
+  const std::string label(gmm::toString(current));
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  if (ImGui::BeginCombo("start", label.c_str())) {
+    for (const auto method : gmm::kInitMethods) {
+      if (method == gmm::InitMethod::Manual && current != method) continue;  // needs means
+      const std::string name(gmm::toString(method));
+      if (ImGui::Selectable(name.c_str(), method == current) && method != current) {
+        session.setParam("init", name);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  helpMarker(kHelp);
+}
+
+}  // namespace
+
 void GmmUi::drawControls(ViewContext& context) {
   const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(context.snapshot);
   train::Session& session = context.session;
@@ -108,6 +135,7 @@ void GmmUi::drawControls(ViewContext& context) {
     session.setParam("covariance", kCovariances[covariance]);
   }
   helpMarker("full: any ellipse; diag: axis-aligned; spherical: circles; tied: one shared shape");
+  drawStartChoice(session, snapshot->init);
 
   sectionHeader("One step at a time");
   if (ImGui::Button("E-step")) postToGmm(session, [](gmm::GmmTrainer& g) { g.eStepOnly(); });
