@@ -14,4 +14,5 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # The same BLAS as genlab's executables, so both sides round alike.
 LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp \
-  "$python" "$here/gmm_init_vs_sklearn.py" --genlab "$genlab" --work "$work"
+  "$python" "$here/gmm_init_vs_sklearn.py" --genlab "$genlab" --work "$work" \
+  ${GENLAB_SANITIZE:+--quick}
