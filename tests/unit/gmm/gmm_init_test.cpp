@@ -29,6 +29,13 @@ MatrixXd fourClusters(Eigen::Index n, std::uint64_t seed) {
   return test::drawMixture(truth, n, rng);
 }
 
+GmmConfig configWith(int k, InitMethod init) {
+  GmmConfig config;
+  config.k = k;
+  config.init = init;
+  return config;
+}
+
 // The model's weights and means are those of the samples grouped by `labels` (one M-step from
 // one-hot responsibilities).
 void expectMStepOf(const GaussianMixture& model, const MatrixXd& data,
@@ -89,9 +96,7 @@ TEST(KMeansPlusPlus, SeedsLandInDistinctClusters) {
 
 TEST(GmmStart, KMeansStartIsTheMStepOfTheClusters) {
   const MatrixXd data = fourClusters(400, 4);
-  GmmConfig config;
-  config.k = 4;
-  config.init = InitMethod::KMeans;
+  GmmConfig config = configWith(4, InitMethod::KMeans);
   GaussianMixture model(config, data, 9);
   const MatrixXd seeds{{-5, 1}, {5, 1}, {1, 5}, {-1, -5}};
   model.initializeFromSeeds(seeds);
@@ -102,9 +107,7 @@ TEST(GmmStart, KMeansStartIsTheMStepOfTheClusters) {
 
 TEST(GmmStart, RandomResponsibilitiesStartEveryComponentNearTheDataMean) {
   const MatrixXd data = fourClusters(2000, 5);
-  GmmConfig config;
-  config.k = 4;
-  config.init = InitMethod::Random;
+  GmmConfig config = configWith(4, InitMethod::Random);
   GaussianMixture model(config, data, 11);
   const Eigen::RowVectorXd centre = data.colwise().mean();
   const double spread = std::sqrt((data.rowwise() - centre).squaredNorm() / 2000.0);
@@ -118,9 +121,7 @@ TEST(GmmStart, RandomResponsibilitiesStartEveryComponentNearTheDataMean) {
 
 TEST(GmmStart, RandomWideStartsAtSamplesWithTheDataCovariance) {
   const MatrixXd data = fourClusters(300, 9);
-  GmmConfig config;
-  config.k = 3;
-  config.init = InitMethod::RandomWide;
+  GmmConfig config = configWith(3, InitMethod::RandomWide);
   config.regCovar = 0.0;
   GaussianMixture model(config, data, 4);
   const Eigen::RowVectorXd centre = data.colwise().mean();
@@ -136,9 +137,7 @@ TEST(GmmStart, RandomWideStartsAtSamplesWithTheDataCovariance) {
 
 TEST(GmmStart, SeedStartGivesEverySampleToItsNearestSeed) {
   const MatrixXd data = fourClusters(400, 6);
-  GmmConfig config;
-  config.k = 4;
-  config.init = InitMethod::KMeansPlusPlus;
+  GmmConfig config = configWith(4, InitMethod::KMeansPlusPlus);
   GaussianMixture model(config, data, 0);
   const MatrixXd seeds{{-5, 1}, {5, 1}, {1, 5}, {1, -5}};
   model.initializeFromSeeds(seeds);
@@ -151,9 +150,7 @@ TEST(GmmStart, SeedStartGivesEverySampleToItsNearestSeed) {
 TEST(GmmStart, DuplicateSeedsShareTheirSamplesAndGiveFiniteParameters) {
   // Two seeds on the same point: scikit-learn's E-step splits the tie evenly; so does genlab.
   const MatrixXd data = fourClusters(200, 7);
-  GmmConfig config;
-  config.k = 2;
-  config.init = InitMethod::RandomFromData;
+  GmmConfig config = configWith(2, InitMethod::RandomFromData);
   GaussianMixture model(config, data, 0);
   model.initializeFromSeeds(MatrixXd{{-6, 0}, {-6, 0}});
   EXPECT_NEAR(model.weights()(0), 0.5, 1e-12);
@@ -164,9 +161,8 @@ TEST(GmmStart, DuplicateSeedsShareTheirSamplesAndGiveFiniteParameters) {
 
 TEST(BestOfStarts, KeepsTheBestStartExactlyAsItEnded) {
   const MatrixXd data = fourClusters(300, 8);
-  GmmConfig config;
-  config.k = 4;
-  config.init = InitMethod::RandomFromData;  // starts that differ, some into local optima
+  GmmConfig config =
+      configWith(4, InitMethod::RandomFromData);  // starts that differ, some into local optima
   config.tol = 1e-8;
   // The same starts one by one: initialize() draws them in turn from one seed.
   GaussianMixture byHand(config, data, 21);
