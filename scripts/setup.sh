@@ -15,8 +15,9 @@ packages=(
   libopenblas0-openmp libopenblas-dev
   # data and fonts
   dataset-fashion-mnist fonts-dejavu-core
-  # a display for the visual tests and screenshots on machines without one
-  xvfb xauth x11-utils
+  # a display for the visual tests and screenshots on machines without one, and real key
+  # presses (XTEST) for the keyboard test
+  xvfb xauth x11-utils xdotool
   # the peers the tests and benchmarks compare against
   python3 python3-numpy python3-pil python3-sklearn python3-torch python3-pomegranate
 )

@@ -49,6 +49,7 @@ void Session::enqueue(Command command) {
 }
 
 void Session::play() {
+  m_playRequested.store(true);
   enqueue([this] {
     m_playing = true;
     m_state.store(RunState::kRunning, std::memory_order_release);
@@ -56,6 +57,7 @@ void Session::play() {
 }
 
 void Session::pause() {
+  m_playRequested.store(false);
   enqueue([this] {
     m_playing = false;
     m_pendingSteps = 0;
@@ -64,6 +66,7 @@ void Session::pause() {
 }
 
 void Session::togglePlay() {
+  m_playRequested.store(!m_playRequested.load());
   enqueue([this] {
     m_playing = !m_playing;
     m_pendingSteps = 0;
@@ -72,6 +75,7 @@ void Session::togglePlay() {
 }
 
 void Session::stepN(int count) {
+  m_playRequested.store(false);
   enqueue([this, count] {
     m_playing = false;
     m_pendingSteps += std::max(count, 0);
@@ -80,6 +84,7 @@ void Session::stepN(int count) {
 }
 
 void Session::reset(std::optional<std::uint64_t> seed) {
+  m_playRequested.store(false);
   enqueue([this, seed] {
     const std::uint64_t newSeed = seed.value_or(m_seed.load());
     std::unique_ptr<Trainer> fresh;
@@ -126,6 +131,7 @@ void Session::setParam(std::string key, nlohmann::json value) {
 }
 
 void Session::restore(std::filesystem::path checkpoint) {
+  m_playRequested.store(false);
   enqueue([this, checkpoint = std::move(checkpoint)] {
     m_playing = false;
     m_pendingSteps = 0;
@@ -267,6 +273,7 @@ void Session::takeOneStep(std::stop_token stop) {
     outcome = m_trainer->step(m_metricValues, stop);
   } catch (const std::exception& error) {
     m_playing = false;
+    m_playRequested.store(false);
     m_pendingSteps = 0;
     m_state.store(RunState::kFailed, std::memory_order_release);
     report(error.what());
@@ -286,6 +293,7 @@ void Session::takeOneStep(std::stop_token stop) {
   for (auto& message : outcome.messages) report(std::move(message));
   if (outcome.converged) {
     m_playing = false;
+    m_playRequested.store(false);
     m_pendingSteps = 0;
     m_state.store(RunState::kConverged, std::memory_order_release);
   } else if (!wantsToStep()) {

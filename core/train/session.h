@@ -102,6 +102,10 @@ class Session {
   const MetricsRing& metrics() const { return *m_metrics; }
   RunState state() const { return m_state.load(std::memory_order_acquire); }
   bool isPlaying() const { return state() == RunState::kRunning; }
+  // Whether the last command asked it to play (and it has not stopped by itself since: converged
+  // or failed). Set when the command is given, not when the trainer thread gets to it, so a
+  // play/pause toggle built on it stays right when presses come faster than a slow step ends.
+  bool playRequested() const { return m_playRequested.load(std::memory_order_acquire); }
   std::int64_t stepsDone() const { return m_stepsDone.load(std::memory_order_acquire); }
   double stepsPerSecond() const { return m_stepsPerSecond.load(std::memory_order_relaxed); }
   double stepRateLimit() const { return m_rateLimit.load(std::memory_order_relaxed); }
@@ -137,6 +141,7 @@ class Session {
   SnapshotHistory m_history;
   int m_pendingSteps = 0;
   bool m_playing = false;
+  std::atomic<bool> m_playRequested{false};  // see playRequested()
   std::vector<double> m_metricValues;
   std::chrono::steady_clock::time_point m_lastStepTime;
   std::chrono::steady_clock::time_point m_lastPublishTime;

@@ -98,6 +98,41 @@ TEST(Session, PlayingStopsByItselfWhenTheModelConverges) {
   EXPECT_EQ(session.stepsDone(), 12);
 }
 
+TEST(Session, PlayRequestedFollowsEachCommandAtOnceEvenWhileAStepRuns) {
+  // The lab's Space toggles on playRequested(): two presses during one slow step must pause
+  // again, though the trainer thread has not yet got to the first.
+  FakeKnobs knobs;
+  knobs.stepDuration = 300ms;
+  Session session(fakeFactory(&knobs), 1);
+  EXPECT_FALSE(session.playRequested());
+  session.play();
+  EXPECT_TRUE(session.playRequested());
+  std::this_thread::sleep_for(50ms);  // the first step is under way
+  session.pause();
+  EXPECT_FALSE(session.playRequested());
+  session.togglePlay();
+  EXPECT_TRUE(session.playRequested());
+  session.togglePlay();
+  EXPECT_FALSE(session.playRequested());
+  ASSERT_TRUE(session.waitUntilIdle(10s));
+  EXPECT_EQ(session.state(), RunState::kPaused);
+}
+
+TEST(Session, PlayRequestedEndsWhenTheRunStopsByItself) {
+  FakeKnobs knobs;
+  knobs.convergeAfter = 5;
+  Session converging(fakeFactory(&knobs), 1);
+  converging.play();
+  ASSERT_TRUE(converging.waitUntilIdle(10s));
+  EXPECT_FALSE(converging.playRequested());
+  FakeKnobs failing;
+  failing.failAt = 3;
+  Session failed(fakeFactory(&failing), 1);
+  failed.play();
+  ASSERT_TRUE(failed.waitUntilIdle(10s));
+  EXPECT_FALSE(failed.playRequested());
+}
+
 TEST(Session, AFailingStepPausesWithAMessageNamingTheQuantity) {
   FakeKnobs knobs;
   knobs.failAt = 4;

@@ -306,33 +306,64 @@ void LabApp::frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+// Each queued press acts once (shortcut_keys.h states the rule); while a text field is being
+// edited the keys are the field's, and the presses are dropped.
 void LabApp::handleShortcuts() {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;  // keys belong to the text field being edited
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) togglePlay();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) stepAll();
-  if (ImGui::IsKeyPressed(GLFW_KEY_R, false) && !io.KeyCtrl) resetAll();
-  if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT) ||
-      ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET)) {
-    if (m_speedIndex > 0 && m_speedIndex + 1 < kSpeeds.size())
-      setSpeed(m_speedIndex - 1);
-    else if (m_speedIndex + 1 == kSpeeds.size())
-      setSpeed(kSpeeds.size() - 2);
+  const bool typing = ImGui::GetIO().WantTextInput;
+  for (const KeyPress& press : m_keys.take()) {
+    if (!typing) handleShortcut(press);
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) ||
-      ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET)) {
-    if (m_speedIndex + 1 < kSpeeds.size()) setSpeed(m_speedIndex + 1);
+}
+
+void LabApp::handleShortcut(const KeyPress& press) {
+  const bool ctrl = (press.mods & GLFW_MOD_CONTROL) != 0;
+  switch (press.key) {  // keys that repeat while held
+    case GLFW_KEY_RIGHT:
+      stepAll();
+      return;
+    case GLFW_KEY_MINUS:
+    case GLFW_KEY_KP_SUBTRACT:
+    case GLFW_KEY_LEFT_BRACKET:
+      if (m_speedIndex > 0 && m_speedIndex + 1 < kSpeeds.size())
+        setSpeed(m_speedIndex - 1);
+      else if (m_speedIndex + 1 == kSpeeds.size())
+        setSpeed(kSpeeds.size() - 2);
+      return;
+    case GLFW_KEY_EQUAL:
+    case GLFW_KEY_KP_ADD:
+    case GLFW_KEY_RIGHT_BRACKET:
+      if (m_speedIndex + 1 < kSpeeds.size()) setSpeed(m_speedIndex + 1);
+      return;
+    default:
+      break;
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_O, false) && io.KeyCtrl) m_browser.open(runsDirectory());
-  if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) m_showHelp = !m_showHelp;
-  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
-    m_showHelp = false;
-    m_browser.close();
-  }
-  if (ImGui::IsKeyPressed(GLFW_KEY_F6, false)) m_sidePanelHidden = !m_sidePanelHidden;
-  if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
-    m_present = !m_present;
-    m_fontsDirty = true;
+  if (press.repeat) return;  // the rest act once per press, however long it is held
+  switch (press.key) {
+    case GLFW_KEY_SPACE:
+      togglePlay();
+      break;
+    case GLFW_KEY_R:
+      if (!ctrl) resetAll();
+      break;
+    case GLFW_KEY_O:
+      if (ctrl) m_browser.open(runsDirectory());
+      break;
+    case GLFW_KEY_F1:
+      m_showHelp = !m_showHelp;
+      break;
+    case GLFW_KEY_ESCAPE:
+      m_showHelp = false;
+      m_browser.close();
+      break;
+    case GLFW_KEY_F6:
+      m_sidePanelHidden = !m_sidePanelHidden;
+      break;
+    case GLFW_KEY_F5:
+      m_present = !m_present;
+      m_fontsDirty = true;
+      break;
+    default:
+      break;
   }
 }
 

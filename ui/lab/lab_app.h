@@ -23,6 +23,7 @@
 #include "ui/lab/lab_settings.h"
 #include "ui/lab/open_run.h"
 #include "ui/lab/runs_browser.h"
+#include "ui/lab/shortcut_keys.h"
 #include "ui/theme.h"
 #include "ui/views/metrics_cache.h"
 #include "ui/views/view.h"
@@ -80,6 +81,7 @@ class LabApp {
   void resetAll();
   void advanceReplay();
   void handleShortcuts();
+  void handleShortcut(const KeyPress& press);
   void advanceScript();
   void rememberWindowGeometry();
 
@@ -146,6 +148,7 @@ class LabApp {
   mutable std::vector<std::string> m_runLabels;                 // runDisplayLabel, once a frame
   mutable int m_runLabelsFrame = -1;
   RunsBrowser m_browser;
+  ShortcutKeys m_keys;  // presses queued as GLFW delivers them (see shortcut_keys.h)
   nlohmann::json m_layout = nlohmann::json::array();  // views drawn this frame (--report-layout)
   std::string m_windowTitle;
 

@@ -93,6 +93,7 @@ void LabApp::initImGui() {
   ImGuiIO& io = ImGui::GetIO();
   // The lab lays its panels out itself each frame; nothing for ImGui to persist.
   io.IniFilename = nullptr;
+  m_keys.install(m_window);  // first, so that ImGui's callback chains to it
   ImGui_ImplGlfw_InitForOpenGL(m_window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   m_imguiReady = true;

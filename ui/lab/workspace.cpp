@@ -61,7 +61,7 @@ void LabApp::forEachLiveSession(const std::function<void(train::Session&)>& acti
 
 bool LabApp::anyLivePlaying() const {
   for (const auto& run : m_runs)
-    if (run->isLive() && run->session().isPlaying()) return true;
+    if (run->isLive() && run->session().playRequested()) return true;
   return false;
 }
 
