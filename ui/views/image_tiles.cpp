@@ -97,4 +97,14 @@ ImRect ImageTiles::gridRect() const {
                                 m_drawnOrigin.y + m_textureHeight * m_drawnScale)};
 }
 
+nlohmann::json ImageTiles::report() const {
+  const ImRect r = gridRect();
+  return {{"rect", {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()}},
+          {"columns", m_columns},
+          {"rows", m_count == 0 ? 0 : (m_count + m_columns - 1) / m_columns},
+          {"count", m_count},
+          {"tile", {m_width, m_height}},
+          {"wraps", m_wrap}};
+}
+
 }  // namespace genlab::views

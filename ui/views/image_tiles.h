@@ -9,6 +9,7 @@
 #include <imgui_internal.h>  // ImRect
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <vector>
@@ -36,6 +37,9 @@ class ImageTiles {
 
   ImRect tileRect(int i) const;  // screen rectangle of tile i as last drawn
   ImRect gridRect() const;       // screen rectangle of the whole grid as last drawn
+  // The grid as last drawn, for the lab's --report-layout: "rect" [x, y, w, h] in screen units,
+  // "columns", "rows", "count", "tile" [w, h] in image pixels and "wraps" (set kAnyColumns).
+  nlohmann::json report() const;
   int count() const { return m_count; }
   int columns() const { return m_columns; }
   bool empty() const { return m_count == 0; }
