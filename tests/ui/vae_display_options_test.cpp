@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/util/errors.h"
+#include "tests/error_message.h"
 #include "tests/ui/gl_fixture.h"
 #include "ui/views/vae/vae_ui.h"
 
@@ -27,12 +28,7 @@ lesson::Lesson vaeLesson(const std::string& datasetKind, const nlohmann::json& c
 
 // The ConfigError message makeModelUi throws for `lesson`, or "(no error)".
 std::string openError(const lesson::Lesson& lesson) {
-  try {
-    views::makeModelUi(lesson);
-  } catch (const ConfigError& error) {
-    return error.what();
-  }
-  return "(no error)";
+  return messageOf<ConfigError>([&] { views::makeModelUi(lesson); });
 }
 
 TEST_F(VaeDisplayOptionsTest, ColorByAFactorOfTheDataPicksThatFactor) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/util/errors.h"
+#include "tests/error_message.h"
 
 namespace genlab::data {
 namespace {
@@ -76,12 +77,7 @@ TEST(CsvMatrix, BinaryCellIsEscapedAndCutShort) {
     std::ofstream out(path, std::ios::binary);
     out << "1.0,2.0\n3.0," << garbage << "\n";
   }
-  std::string message = "(no error)";
-  try {
-    readCsvMatrix(path);
-  } catch (const DataError& error) {
-    message = error.what();
-  }
+  const std::string message = test::messageOf<DataError>([&] { readCsvMatrix(path); });
   std::filesystem::remove(path);
   const std::string where = path.string() + ":2:5: \"";
   ASSERT_EQ(message.rfind(where, 0), 0u) << message;
