@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/util/errors.h"
+#include "core/util/printable.h"
 
 namespace genlab::data {
 namespace {
@@ -62,11 +63,14 @@ bool parseNumber(std::string_view text, double& out) {
   return error == std::errc() && end == last;
 }
 
-// Built with append: GCC 12 warns falsely (-Wrestrict) about "\"" + std::string(...) at -O3.
+// A cell as the error message shows it: quoted, escaped and cut short, so a binary file's
+// garbage prints as one short line (printable.h). Built with append: GCC 12 warns falsely
+// (-Wrestrict) about "\"" + std::string(...) at -O3.
 std::string quoted(std::string_view text) {
+  const std::string shown = printableExcerpt(text);
   std::string out;
-  out.reserve(text.size() + 2);
-  out.append(1, '"').append(text).append(1, '"');
+  out.reserve(shown.size() + 2);
+  out.append(1, '"').append(shown).append(1, '"');
   return out;
 }
 

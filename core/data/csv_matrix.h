@@ -6,8 +6,8 @@
 // number. Blank lines and lines starting with '#' are skipped; "\r\n" line ends are accepted.
 // Every problem is a DataError "path:LINE:COL: what" (LINE and COL from 1, COL the cell's first
 // character), or "path: what" when no line applies (a missing or unreadable file):
-// a text cell, an empty cell, NaN or Inf, a row with a different number of cells than the
-// first one, a file with no data rows.
+// a text cell (quoted as printable text, at most 40 characters: see printable.h), an empty cell,
+// NaN or Inf, a row with a different number of cells than the first one, a file with no data rows.
 
 #include <Eigen/Core>
 #include <filesystem>

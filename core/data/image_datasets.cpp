@@ -128,6 +128,11 @@ const std::vector<std::string>& fashionMnistClassNames() {
   return names;
 }
 
+std::vector<std::string> imageFactorNames(const nlohmann::json& spec) {
+  const bool shapes = spec.is_object() && spec.contains("kind") && spec["kind"] == "shapes";
+  return shapes ? shapesFactorNames() : std::vector<std::string>{};
+}
+
 ImageSplit makeImageDatasets(const nlohmann::json& spec, Rng& rng,
                              const std::filesystem::path& baseDir) {
   if (!spec.is_object() || !spec.contains("kind")) {

@@ -39,6 +39,14 @@ const std::vector<std::string>& fashionMnistClassNames();
 // look the same at some rotations: binary pixels cannot tell them apart.
 ImageSet makeShapes();
 
+// The shapes' factor names in the order of ImageSet::factors: shape, scale, rotation, x, y.
+const std::vector<std::string>& shapesFactorNames();
+
+// The names of the known factors the images of dataset `spec` carry, without making or reading
+// them, so a lesson's display options can be checked when it loads: the shapes' for "shapes",
+// none for the other kinds (and none for a spec makeImageDatasets rejects: it says why).
+std::vector<std::string> imageFactorNames(const nlohmann::json& spec);
+
 ImageSplit makeImageDatasets(const nlohmann::json& spec, Rng& rng,
                              const std::filesystem::path& baseDir = {});
 

@@ -71,11 +71,16 @@ void draw(int shape, int scale, int rotation, int px, int py, float* image) {
 
 }  // namespace
 
+const std::vector<std::string>& shapesFactorNames() {
+  static const std::vector<std::string> names = {"shape", "scale", "rotation", "x", "y"};
+  return names;
+}
+
 ImageSet makeShapes() {
   ImageSet set;
   set.height = kSide;
   set.width = kSide;
-  set.factorNames = {"shape", "scale", "rotation", "x", "y"};
+  set.factorNames = shapesFactorNames();
   set.factorLevels = {kShapes, kScales, kRotations, kPositions, kPositions};
   set.classNames = {"square", "ellipse", "triangle"};
   set.count = kShapes * kScales * kRotations * kPositions * kPositions;

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <random>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "gl_fixture.h"
@@ -282,4 +284,35 @@ TEST_F(CanvasRender, HoverEnlargesADraggableMarker) {
   EXPECT_TRUE(canvas->needsRedraw(style));
   const gl::ImageRgba hovered = renderNow();
   EXPECT_GT(colorDistance(at(hovered, c + Vec2{7, 0}), 255, 255, 255), 100);
+}
+
+// Every tick label and title stays inside the canvas, however long the titles and however short
+// the chart (a projector's BIC chart once read "lower is bette").
+TEST_F(CanvasRender, TitlesAndTickLabelsStayInsideTheCanvas) {
+  canvas->setTitle("A chart title much too long for the canvas it is given to sit on top of");
+  canvas->setAxisLabels("an x axis title that is also far too long for this narrow canvas",
+                        "BIC, AIC (lower is better)");
+  const std::tuple<int, int, bool> sizes[] = {
+      {400, 300, false}, {300, 180, true}, {220, 140, true}};
+  for (const auto& [w, h, present] : sizes) {
+    canvas->resize(w, h);
+    canvas->setView({0, 1000, -20000, 90000});
+    const ui::Style s = present ? ui::Style::presentation() : ui::Style::normal();
+    canvas->render(s);
+    ASSERT_FALSE(canvas->textBoxes().empty());
+    for (const gl::PixelBox& b : canvas->textBoxes()) {
+      EXPECT_GE(b.x0, -0.5f) << w << "x" << h;
+      EXPECT_GE(b.y0, -0.5f) << w << "x" << h;
+      EXPECT_LE(b.x1, w + 0.5f) << w << "x" << h;
+      EXPECT_LE(b.y1, h + 0.5f) << w << "x" << h;
+    }
+  }
+}
+
+TEST_F(CanvasRender, CategoricalAxisTicksAtItsCategories) {
+  canvas->setXCategories({"1", "2", "3", "4", "5", "6", "7"});
+  canvas->setView({-0.6, 6.6, 0, 1});
+  canvas->render(style);
+  EXPECT_EQ(canvas->xTicks().values, (std::vector<double>{0, 1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(canvas->xTicks().labels, (std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7"}));
 }

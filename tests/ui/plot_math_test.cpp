@@ -141,3 +141,35 @@ TEST(EqualAspect, OneUnitHasTheSameLengthOnBothAxes) {
   EXPECT_NEAR(vt.pixelsPerUnitX(), vt.pixelsPerUnitY(), 1e-9);
   EXPECT_TRUE(d.contains({0, 0}) && d.contains({1, 1}));
 }
+
+// A categorical axis ticks at its categories and nowhere between: the GMM's mixing weights once
+// read 0.5, 1.0, 1.5 ... under three bars.
+TEST(CategoryTicks, TickEveryCategoryInViewAtItsIndexWithItsName) {
+  const std::vector<std::string> names = {"1", "2", "3", "4"};
+  const Ticks t = categoryTicks(names, -0.6, 3.4, 11);
+  EXPECT_EQ(t.values, (std::vector<double>{0, 1, 2, 3}));
+  EXPECT_EQ(t.labels, names);
+  EXPECT_EQ(t.step, 1.0);
+  // Zoomed in: only the categories inside the view.
+  const Ticks zoomed = categoryTicks(names, 0.7, 2.2, 11);
+  EXPECT_EQ(zoomed.values, (std::vector<double>{1, 2}));
+  EXPECT_EQ(zoomed.labels, (std::vector<std::string>{"2", "3"}));
+  EXPECT_TRUE(categoryTicks(names, 3.5, 9.0, 11).values.empty());
+}
+
+TEST(CategoryTicks, ManyCategoriesTakeAOneTwoFiveStrideAndStayOnCategories) {
+  std::vector<std::string> names;
+  for (int i = 0; i < 40; ++i) names.push_back(std::to_string(100 + i));
+  for (const int maxTicks : {2, 3, 5, 8, 11}) {
+    const Ticks t = categoryTicks(names, -0.5, 39.5, maxTicks);
+    ASSERT_FALSE(t.values.empty());
+    EXPECT_LE(t.values.size(), static_cast<std::size_t>(maxTicks));
+    for (std::size_t i = 0; i < t.values.size(); ++i) {
+      EXPECT_EQ(t.values[i], std::round(t.values[i]));
+      EXPECT_EQ(t.labels[i], names[static_cast<std::size_t>(t.values[i])]);
+      EXPECT_EQ(std::fmod(t.values[i], t.step), 0.0);
+    }
+  }
+  EXPECT_EQ(categoryTicks(names, -0.5, 39.5, 8).step, 5.0);  // 0, 5, ..., 35
+  EXPECT_EQ(categoryTicks(names, -0.5, 39.5, 7).step, 10.0);
+}

@@ -114,11 +114,12 @@ void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& v
   context.linked = &m_linkedViewState;
   view.draw(context, ImGui::GetContentRegionAvail());
   ImGui::End();
-  m_layout.push_back({{"run", run.folder().string()},
-                      {"label", run.label()},
-                      {"view", view.title()},
-                      {"step", shown},
-                      {"rect", {x, y, width, height}}});
+  m_layout.push_back(withPicture({{"run", run.folder().string()},
+                                  {"label", run.label()},
+                                  {"view", view.title()},
+                                  {"step", shown},
+                                  {"rect", {x, y, width, height}}},
+                                 view));
 }
 
 void LabApp::drawOverlaidPanel(views::View& view, float x, float y, float width, float height) {

@@ -108,6 +108,8 @@ class LabApp {
   void drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& view, float x, float y,
                         float width, float height, const std::string& caption);
   void drawTimeline(float x, float y, float width, float height);
+  // A view's --report-layout entry, with its image grid as drawn ("grid") when it has one.
+  static nlohmann::json withPicture(nlohmann::json entry, const views::View& view);
   void drawStatusBar(float y, float height);
   void drawHelpOverlay();
   void setSpeed(std::size_t index);

@@ -10,6 +10,7 @@
 #include "ui/lab/lab_app.h"
 #include "ui/lab/panel_layout.h"
 #include "ui/lab/transport.h"
+#include "ui/views/image_tiles.h"
 
 namespace genlab::lab {
 namespace {
@@ -210,11 +211,18 @@ void LabApp::drawViews(float x, float y, float width, float height) {
     ImGui::PopStyleVar();
     visible[i]->draw(context, ImGui::GetContentRegionAvail());
     ImGui::End();
-    m_layout.push_back({{"run", run.folder().string()},
-                        {"view", visible[i]->title()},
-                        {"step", snapshot ? snapshot->step : -1},
-                        {"rect", {vx, vy, vw, vh}}});
+    m_layout.push_back(withPicture({{"run", run.folder().string()},
+                                    {"view", visible[i]->title()},
+                                    {"step", snapshot ? snapshot->step : -1},
+                                    {"rect", {vx, vy, vw, vh}}},
+                                   *visible[i]));
   }
+}
+
+nlohmann::json LabApp::withPicture(nlohmann::json entry, const views::View& view) {
+  const views::ImageTiles* tiles = view.picture();
+  if (tiles && !tiles->empty() && tiles->texture()) entry["grid"] = tiles->report();
+  return entry;
 }
 
 void LabApp::drawTimeline(float x, float y, float width, float height) {

@@ -5,6 +5,7 @@
 
 #include "ui/gl/png.h"
 #include "ui/gl/shared_resources.h"
+#include "ui/plot/axis_title.h"
 
 namespace genlab::plot {
 
@@ -15,6 +16,7 @@ struct PlotCanvas::Layout {
   PixelRect area;
   DataRect data;
   Ticks xTicks, yTicks;
+  std::vector<std::string> title, xLabel, yLabel;  // the titles' lines, each fitting its room
   const gl::Font* font = nullptr;
   const gl::Font* titleFont = nullptr;
   float pad = 0, tickLen = 0, gap = 0;
@@ -50,6 +52,11 @@ void PlotCanvas::setTitle(std::string title) {
 void PlotCanvas::setAxisLabels(std::string x, std::string y) {
   m_xLabel = std::move(x);
   m_yLabel = std::move(y);
+  m_settingsRevision++;
+}
+
+void PlotCanvas::setXCategories(std::vector<std::string> names) {
+  m_xCategories = std::move(names);
   m_settingsRevision++;
 }
 
@@ -138,12 +145,25 @@ PlotCanvas::Layout PlotCanvas::computeLayout(const ui::Style& style) const {
   L.gap = 0.3f * fontPx;
   const double W = m_fb.width(), H = m_fb.height();
 
+  // The titles' room depends on the canvas size only, the y title's on the vertical margins.
+  const auto measure = [&f](std::string_view s) { return static_cast<double>(f.measure(s)); };
+  const auto measureTitle = [&L](std::string_view s) {
+    return static_cast<double>(L.titleFont->measure(s));
+  };
+  const double lineH = f.lineHeight();
+  L.title = fitTitle(m_title, W - 2 * L.pad, 2, measureTitle);
+  L.xLabel = fitTitle(m_xLabel, W - 2 * L.pad, 2, measure);
+  const auto lines = [](const std::vector<std::string>& v) {
+    return static_cast<double>(v.size());
+  };
+
   // Vertical margins depend on fonts only; the top leaves room for half a y tick label.
-  const double top =
-      L.pad + (m_title.empty() ? f.digitHeight() * 0.5 : L.titleFont->lineHeight() + L.gap);
-  const double bottom = L.pad + L.tickLen + L.gap + f.lineHeight() +
-                        (m_xLabel.empty() ? 0.0 : f.lineHeight() + L.gap);
-  const double yTitle = m_yLabel.empty() ? 0.0 : f.lineHeight() + L.gap;
+  const double top = L.pad + (L.title.empty() ? f.digitHeight() * 0.5
+                                              : L.titleFont->lineHeight() * lines(L.title) + L.gap);
+  const double bottom = L.pad + L.tickLen + L.gap + lineH +
+                        (L.xLabel.empty() ? 0.0 : lineH * lines(L.xLabel) + L.gap);
+  L.yLabel = fitTitle(m_yLabel, std::max(0.0, H - top - bottom), 2, measure);
+  const double yTitle = L.yLabel.empty() ? 0.0 : lineH * lines(L.yLabel) + L.gap;
   double left = L.pad + yTitle + f.measure("-0.0") + L.gap + L.tickLen;
   double right = L.pad + f.measure("0.0") * 0.5;
 
@@ -159,9 +179,14 @@ PlotCanvas::Layout PlotCanvas::computeLayout(const ui::Style& style) const {
     left = L.pad + yTitle + yw + L.gap + L.tickLen;
 
     // As many x ticks as fit with at least 1.5 em between neighbouring labels.
-    int maxX = std::clamp(static_cast<int>(L.area.width / (fontPx * 5.0)), 2, 11);
+    // Categories start from all of them: their labels are usually short ("1", "2", ...).
+    int maxX = m_xCategories.empty()
+                   ? std::clamp(static_cast<int>(L.area.width / (fontPx * 5.0)), 2, 11)
+                   : std::max(2, static_cast<int>(m_xCategories.size()));
     for (;; --maxX) {
-      L.xTicks = niceTicks(L.data.xMin, L.data.xMax, maxX);
+      L.xTicks = m_xCategories.empty()
+                     ? niceTicks(L.data.xMin, L.data.xMax, maxX)
+                     : categoryTicks(m_xCategories, L.data.xMin, L.data.xMax, maxX);
       float xw = 0;
       for (const auto& s : L.xTicks.labels) xw = std::max(xw, f.measure(s));
       const double need = (xw + 1.5 * fontPx) * static_cast<double>(L.xTicks.values.size());
@@ -209,7 +234,8 @@ void PlotCanvas::render(const ui::Style& style) {
   if (!(pal.plotArea == pal.background))
     m_shapes.addRect(L.area.left, L.area.top, L.area.right(), L.area.bottom(), pal.plotArea);
   if (m_showGrid) {
-    for (double x : L.xTicks.values) {
+    // A categorical axis has no vertical grid: the lines would run through the bars.
+    for (double x : m_xCategories.empty() ? L.xTicks.values : std::vector<double>{}) {
       const double px = vt.toPixel({x, 0}).x;
       m_shapes.addLine({px, L.area.top}, {px, L.area.bottom()}, style.gridWidthPx, pal.grid);
     }
@@ -251,6 +277,7 @@ void PlotCanvas::drawDecorations(const Layout& L, const ui::Style& style) {
 
   m_shapes.clear();
   m_text.clear();
+  m_drawn = {L.xTicks, L.yTicks, {}};
   // Left and bottom spines, drawn outside the area so they never cover data at the edges.
   m_shapes.addRect(a.left - axisW, a.top, a.left, a.bottom() + axisW, pal.foreground);
   m_shapes.addRect(a.left - axisW, a.bottom(), a.right(), a.bottom() + axisW, pal.foreground);
@@ -259,29 +286,54 @@ void PlotCanvas::drawDecorations(const Layout& L, const ui::Style& style) {
     const double px = vt.toPixel({L.xTicks.values[i], 0}).x;
     m_shapes.addLine({px, a.bottom() + axisW}, {px, a.bottom() + axisW + L.tickLen}, tickW,
                      pal.foreground);
-    m_text.add(f, L.xTicks.labels[i], static_cast<float>(px),
-               static_cast<float>(a.bottom() + axisW + L.tickLen + L.gap), HAlign::Center,
-               VAlign::Top, pal.foreground);
+    addDecorationText(f, L.xTicks.labels[i], static_cast<float>(px),
+                      static_cast<float>(a.bottom() + axisW + L.tickLen + L.gap), HAlign::Center,
+                      VAlign::Top, pal.foreground);
   }
   for (std::size_t i = 0; i < L.yTicks.values.size(); ++i) {
     const double py = vt.toPixel({0, L.yTicks.values[i]}).y;
     m_shapes.addLine({a.left - axisW - L.tickLen, py}, {a.left - axisW, py}, tickW, pal.foreground);
-    m_text.add(f, L.yTicks.labels[i], static_cast<float>(a.left - axisW - L.tickLen - L.gap),
-               static_cast<float>(py), HAlign::Right, VAlign::Middle, pal.foreground);
+    addDecorationText(f, L.yTicks.labels[i], static_cast<float>(a.left - axisW - L.tickLen - L.gap),
+                      static_cast<float>(py), HAlign::Right, VAlign::Middle, pal.foreground);
   }
-  const float cx = static_cast<float>(a.left + a.width * 0.5);
-  if (!m_xLabel.empty())
-    m_text.add(f, m_xLabel, cx, static_cast<float>(m_fb.height()) - L.pad, HAlign::Center,
-               VAlign::Bottom, pal.foreground);
-  if (!m_yLabel.empty())
-    m_text.add(f, m_yLabel, L.pad, static_cast<float>(a.top + a.height * 0.5), HAlign::Center,
-               VAlign::Top, pal.foreground, /*rotated=*/true);
-  if (!m_title.empty())
-    m_text.add(*L.titleFont, m_title, cx, L.pad, HAlign::Center, VAlign::Top, pal.foreground);
+  // Titles centre on the plot area, moved in as far as it takes to stay inside the canvas.
+  const auto centreX = [&](const gl::Font& font, const std::string& line) {
+    const double half = font.measure(line) * 0.5;
+    const double cx = a.left + a.width * 0.5;
+    return static_cast<float>(
+        std::clamp(cx, L.pad + half, std::max(L.pad + half, m_fb.width() - L.pad - half)));
+  };
+  const double lineH = f.lineHeight();
+  for (std::size_t i = 0; i < L.xLabel.size(); ++i) {
+    const double fromBottom = lineH * static_cast<double>(L.xLabel.size() - 1 - i);
+    addDecorationText(f, L.xLabel[i], centreX(f, L.xLabel[i]),
+                      static_cast<float>(m_fb.height() - L.pad - fromBottom), HAlign::Center,
+                      VAlign::Bottom, pal.foreground);
+  }
+  // Rotated lines read bottom to top; the first line is the leftmost.
+  for (std::size_t i = 0; i < L.yLabel.size(); ++i) {
+    addDecorationText(f, L.yLabel[i], static_cast<float>(L.pad + lineH * static_cast<double>(i)),
+                      static_cast<float>(a.top + a.height * 0.5), HAlign::Center, VAlign::Top,
+                      pal.foreground, /*rotated=*/true);
+  }
+  const double titleH = L.titleFont->lineHeight();
+  for (std::size_t i = 0; i < L.title.size(); ++i) {
+    addDecorationText(*L.titleFont, L.title[i], centreX(*L.titleFont, L.title[i]),
+                      static_cast<float>(L.pad + titleH * static_cast<double>(i)), HAlign::Center,
+                      VAlign::Top, pal.foreground);
+  }
 
   const DrawContext ctx{vt, m_fb.width(), m_fb.height(), style};
   m_shapes.draw(ctx.pixelToNdc());
   m_text.draw(m_fb.width(), m_fb.height());
+}
+
+void PlotCanvas::addDecorationText(const gl::Font& font, const std::string& text, float x, float y,
+                                   HAlign h, VAlign v, const gl::Color& color, bool rotated) {
+  m_text.add(font, text, x, y, h, v, color, rotated);
+  const gl::PixelBox b = font.bounds(text, rotated ? 0.0f : x, rotated ? 0.0f : y, h, v);
+  // Turned counter-clockwise about (x, y) as TextBatch turns it: (dx, dy) -> (dy, -dx).
+  m_drawn.textBoxes.push_back(rotated ? gl::PixelBox{x + b.y0, y - b.x1, x + b.y1, y - b.x0} : b);
 }
 
 void PlotCanvas::drawLegend(const ui::Style& style) {

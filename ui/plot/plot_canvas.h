@@ -45,7 +45,12 @@ class PlotCanvas {
   const std::vector<std::unique_ptr<Layer>>& layers() const { return m_layers; }
 
   void setTitle(std::string title);
+  // Axis titles, and the chart title, fit their room (axis_title.h): a title too long for it
+  // wraps onto a second line at a space, or ends in an ellipsis; none is cut at the canvas edge.
   void setAxisLabels(std::string x, std::string y);
+  // A categorical x axis: category i sits at x = i and is named names[i]; ticks fall only on
+  // categories (categoryTicks), and no vertical grid lines cross the bars. Empty: numeric x.
+  void setXCategories(std::vector<std::string> names);
   void setLegendPosition(LegendPosition p);
   // Legend entries drawn after the layers' own (e.g. class names for a coloured scatter).
   void setLegend(std::vector<LegendEntry> entries);
@@ -82,6 +87,12 @@ class PlotCanvas {
   // cursor (wheel), reset (double-click), draggable items, clicks and tool drags.
   CanvasEvents handleInput(const CanvasInput& in);
 
+  // What the last render() drew outside the layers, for tests: the ticks of both axes and the
+  // box of every decoration text (tick labels, axis titles, the title), in framebuffer pixels.
+  const Ticks& xTicks() const { return m_drawn.xTicks; }
+  const Ticks& yTicks() const { return m_drawn.yTicks; }
+  const std::vector<gl::PixelBox>& textBoxes() const { return m_drawn.textBoxes; }
+
   const gl::Framebuffer& framebuffer() const { return m_fb; }
   gl::ImageRgba readPixels() const { return m_fb.readPixels(); }
   // Renders if needed with `style`, then writes the framebuffer as a PNG.
@@ -92,12 +103,15 @@ class PlotCanvas {
   Layout computeLayout(const ui::Style& style) const;
   void drawDecorations(const Layout& layout, const ui::Style& style);
   void drawLegend(const ui::Style& style);
+  void addDecorationText(const gl::Font& font, const std::string& text, float x, float y,
+                         gl::HAlign h, gl::VAlign v, const gl::Color& color, bool rotated = false);
   std::uint64_t contentRevision() const;
   DataRect homeRect() const;
 
   std::vector<std::unique_ptr<Layer>> m_layers;
   std::uint64_t m_structureRevision = 0;
   std::string m_title, m_xLabel, m_yLabel;
+  std::vector<std::string> m_xCategories;
   std::vector<LegendEntry> m_legend;
   LegendPosition m_legendPosition = LegendPosition::TopRight;
   bool m_equalAspect = false;
@@ -117,6 +131,10 @@ class PlotCanvas {
     int width = 0, height = 0;
     std::optional<ui::Style> style;
   } m_rendered;
+  struct Drawn {
+    Ticks xTicks, yTicks;
+    std::vector<gl::PixelBox> textBoxes;
+  } m_drawn;
   bool m_forceRedraw = true;
   std::uint64_t m_settingsRevision = 0;  // titles, legend, aspect, grid
 

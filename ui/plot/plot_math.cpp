@@ -179,4 +179,28 @@ Ticks niceTicks(double lo, double hi, int maxTicks) {
   return t;
 }
 
+Ticks categoryTicks(const std::vector<std::string>& names, double lo, double hi, int maxTicks) {
+  Ticks t;
+  if (names.empty() || !std::isfinite(lo) || !std::isfinite(hi)) return t;
+  if (lo > hi) std::swap(lo, hi);
+  const auto last = static_cast<long long>(names.size()) - 1;
+  const long long first = std::max(0LL, static_cast<long long>(std::ceil(lo - 1e-9)));
+  const long long end = std::min(last, static_cast<long long>(std::floor(hi + 1e-9)));
+  if (first > end) return t;
+  // Ticks at the multiples of `stride` in [first, end]; the smallest 1-2-5 stride that fits.
+  const auto count = [&](long long stride) {
+    return end / stride - (first + stride - 1) / stride + 1;
+  };
+  long long stride = 1;
+  for (long long decade = 1; count(stride) > std::max(maxTicks, 1);) {
+    stride = stride == decade ? 2 * decade : stride == 2 * decade ? 5 * decade : (decade *= 10);
+  }
+  t.step = static_cast<double>(stride);
+  for (long long i = (first + stride - 1) / stride * stride; i <= end; i += stride) {
+    t.values.push_back(static_cast<double>(i));
+    t.labels.push_back(names[static_cast<std::size_t>(i)]);
+  }
+  return t;
+}
+
 }  // namespace genlab::plot

@@ -79,6 +79,12 @@ struct Ticks {
 // "-0", and very large or small magnitudes switch to scientific notation ("1e+06", "2.5e-05").
 Ticks niceTicks(double lo, double hi, int maxTicks);
 
+// Ticks for a categorical axis (bars, components): category i, named names[i], sits at value i,
+// and ticks fall only on categories inside [lo, hi], never between two. When more than
+// maxTicks (>= 1) would show, every 2nd, 5th, 10th, 20th ... category is ticked instead (step
+// is that stride), always from the first category shown whose index is a multiple of it.
+Ticks categoryTicks(const std::vector<std::string>& names, double lo, double hi, int maxTicks);
+
 // Formats one value with the decimals a step of `step` needs (the label rule niceTicks uses).
 std::string formatTick(double value, double step);
 // Formats a readout value (hover) with `significant` significant digits, no trailing noise.

@@ -16,7 +16,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   std::unique_ptr<ModelUi> ui;
   if (lesson.model == "gmm") ui = std::make_unique<GmmUi>(lesson.views);
   if (lesson.model == "hmm") ui = std::make_unique<HmmUi>(lesson);
-  if (lesson.model == "vae") ui = std::make_unique<VaeUi>(lesson.views);
+  if (lesson.model == "vae") ui = std::make_unique<VaeUi>(lesson);
   if (lesson.model == "gan2d") ui = std::make_unique<Gan2dUi>(lesson.views);
   if (lesson.model == "gan_image") ui = std::make_unique<ImageGanUi>(lesson.views);
   if (!ui) return nullptr;

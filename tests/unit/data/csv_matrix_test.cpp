@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "core/util/errors.h"
+#include "tests/error_message.h"
 
 namespace genlab::data {
 namespace {
@@ -60,6 +63,32 @@ TEST(CsvMatrix, ErrorsNameLineAndColumn) {
   EXPECT_EQ(errorFor("points_empty_cell.csv"),
             "DIR/points_empty_cell.csv:1:3: empty cell, expected a number");
   EXPECT_EQ(errorFor("no_such_file.csv").rfind("DIR/no_such_file.csv: cannot open file", 0), 0u);
+}
+
+// A cell of binary garbage (control characters, bytes that are not UTF-8, a long run of them)
+// is quoted escaped and cut short: the message is one printable ASCII line that still says
+// where the cell is.
+TEST(CsvMatrix, BinaryCellIsEscapedAndCutShort) {
+  const auto path = std::filesystem::temp_directory_path() / "genlab_csv_binary_cell.csv";
+  std::string garbage = "\x01\x1b[2J\xff\xfe";
+  garbage.push_back('\0');
+  for (int i = 0; i < 500; ++i) garbage.push_back(static_cast<char>(0x80 + i % 128));
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "1.0,2.0\n3.0," << garbage << "\n";
+  }
+  const std::string message = test::messageOf<DataError>([&] { readCsvMatrix(path); });
+  std::filesystem::remove(path);
+  const std::string where = path.string() + ":2:5: \"";
+  ASSERT_EQ(message.rfind(where, 0), 0u) << message;
+  for (const char c : message) {
+    EXPECT_TRUE(c >= 0x20 && c < 0x7F)
+        << "byte " << static_cast<int>(static_cast<unsigned char>(c));
+  }
+  // 40 escaped bytes of at most 4 characters each, "...", the quotes and the reason.
+  EXPECT_LE(message.size(), where.size() + 40 * 4 + 3 + 1 + 20) << message;
+  EXPECT_NE(message.find("\\x01\\x1B[2J\\xFF\\xFE\\x00"), std::string::npos) << message;
+  EXPECT_NE(message.find("...\" is not a number"), std::string::npos) << message;
 }
 
 }  // namespace

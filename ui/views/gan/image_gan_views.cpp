@@ -48,10 +48,10 @@ void ImageGanSamplesView::draw(ViewContext& context, ImVec2 size) {
   const float textHeight = ImGui::GetTextLineHeightWithSpacing();
   ImVec2 box(size.x, size.y - textHeight);
   if (nearestShown) box.x = size.x * 0.5f - 4.0f;
-  const ImVec2 start = ImGui::GetCursorPos();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
   int hovered = m_samples.draw(box);
   if (nearestShown) {
-    ImGui::SetCursorPos(ImVec2(start.x + box.x + 8.0f, start.y));
+    ImGui::SetCursorScreenPos(ImVec2(start.x + box.x + 8.0f, start.y));
     const int other = m_nearest.draw(box);
     if (hovered < 0) hovered = other;
     // The same tile outlined in both grids.
@@ -64,7 +64,8 @@ void ImageGanSamplesView::draw(ViewContext& context, ImVec2 size) {
       }
     }
   }
-  ImGui::SetCursorPos(ImVec2(start.x, start.y + box.y + 2.0f));
+  // The caption right under the grid (which is centred in its box), not at the panel's foot.
+  ImGui::SetCursorScreenPos(ImVec2(start.x, m_samples.gridRect().Max.y + 2.0f));
   if (nearestShown) {
     ImGui::Text("left: samples at step %lld   right: nearest of %d training images (pixel L2)%s",
                 static_cast<long long>(p->step), snap->trainCount,
@@ -89,13 +90,21 @@ void ImageGanInterpolationView::draw(ViewContext& context, ImVec2 size) {
   const auto snap = std::dynamic_pointer_cast<const gan::ImageGanSnapshot>(context.snapshot);
   if (!snap || !snap->pictures) return;
   if (snap->pictures != m_shown) {
+    // The images read left to right, then row after row: the grid wraps to fill its panel.
     m_tiles.set(snap->pictures->interpolation, gan::kInterpolationCount, snap->height, snap->width,
-                gan::kInterpolationCount, ++m_version);
+                kAnyColumns, ++m_version);
     m_shown = snap->pictures;
   }
-  const float textHeight = ImGui::GetTextLineHeightWithSpacing();
-  const int hovered = m_tiles.draw(ImVec2(size.x, size.y - textHeight));
-  ImGui::TextUnformatted("G((1 - t) z0 + t z1) for t = 0 ... 1");
+  // The caption wraps in a narrow panel (presentation type); the grid gets the rest.
+  const char* caption = "G((1 - t) z0 + t z1) for t = 0 ... 1";
+  const float captionHeight = ImGui::CalcTextSize(caption, nullptr, false, size.x).y +
+                              ImGui::GetStyle().ItemSpacing.y + 2.0f;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const int hovered = m_tiles.draw(ImVec2(size.x, size.y - captionHeight));
+  ImGui::SetCursorScreenPos(ImVec2(start.x, m_tiles.gridRect().Max.y + 2.0f));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + size.x);
+  ImGui::TextUnformatted(caption);
+  ImGui::PopTextWrapPos();
   if (hovered >= 0) {
     ImGui::SetTooltip("t = %.2f", hovered / static_cast<double>(gan::kInterpolationCount - 1));
   }

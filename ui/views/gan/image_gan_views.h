@@ -1,7 +1,8 @@
 #pragma once
 // The image GAN's pictures: the 8x8 grid of samples from fixed noise (redrawn as training goes),
 // optionally beside each sample's nearest training image (to talk about memorisation), and the
-// row of images along a straight line in noise space.
+// images along a straight line in noise space, wrapped into the rows that give them the most
+// room in their panel.
 
 #include <chrono>
 #include <memory>

@@ -1,11 +1,15 @@
 #include "ui/views/gmm/gmm_bic_view.h"
 
+#include <cstdio>
+
 namespace genlab::views {
 
 GmmBicView::GmmBicView() {
   m_chart.addSeries("BIC");
   m_chart.addSeries("AIC");
-  m_chart.setAxisLabels("components K", "BIC, AIC (lower is better)");
+  // "lower is better" goes in the caption: a long axis title would be wrapped or cut short
+  // on a projector's short chart.
+  m_chart.setAxisLabels("components K", "BIC, AIC");
 }
 
 GmmBicView::~GmmBicView() {
@@ -61,6 +65,7 @@ void GmmBicView::draw(ViewContext& context, ImVec2 size) {
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("Fits a mixture for each K on the current data (in the background)");
   }
+  char caption[96] = "lower is better";
   if (m_job && m_job->done.load() && m_pointsShown > 0) {
     std::lock_guard lock(m_job->mutex);
     auto best = [&](auto key) {
@@ -70,10 +75,16 @@ void GmmBicView::draw(ViewContext& context, ImVec2 size) {
       }
       return min->k;
     };
-    ImGui::SameLine();
-    ImGui::Text("best K: BIC %d, AIC %d", best([](const auto& p) { return p.bic; }),
-                best([](const auto& p) { return p.aic; }));
+    std::snprintf(caption, sizeof caption, "lower is better: best K is %d by BIC, %d by AIC",
+                  best([](const auto& p) { return p.bic; }),
+                  best([](const auto& p) { return p.aic; }));
   }
+  // Beside the button when it fits, else on a line of its own (presentation type).
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::GetItemRectMax().x + spacing + ImGui::CalcTextSize(caption).x <=
+      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    ImGui::SameLine();
+  ImGui::TextWrapped("%s", caption);
   const ImVec2 rest = ImGui::GetContentRegionAvail();
   m_chart.show("##gmm-bic", ImVec2(size.x, rest.y), context.style);
 }

@@ -1,6 +1,8 @@
 #include "ui/views/gmm/gmm_weights_view.h"
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "core/models/gmm/gmm_snapshot.h"
 #include "ui/plot/plot_widget.h"
@@ -14,7 +16,7 @@ GmmWeightsView::GmmWeightsView() {
   m_canvas.setLegendPosition(plot::LegendPosition::Hidden);
 }
 
-void GmmWeightsView::draw(ViewContext& context, ImVec2 size) {
+void GmmWeightsView::update(const ViewContext& context) {
   const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(context.snapshot);
   if (!snapshot) return;
   if (context.snapshot != m_shown || !(context.style.palette == m_shownPalette)) {
@@ -22,7 +24,7 @@ void GmmWeightsView::draw(ViewContext& context, ImVec2 size) {
     std::vector<plot::Label> labels;
     for (int k = 0; k < snapshot->k; ++k) {
       const double w = snapshot->weights(k);
-      const double x = k + 1.0;
+      const double x = k;  // category k, named k + 1 as the scatter's legend names it
       bars.push_back({{x - 0.35, x + 0.35, 0.0, w}, context.style.palette.seriesColor(k)});
       char text[16];
       std::snprintf(text, sizeof text, "%.2f", w);
@@ -37,7 +39,10 @@ void GmmWeightsView::draw(ViewContext& context, ImVec2 size) {
     m_bars->setRects(std::move(bars));
     m_labels->setLabels(std::move(labels));
     if (snapshot->k != m_shownK) {
-      const plot::DataRect home{0.4, snapshot->k + 0.6, 0.0, 1.08};
+      std::vector<std::string> names;
+      for (int k = 0; k < snapshot->k; ++k) names.push_back(std::to_string(k + 1));
+      m_canvas.setXCategories(std::move(names));
+      const plot::DataRect home{-0.6, snapshot->k - 0.4, 0.0, 1.08};
       m_canvas.setHomeView(home);
       m_canvas.setView(home);
       m_shownK = snapshot->k;
@@ -45,6 +50,11 @@ void GmmWeightsView::draw(ViewContext& context, ImVec2 size) {
     m_shown = context.snapshot;
     m_shownPalette = context.style.palette;
   }
+}
+
+void GmmWeightsView::draw(ViewContext& context, ImVec2 size) {
+  if (!std::dynamic_pointer_cast<const gmm::GmmSnapshot>(context.snapshot)) return;
+  update(context);
   plot::CanvasWidgetOptions options;
   options.showTooltip = false;
   plot::showCanvas("##gmm-weights", m_canvas, size, context.style, options);

@@ -2,12 +2,49 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace genlab::views {
 namespace {
 
 ImU32 imColor(const gl::Color& c, float alpha = 1.0f) {
   return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
+}
+
+}  // namespace
+
+namespace {
+
+// A traversal row's label: "z3  KL 1.44" (with "  off" for an inactive dimension), or just
+// "z3" when the panel is too narrow for the long labels to sit beside readable tiles.
+std::string rowLabel(const vae::Traversal& t, const std::vector<double>& kl, int row, bool full) {
+  const auto r = static_cast<std::size_t>(row);
+  const int d = t.rows[r];
+  char label[48];
+  if (full) {
+    std::snprintf(label, sizeof label, "z%d  KL %.2f%s", d, kl[static_cast<std::size_t>(d)],
+                  t.rowActive[r] ? "" : "  off");
+  } else {
+    std::snprintf(label, sizeof label, "z%d", d);
+  }
+  return label;
+}
+
+// The width of the widest row label, plus a gap before the tiles.
+float rowLabelWidth(const vae::Traversal& t, const std::vector<double>& kl, bool full) {
+  float width = 0.0f;
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r)
+    width = std::max(width, ImGui::CalcTextSize(rowLabel(t, kl, r, full).c_str()).x);
+  return width + 0.5f * ImGui::GetFontSize();
+}
+
+// Every how many columns a value label fits: the smallest divisor of (columns - 1), so the last
+// column is labelled too, whose columns are at least one label (and a gap) wide.
+int labelStride(int columns, float columnPitch, float labelWidth) {
+  const int span = std::max(1, columns - 1);
+  for (int stride = 1; stride < span; ++stride)
+    if (span % stride == 0 && stride * columnPitch >= labelWidth) return stride;
+  return span;
 }
 
 }  // namespace
@@ -27,39 +64,66 @@ void VaeTraversalView::draw(ViewContext& context, ImVec2 size) {
   }
   ImGui::TextWrapped("Base: held-out image #%d (click a point in the latent view to change it)",
                      t.baseIndex);
-  const float labelWidth = 9.0f * ImGui::GetFontSize();
+  const auto& kl = snapshot->encoding->klPerDim;
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float header = ImGui::GetTextLineHeightWithSpacing();
-  ImGui::SetCursorScreenPos(ImVec2(start.x + labelWidth, start.y + header));
   // The content region, not the view's size: the panel's padding is outside it. Half a column
   // label more stays free so "+3.0" over the last column is not cut at the panel's edge.
   const ImVec2 rest = ImGui::GetContentRegionAvail();
   const float labelOverhang = 0.5f * ImGui::CalcTextSize("+3.0").x;
-  m_tiles.draw(ImVec2(std::max(10.0f, std::min(size.x - labelWidth, rest.x - labelOverhang)),
-                      std::max(10.0f, rest.y)));
+  auto tileBox = [&](float labelWidth) {
+    return ImVec2(std::max(10.0f, std::min(size.x, rest.x) - labelWidth - labelOverhang),
+                  std::max(10.0f, rest.y - header));
+  };
+  // Full labels while the tiles beside them are at least one and a half lines of text tall;
+  // else short ones, whose narrower column leaves the tiles more room (presentation type,
+  // narrow panels). The KL of every row is in the tooltip either way.
+  bool full = true;
+  float labelWidth = rowLabelWidth(t, kl, true);
+  const float tilePixels = static_cast<float>(snapshot->height);
+  if (m_tiles.layoutFor(tileBox(labelWidth)).scale * tilePixels < 1.5f * ImGui::GetFontSize()) {
+    full = false;
+    labelWidth = rowLabelWidth(t, kl, false);
+  }
+  ImGui::SetCursorScreenPos(ImVec2(start.x + labelWidth, start.y + header));
+  const int hovered = m_tiles.draw(tileBox(labelWidth));
+  drawLabels(*snapshot, context.style.palette, labelWidth, full);
+  if (hovered >= 0) {
+    const int r = hovered / columns;
+    const int d = t.rows[static_cast<std::size_t>(r)];
+    ImGui::SetTooltip("z%d = %+.1f  (KL %.2f%s)", d,
+                      t.values[static_cast<std::size_t>(hovered % columns)],
+                      kl[static_cast<std::size_t>(d)],
+                      t.rowActive[static_cast<std::size_t>(r)] ? "" : ", inactive");
+  }
+}
 
+void VaeTraversalView::drawLabels(const vae::VaeSnapshot& snapshot, const ui::Palette& palette,
+                                  float labelWidth, bool full) {
+  const vae::Traversal& t = *snapshot.traversal;
+  const int columns = static_cast<int>(t.values.size());
+  const int rows = static_cast<int>(t.rows.size());
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ui::Palette& palette = context.style.palette;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  for (int c = 0; c < columns; c += std::max(1, (columns - 1) / 4)) {
+  const float header = ImGui::GetTextLineHeightWithSpacing();
+  const float pitch = columns > 1 ? m_tiles.tileRect(1).Min.x - m_tiles.tileRect(0).Min.x : 1.0f;
+  const float valueWidth = ImGui::CalcTextSize("+3.0").x + 0.5f * ImGui::GetFontSize();
+  for (int c = 0; c < columns; c += labelStride(columns, pitch, valueWidth)) {
     const ImRect cell = m_tiles.tileRect(c);
     char label[16];
     std::snprintf(label, sizeof label, "%+.1f", t.values[static_cast<std::size_t>(c)]);
     const float w = ImGui::CalcTextSize(label).x;
     draw->AddText(ImVec2((cell.Min.x + cell.Max.x - w) * 0.5f, cell.Min.y - header), text, label);
   }
-  const auto& kl = snapshot->encoding->klPerDim;
+  const auto& kl = snapshot.encoding->klPerDim;
   for (int r = 0; r < rows; ++r) {
     const ImRect first = m_tiles.tileRect(r * columns);
     const ImRect last = m_tiles.tileRect(r * columns + columns - 1);
-    const int d = t.rows[static_cast<std::size_t>(r)];
     const bool active = t.rowActive[static_cast<std::size_t>(r)];
-    char label[48];
-    std::snprintf(label, sizeof label, "z%d  KL %.2f%s", d, kl[static_cast<std::size_t>(d)],
-                  active ? "" : "  off");
     const float y = (first.Min.y + first.Max.y - ImGui::GetFontSize()) * 0.5f;
-    draw->AddText(ImVec2(first.Min.x - labelWidth, y), active ? text : muted, label);
+    draw->AddText(ImVec2(first.Min.x - labelWidth, y), active ? text : muted,
+                  rowLabel(t, kl, r, full).c_str());
     // Inactive dimensions decode to the same image all along the row: wash them out.
     if (!active) draw->AddRectFilled(first.Min, last.Max, imColor(palette.plotArea, 0.6f));
   }
@@ -86,7 +150,7 @@ void VaeReconstructionView::draw(ViewContext& context, ImVec2 size) {
     m_tiles.set(grid, 2 * n, snapshot->height, snapshot->width, n, ++m_version);
     m_shown = snapshot->reconstructionPairs;
   }
-  ImGui::TextUnformatted("Top: held-out images. Bottom: decoded from their posterior means.");
+  ImGui::TextWrapped("Top: held-out images. Bottom: decoded from their posterior means.");
   m_tiles.draw(ImVec2(size.x, std::max(10.0f, ImGui::GetContentRegionAvail().y)));
 }
 

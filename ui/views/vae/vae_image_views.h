@@ -2,7 +2,9 @@
 // The VAE's image grids, each an ImageTiles texture rebuilt only when its snapshot part changes:
 //   VaeTraversalView       one row per latent dimension (largest KL first), columns sweeping
 //                          that dimension from -3 to +3 around the picked image; inactive
-//                          dimensions are greyed and marked.
+//                          dimensions are greyed and marked. The tiles fill the panel; row
+//                          labels shrink to "z3" when the long ones would leave tiles shorter
+//                          than one and a half lines of text.
 //   VaeReconstructionView  held-out images (top row) over their reconstructions.
 //   VaeInterpolationView   the decoder along the straight line and along the great circle
 //                          (slerp) between the posterior means of the two last picked images.
@@ -22,6 +24,11 @@ class VaeTraversalView final : public View {
   const ImageTiles* picture() const override { return &m_tiles; }
 
  private:
+  // Value labels over the columns (as many as fit) and a label left of each row, placed from
+  // the tiles as last drawn.
+  void drawLabels(const vae::VaeSnapshot& snapshot, const ui::Palette& palette, float labelWidth,
+                  bool full);
+
   VaeSelection& m_selection;
   ImageTiles m_tiles;
   std::shared_ptr<const vae::Traversal> m_shown;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/data/image_datasets.h"
 #include "core/util/errors.h"
 #include "ui/views/panel_widgets.h"
 
@@ -33,7 +34,8 @@ std::unique_ptr<View> makeCurve(const std::string& name) {
 
 }  // namespace
 
-VaeUi::VaeUi(const std::vector<std::string>& viewNames) {
+VaeUi::VaeUi(const lesson::Lesson& lesson) : m_factorNames(data::imageFactorNames(lesson.dataset)) {
+  const std::vector<std::string>& viewNames = lesson.views;
   // The lesson's order: its first view is the main picture. The latent scatter is always
   // shown, first unless the lesson places it.
   m_latent = std::make_unique<VaeLatentView>(m_selection, m_coloring, m_axes);
@@ -59,9 +61,14 @@ VaeUi::VaeUi(const std::vector<std::string>& viewNames) {
 void VaeUi::applyDisplayOption(const std::string& key, const nlohmann::json& value) {
   auto fail = [&key](const std::string& why) { throw ConfigError("display." + key + ": " + why); };
   if (key == "color_by") {
-    if (!value.is_string()) fail("expected \"class\" or the name of a known factor");
-    m_colorByName = value.get<std::string>();
-    m_coloring.factor = -1;  // resolved against the data at the first snapshot
+    // "class", or a factor of this lesson's data: a typo must not quietly colour by class.
+    std::string allowed = "\"class\"";
+    for (const auto& name : m_factorNames) allowed += ", \"" + name + "\"";
+    const std::string name = value.is_string() ? value.get<std::string>() : "";
+    const auto it = std::find(m_factorNames.begin(), m_factorNames.end(), name);
+    if (name != "class" && it == m_factorNames.end())
+      fail(value.dump() + " is not a way to colour this lesson's data (allowed: " + allowed + ")");
+    m_coloring.factor = name == "class" ? -1 : static_cast<int>(it - m_factorNames.begin());
   } else if (key == "axes") {
     if (value == "pca") {
       m_axes.pca = true;
@@ -93,12 +100,6 @@ void VaeUi::drawControls(ViewContext& context) {
       snapshot->encoding->step != snapshot->step && m_refreshRequestedFor != snapshot->step) {
     m_refreshRequestedFor = snapshot->step;
     postToVae(session, [](vae::VaeTrainer& t) { t.refreshVisuals(); });
-  }
-  if (!m_colorByName.empty() && snapshot->heldOut) {
-    const auto& names = snapshot->heldOut->factorNames;
-    const auto it = std::find(names.begin(), names.end(), m_colorByName);
-    m_coloring.factor = it == names.end() ? -1 : static_cast<int>(it - names.begin());
-    m_colorByName.clear();
   }
 
   const double epochs = snapshot->trainCount > 0 ? static_cast<double>(snapshot->step) *

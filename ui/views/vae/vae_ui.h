@@ -14,8 +14,9 @@
 //   "kl"              curves: KL raw and beta-weighted
 //   "decomposition"   curves: index-code MI, total correlation, dimension-wise KL
 //   "mig"             curve: mutual-information gap (data with known factors)
-// Lesson "display" options: "color_by": "class" or a factor name ("shape", "x", ...);
-// "axes": "pca" or [i, j] (two latent dimensions).
+// Lesson "display" options: "color_by": "class" or a factor name of the lesson's data ("shape",
+// "x", ... for the shapes), checked when the lesson loads; "axes": "pca" or [i, j] (two latent
+// dimensions).
 
 #include <memory>
 
@@ -29,19 +30,21 @@ namespace genlab::views {
 
 class VaeUi final : public ModelUi {
  public:
-  explicit VaeUi(const std::vector<std::string>& viewNames);
+  explicit VaeUi(const lesson::Lesson& lesson);
   std::vector<View*> views() override { return m_order; }
   void drawControls(ViewContext& context) override;
   void applyDisplayOption(const std::string& key, const nlohmann::json& value) override;
 
   VaeLatentView& latent() { return *m_latent; }
   VaeSelection& selection() { return m_selection; }
+  const VaeColoring& coloring() const { return m_coloring; }
 
  private:
   VaeSelection m_selection;
   VaeColoring m_coloring;
   VaeAxes m_axes;
-  std::string m_colorByName;  // from the lesson, resolved against the data's factors
+  // The known factors of the lesson's data, in the order of the snapshots' factorNames.
+  std::vector<std::string> m_factorNames;
   std::unique_ptr<VaeLatentView> m_latent;
   std::vector<std::unique_ptr<View>> m_owned;
   std::vector<View*> m_order;
