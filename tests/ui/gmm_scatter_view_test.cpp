@@ -9,6 +9,7 @@
 
 #include "core/lesson/lesson.h"
 #include "core/models/gmm/gmm_snapshot.h"
+#include "core/models/gmm/gmm_trainer.h"
 #include "core/models/registry.h"
 #include "tests/ui/gl_fixture.h"
 
@@ -55,6 +56,16 @@ class GmmScatterViewTest : public GlTest {
     out.image = canvas.readPixels();
     out.transform = canvas.transform();
     return out;
+  }
+
+  // Replaces the session's data (as the side panel's Load CSV does) and waits for the snapshot.
+  void importData(const Eigen::MatrixXd& data) {
+    m_session->post([data](train::Trainer& trainer) {
+      auto& gmm = dynamic_cast<gmm::GmmTrainer&>(trainer);
+      gmm.setData(data);
+      gmm.eStepOnly();
+    });
+    ASSERT_TRUE(m_session->waitUntilIdle(std::chrono::seconds(30)));
   }
 
   const ui::Style m_style = ui::Style::normal();
@@ -111,6 +122,47 @@ TEST_F(GmmScatterViewTest, WithoutEllipsesTheRingPixelsShowNoRing) {
   EXPECT_GT(colorDistance(image.at(int(p.x), int(p.y)), int(ring.r * 255), int(ring.g * 255),
                           int(ring.b * 255)),
             60);
+}
+
+// 150 points on x in [1, 7] and y in [0.1, 2.5]: far smaller than the lesson's blobs.
+Eigen::MatrixXd smallCornerData() {
+  Eigen::MatrixXd data(150, 2);
+  for (int i = 0; i < 150; ++i) {
+    data(i, 0) = 1.0 + 6.0 * i / 149.0;
+    data(i, 1) = 0.1 + 2.4 * ((i * 37) % 150) / 149.0;
+  }
+  return data;
+}
+
+TEST_F(GmmScatterViewTest, ImportedDataIsFittedUnlessThePersonMovedTheView) {
+  render(true);
+  importData(smallCornerData());
+  render(true);
+  const plot::DataRect view = m_view->canvas().view();
+  // The new data fills most of the plot, and all of it is inside.
+  EXPECT_TRUE(view.xMin <= 1.0 && view.xMax >= 7.0 && view.yMin <= 0.1 && view.yMax >= 2.5)
+      << view.xMin << " " << view.xMax << " " << view.yMin << " " << view.yMax;
+  EXPECT_GT(6.0 / view.width(), 0.75);
+  EXPECT_GT(2.4 / view.height(), 0.75);
+
+  // Panned by the person: later data leaves the view where they put it.
+  const plot::DataRect panned{-50, -40, -50, -40};
+  m_view->canvas().setView(panned);
+  importData(smallCornerData() * 3.0);
+  render(true);
+  EXPECT_EQ(m_view->canvas().view(), panned);
+}
+
+TEST_F(GmmScatterViewTest, PointsAddedInsideTheViewKeepIt) {
+  const auto first = render(true);
+  const plot::DataRect before = m_view->canvas().view();
+  // One more point inside the view, as a click adds it: the view must not jump.
+  Eigen::MatrixXd data = first.snapshot->points->cast<double>();
+  data.conservativeResize(data.rows() + 1, Eigen::NoChange);
+  data.row(data.rows() - 1) << before.center().x, before.center().y;
+  importData(data);
+  render(true);
+  EXPECT_EQ(m_view->canvas().view(), before);
 }
 
 }  // namespace

@@ -173,3 +173,12 @@ TEST(CategoryTicks, ManyCategoriesTakeAOneTwoFiveStrideAndStayOnCategories) {
   EXPECT_EQ(categoryTicks(names, -0.5, 39.5, 8).step, 5.0);  // 0, 5, ..., 35
   EXPECT_EQ(categoryTicks(names, -0.5, 39.5, 7).step, 10.0);
 }
+
+TEST(ViewShouldRefit, DataOutsideOrShrunkIntoACornerRefitsDataWithinAndLargeDoesNot) {
+  const DataRect view{-10, 10, -10, 10};
+  EXPECT_TRUE(viewShouldRefit(view, {5, 12, 0, 1}));                 // partly outside
+  EXPECT_TRUE(viewShouldRefit(view, {1, 7, 0.1, 2.5}));              // inside, 3.6% of the area
+  EXPECT_FALSE(viewShouldRefit(view, {-9, 9, -8, 8}));               // inside and filling it
+  EXPECT_FALSE(viewShouldRefit(view, {-9, 1, -9, 1}));               // a quarter exactly: kept
+  EXPECT_TRUE(viewShouldRefit(DataRect{0, 0, 0, 0}, {0, 1, 0, 1}));  // no view yet
+}

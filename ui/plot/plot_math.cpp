@@ -203,4 +203,13 @@ Ticks categoryTicks(const std::vector<std::string>& names, double lo, double hi,
   return t;
 }
 
+bool viewShouldRefit(const DataRect& view, const DataRect& data) {
+  if (!view.valid()) return true;
+  const bool inside = data.xMin >= view.xMin && data.xMax <= view.xMax && data.yMin >= view.yMin &&
+                      data.yMax <= view.yMax;
+  if (!inside) return true;
+  constexpr double kSmallArea = 0.25;
+  return data.width() * data.height() < kSmallArea * view.width() * view.height();
+}
+
 }  // namespace genlab::plot

@@ -28,6 +28,11 @@ struct DataRect {
   friend bool operator==(const DataRect&, const DataRect&) = default;
 };
 
+// Whether a view fitted to some data should fit itself again to data now spanning `data`: when
+// part of the data lies outside the view, or the data has shrunk into a corner (its bounding
+// box under a quarter of the view's area). Points added by hand inside the view keep it.
+bool viewShouldRefit(const DataRect& view, const DataRect& data);
+
 // An empty bounds accumulator: united() with it returns the other rect.
 DataRect emptyBounds();
 // Grows `r` to contain p (start from emptyBounds()). NaN and infinite points are ignored.

@@ -307,6 +307,32 @@ void GmmScatterView::draw(ViewContext& context, ImVec2 size) {
   if (context.overlays.empty()) handleEvents(events, context, *snapshot);
 }
 
+void GmmScatterView::fitToNewData(const gmm::GmmSnapshot& snapshot) {
+  if (snapshot.points == m_fittedPoints) return;
+  m_fittedPoints = snapshot.points;
+  const plot::DataRect data{snapshot.boundsMin.x(), snapshot.boundsMax.x(), snapshot.boundsMin.y(),
+                            snapshot.boundsMax.y()};
+  // A view the person has panned or zoomed stays theirs; one genlab fitted follows new data
+  // (an import, another lesson's data, a new seed) when the data left it or shrank inside it.
+  const bool personMovedIt = m_autoView && !(m_canvas.view() == *m_autoView);
+  if (m_autoView && (personMovedIt || !plot::viewShouldRefit(m_canvas.view(), data))) return;
+  if (!m_autoView) {
+    // The first picture: the data and the mixture's starting ellipses.
+    m_canvas.setView(data);
+    m_canvas.fitToData(0.08);
+  } else {
+    // New data: fit the data itself; the mixture's ellipses may still be the old data's.
+    // Data on a line still gets a view a tenth as tall (or wide) as it is long.
+    const double floor = std::max(0.1 * std::max(data.width(), data.height()), 1e-6);
+    const double halfWidth = 0.58 * std::max(data.width(), floor);  // 8% margin each side
+    const double halfHeight = 0.58 * std::max(data.height(), floor);
+    const plot::Vec2 centre = data.center();
+    m_canvas.setView(
+        {centre.x - halfWidth, centre.x + halfWidth, centre.y - halfHeight, centre.y + halfHeight});
+  }
+  m_autoView = m_canvas.view();
+}
+
 void GmmScatterView::update(ViewContext& context) {
   const auto snapshot = std::dynamic_pointer_cast<const gmm::GmmSnapshot>(context.snapshot);
   if (!snapshot || !snapshot->points) return;
@@ -321,12 +347,7 @@ void GmmScatterView::update(ViewContext& context) {
     }
     m_heatmap->setVisible(false);
     m_contours->setVisible(false);
-    if (!m_fitted) {
-      m_canvas.setView({snapshot->boundsMin.x(), snapshot->boundsMax.x(), snapshot->boundsMin.y(),
-                        snapshot->boundsMax.y()});
-      m_canvas.fitToData(0.08);
-      m_fitted = true;
-    }
+    fitToNewData(*snapshot);
     return;
   }
   if (!m_overlayShown.empty()) {
@@ -355,12 +376,7 @@ void GmmScatterView::update(ViewContext& context) {
   if (snapshotChanged || optionsChanged || paletteChanged) {
     rebuildData(*snapshot, context.style);
   }
-  if (!m_fitted) {
-    m_canvas.setView({snapshot->boundsMin.x(), snapshot->boundsMax.x(), snapshot->boundsMin.y(),
-                      snapshot->boundsMax.y()});
-    m_canvas.fitToData(0.08);
-    m_fitted = true;
-  }
+  fitToNewData(*snapshot);
   // Density depends on the view too: recompute when either moved.
   const plot::DataRect view = m_canvas.view();
   const bool viewChanged = view.xMin != m_densityView.xMin || view.xMax != m_densityView.xMax ||

@@ -56,6 +56,8 @@ class GmmScatterView final : public View {
   plot::PlotCanvas& canvas() { return m_canvas; }
 
  private:
+  // Fits the view to the snapshot's data when it is new and the view is still genlab's fit.
+  void fitToNewData(const gmm::GmmSnapshot& snapshot);
   void rebuildData(const gmm::GmmSnapshot& snapshot, const ui::Style& style);
   void rebuildDensity(const gmm::GmmSnapshot& snapshot, const ui::Style& style);
   void rebuildOverlay(const gmm::GmmSnapshot& data, const std::vector<Overlay>& overlays,
@@ -82,7 +84,10 @@ class GmmScatterView final : public View {
   GmmScatterOptions m_shownOptions;
   plot::DataRect m_densityView;
   ui::Palette m_shownPalette;
-  bool m_fitted = false;
+  // The data the view last looked at, and the view genlab fitted to it (nullopt before the
+  // first fit): fitToNewData refits only a view the person has not moved since.
+  std::shared_ptr<const gmm::GmmSnapshot::Points2f> m_fittedPoints;
+  std::optional<plot::DataRect> m_autoView;
 
   ReplyPtr<Eigen::MatrixXd> m_sampleReply;
   Eigen::MatrixXd m_sampleData;  // n x d, projected when shown
