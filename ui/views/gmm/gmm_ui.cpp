@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "core/data/csv_matrix.h"
@@ -90,7 +91,11 @@ void drawStartChoice(train::Session& session, gmm::InitMethod current) {
       "random: random responsibilities, so every component starts near the middle. "
       "random_wide: K random points with wide ellipses. manual: your means, wide ellipses.";
   const std::string label(gmm::toString(current));
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  // Wide enough for the longest name, so that none is cut in presentation mode.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float longest = ImGui::CalcTextSize("random_from_data").x + ImGui::GetFrameHeight() +
+                        style.FramePadding.x * 2.0f;
+  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x * 0.5f, longest));
   if (ImGui::BeginCombo("start", label.c_str())) {
     for (const auto method : gmm::kInitMethods) {
       if (method == gmm::InitMethod::Manual && current != method) continue;  // needs means
