@@ -156,9 +156,7 @@ void GaussianMixture::startFromSeeds(const MatrixXd& seeds) {
       return;
     case InitMethod::KMeans: {
       const KMeansResult clusters = lloydKMeans(m_x, seeds);
-      VectorXd distance;
-      nearestCentre(m_x, clusters.centres, &distance);
-      startFromLabels(clusters.labels, distance);
+      startFromLabels(clusters.labels, clusters.squaredDistance);
       return;
     }
     default:

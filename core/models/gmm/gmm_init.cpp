@@ -161,8 +161,9 @@ KMeansResult lloydKMeans(const MatrixXd& X, MatrixXd centres, int maxIter, doubl
     previous = result.labels;
   }
   // Unless the labels stopped changing, they belong to the centres before the last update.
-  if (!labelsSettled) result.labels = nearestCentre(X, centres);
+  if (!labelsSettled) result.labels = nearestCentre(X, centres, &distance);
   result.centres = std::move(centres);
+  result.squaredDistance = std::move(distance);
   return result;
 }
 

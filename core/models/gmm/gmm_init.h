@@ -27,9 +27,10 @@ std::vector<int> nearestCentre(const Eigen::MatrixXd& X, const Eigen::MatrixXd& 
                                Eigen::VectorXd* squaredDistance = nullptr);
 
 struct KMeansResult {
-  Eigen::MatrixXd centres;  // d x K
-  std::vector<int> labels;  // N: the nearest of `centres` for every sample
-  int iterations = 0;       // Lloyd iterations run
+  Eigen::MatrixXd centres;          // d x K
+  std::vector<int> labels;          // N: the nearest of `centres` for every sample
+  Eigen::VectorXd squaredDistance;  // N: each sample's squared distance to its centre
+  int iterations = 0;               // Lloyd iterations run
 };
 
 // Lloyd's k-means from the given centres, with scikit-learn's stopping rule: it stops when no
