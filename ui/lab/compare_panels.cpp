@@ -9,6 +9,7 @@
 #include <set>
 
 #include "ui/lab/lab_app.h"
+#include "ui/lab/layout_report.h"
 #include "ui/lab/panel_layout.h"
 #include "ui/views/panel_widgets.h"
 
@@ -95,6 +96,7 @@ void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& v
   ImGui::Begin(title.c_str(), nullptr,
                kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
+  const ViewReport report;
   const gl::Color color = m_canvasStyle.palette.seriesColor(static_cast<int>(runIndex));
   ImGui::TextColored(toImVec4(color), "\xE2\x96\xA0");
   ImGui::SameLine();
@@ -113,13 +115,13 @@ void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& v
                              run.metrics(), m_canvasStyle, run.lesson()};
   context.linked = &m_linkedViewState;
   view.draw(context, ImGui::GetContentRegionAvail());
+  m_layout.push_back(report.finish(withPicture({{"run", run.folder().string()},
+                                                {"label", run.label()},
+                                                {"view", view.title()},
+                                                {"step", shown},
+                                                {"rect", {x, y, width, height}}},
+                                               view)));
   ImGui::End();
-  m_layout.push_back(withPicture({{"run", run.folder().string()},
-                                  {"label", run.label()},
-                                  {"view", view.title()},
-                                  {"step", shown},
-                                  {"rect", {x, y, width, height}}},
-                                 view));
 }
 
 void LabApp::drawOverlaidPanel(views::View& view, float x, float y, float width, float height) {
@@ -129,6 +131,7 @@ void LabApp::drawOverlaidPanel(views::View& view, float x, float y, float width,
   ImGui::Begin(title.c_str(), nullptr,
                kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
+  const ViewReport report;
   std::vector<views::Overlay> overlays;
   nlohmann::json steps = nlohmann::json::array();
   nlohmann::json runs = nlohmann::json::array();
@@ -145,12 +148,12 @@ void LabApp::drawOverlaidPanel(views::View& view, float x, float y, float width,
       first.lesson()};
   context.overlays = std::move(overlays);
   view.draw(context, ImGui::GetContentRegionAvail());
+  m_layout.push_back(report.finish({{"view", view.title()},
+                                    {"overlay", true},
+                                    {"runs", runs},
+                                    {"steps", steps},
+                                    {"rect", {x, y, width, height}}}));
   ImGui::End();
-  m_layout.push_back({{"view", view.title()},
-                      {"overlay", true},
-                      {"runs", runs},
-                      {"steps", steps},
-                      {"rect", {x, y, width, height}}});
 }
 
 void LabApp::drawSwipePanel(std::size_t viewIndex, float x, float y, float width, float height) {
@@ -394,6 +397,7 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
       "###comparecurves";
   ImGui::Begin(curvesTitle.c_str(), nullptr,
                kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const ViewReport report;
   if (!sameModel) {
     std::string names;
     for (const auto& model : models) names += (names.empty() ? "" : ", ") + model;
@@ -418,10 +422,10 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
     options.baseline = m_compare.baseline;
     m_compare.curves.draw("##comparechart", curveRuns, options, ImGui::GetContentRegionAvail(),
                           m_canvasStyle);
-    m_layout.push_back({{"view", "curves"},
-                        {"metric", options.metric},
-                        {"curves", m_compare.curves.curvesDrawn()},
-                        {"rect", {bottomX, bottomY, chartWidth, bottomHeight}}});
+    m_layout.push_back(report.finish({{"view", "curves"},
+                                      {"metric", options.metric},
+                                      {"curves", m_compare.curves.curvesDrawn()},
+                                      {"rect", {bottomX, bottomY, chartWidth, bottomHeight}}}));
   }
   ImGui::End();
 

@@ -257,6 +257,12 @@ void PlotCanvas::render(const ui::Style& style) {
   glDisable(GL_SCISSOR_TEST);
 
   drawDecorations(L, style);
+  const gl::PixelBox plotBox{static_cast<float>(L.area.left), static_cast<float>(L.area.top),
+                             static_cast<float>(L.area.right()),
+                             static_cast<float>(L.area.bottom())};
+  for (const auto& layer : m_layers)
+    if (layer->visible())
+      if (const auto* drawn = layer->drawnTexts()) keepTexts(*drawn, plotBox);
   drawLegend(style);
 
   m_rendered = {contentRevision(), m_view, m_fb.width(), m_fb.height(), style};
@@ -278,6 +284,7 @@ void PlotCanvas::drawDecorations(const Layout& L, const ui::Style& style) {
   m_shapes.clear();
   m_text.clear();
   m_drawn = {L.xTicks, L.yTicks, {}};
+
   // Left and bottom spines, drawn outside the area so they never cover data at the edges.
   m_shapes.addRect(a.left - axisW, a.top, a.left, a.bottom() + axisW, pal.foreground);
   m_shapes.addRect(a.left - axisW, a.bottom(), a.right(), a.bottom() + axisW, pal.foreground);
@@ -286,15 +293,15 @@ void PlotCanvas::drawDecorations(const Layout& L, const ui::Style& style) {
     const double px = vt.toPixel({L.xTicks.values[i], 0}).x;
     m_shapes.addLine({px, a.bottom() + axisW}, {px, a.bottom() + axisW + L.tickLen}, tickW,
                      pal.foreground);
-    addDecorationText(f, L.xTicks.labels[i], static_cast<float>(px),
-                      static_cast<float>(a.bottom() + axisW + L.tickLen + L.gap), HAlign::Center,
-                      VAlign::Top, pal.foreground);
+    m_text.add(f, L.xTicks.labels[i], static_cast<float>(px),
+               static_cast<float>(a.bottom() + axisW + L.tickLen + L.gap), HAlign::Center,
+               VAlign::Top, pal.foreground);
   }
   for (std::size_t i = 0; i < L.yTicks.values.size(); ++i) {
     const double py = vt.toPixel({0, L.yTicks.values[i]}).y;
     m_shapes.addLine({a.left - axisW - L.tickLen, py}, {a.left - axisW, py}, tickW, pal.foreground);
-    addDecorationText(f, L.yTicks.labels[i], static_cast<float>(a.left - axisW - L.tickLen - L.gap),
-                      static_cast<float>(py), HAlign::Right, VAlign::Middle, pal.foreground);
+    m_text.add(f, L.yTicks.labels[i], static_cast<float>(a.left - axisW - L.tickLen - L.gap),
+               static_cast<float>(py), HAlign::Right, VAlign::Middle, pal.foreground);
   }
   // Titles centre on the plot area, moved in as far as it takes to stay inside the canvas.
   const auto centreX = [&](const gl::Font& font, const std::string& line) {
@@ -306,34 +313,35 @@ void PlotCanvas::drawDecorations(const Layout& L, const ui::Style& style) {
   const double lineH = f.lineHeight();
   for (std::size_t i = 0; i < L.xLabel.size(); ++i) {
     const double fromBottom = lineH * static_cast<double>(L.xLabel.size() - 1 - i);
-    addDecorationText(f, L.xLabel[i], centreX(f, L.xLabel[i]),
-                      static_cast<float>(m_fb.height() - L.pad - fromBottom), HAlign::Center,
-                      VAlign::Bottom, pal.foreground);
+    m_text.add(f, L.xLabel[i], centreX(f, L.xLabel[i]),
+               static_cast<float>(m_fb.height() - L.pad - fromBottom), HAlign::Center,
+               VAlign::Bottom, pal.foreground);
   }
   // Rotated lines read bottom to top; the first line is the leftmost.
   for (std::size_t i = 0; i < L.yLabel.size(); ++i) {
-    addDecorationText(f, L.yLabel[i], static_cast<float>(L.pad + lineH * static_cast<double>(i)),
-                      static_cast<float>(a.top + a.height * 0.5), HAlign::Center, VAlign::Top,
-                      pal.foreground, /*rotated=*/true);
+    m_text.add(f, L.yLabel[i], static_cast<float>(L.pad + lineH * static_cast<double>(i)),
+               static_cast<float>(a.top + a.height * 0.5), HAlign::Center, VAlign::Top,
+               pal.foreground, /*rotated=*/true);
   }
   const double titleH = L.titleFont->lineHeight();
   for (std::size_t i = 0; i < L.title.size(); ++i) {
-    addDecorationText(*L.titleFont, L.title[i], centreX(*L.titleFont, L.title[i]),
-                      static_cast<float>(L.pad + titleH * static_cast<double>(i)), HAlign::Center,
-                      VAlign::Top, pal.foreground);
+    m_text.add(*L.titleFont, L.title[i], centreX(*L.titleFont, L.title[i]),
+               static_cast<float>(L.pad + titleH * static_cast<double>(i)), HAlign::Center,
+               VAlign::Top, pal.foreground);
   }
 
   const DrawContext ctx{vt, m_fb.width(), m_fb.height(), style};
   m_shapes.draw(ctx.pixelToNdc());
   m_text.draw(m_fb.width(), m_fb.height());
+  keepTexts(m_text.drawn(), canvasBox());
 }
 
-void PlotCanvas::addDecorationText(const gl::Font& font, const std::string& text, float x, float y,
-                                   HAlign h, VAlign v, const gl::Color& color, bool rotated) {
-  m_text.add(font, text, x, y, h, v, color, rotated);
-  const gl::PixelBox b = font.bounds(text, rotated ? 0.0f : x, rotated ? 0.0f : y, h, v);
-  // Turned counter-clockwise about (x, y) as TextBatch turns it: (dx, dy) -> (dy, -dx).
-  m_drawn.textBoxes.push_back(rotated ? gl::PixelBox{x + b.y0, y - b.x1, x + b.y1, y - b.x0} : b);
+gl::PixelBox PlotCanvas::canvasBox() const {
+  return {0.0f, 0.0f, static_cast<float>(m_fb.width()), static_cast<float>(m_fb.height())};
+}
+
+void PlotCanvas::keepTexts(const std::vector<gl::DrawnText>& drawn, const gl::PixelBox& clip) {
+  for (const gl::DrawnText& t : drawn) m_drawn.texts.push_back({t.text, t.box, clip});
 }
 
 void PlotCanvas::drawLegend(const ui::Style& style) {
@@ -389,6 +397,7 @@ void PlotCanvas::drawLegend(const ui::Style& style) {
   const DrawContext ctx{vt, m_fb.width(), m_fb.height(), style};
   m_shapes.draw(ctx.pixelToNdc());
   m_text.draw(m_fb.width(), m_fb.height());
+  keepTexts(m_text.drawn(), canvasBox());
 }
 
 CanvasEvents PlotCanvas::handleInput(const CanvasInput& in) {

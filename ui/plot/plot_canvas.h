@@ -21,6 +21,15 @@
 
 namespace genlab::plot {
 
+// A string the canvas drew, and the box it must stay inside to be read whole: the canvas for
+// axes, titles and the legend; the plot area for labels drawn by layers (they are clipped to
+// it). Framebuffer pixels.
+struct PlacedText {
+  std::string text;
+  gl::PixelBox box;
+  gl::PixelBox clip;
+};
+
 enum class LegendPosition { TopRight, TopLeft, BottomRight, BottomLeft, Hidden };
 
 class PlotCanvas {
@@ -87,11 +96,11 @@ class PlotCanvas {
   // cursor (wheel), reset (double-click), draggable items, clicks and tool drags.
   CanvasEvents handleInput(const CanvasInput& in);
 
-  // What the last render() drew outside the layers, for tests: the ticks of both axes and the
-  // box of every decoration text (tick labels, axis titles, the title), in framebuffer pixels.
+  // What the last render() drew, for tests and the lab's layout report: the ticks of both axes
+  // and every string (tick labels, axis titles, the title, the legend, layers' labels).
   const Ticks& xTicks() const { return m_drawn.xTicks; }
   const Ticks& yTicks() const { return m_drawn.yTicks; }
-  const std::vector<gl::PixelBox>& textBoxes() const { return m_drawn.textBoxes; }
+  const std::vector<PlacedText>& texts() const { return m_drawn.texts; }
 
   const gl::Framebuffer& framebuffer() const { return m_fb; }
   gl::ImageRgba readPixels() const { return m_fb.readPixels(); }
@@ -103,8 +112,9 @@ class PlotCanvas {
   Layout computeLayout(const ui::Style& style) const;
   void drawDecorations(const Layout& layout, const ui::Style& style);
   void drawLegend(const ui::Style& style);
-  void addDecorationText(const gl::Font& font, const std::string& text, float x, float y,
-                         gl::HAlign h, gl::VAlign v, const gl::Color& color, bool rotated = false);
+  // Records what m_text (or a layer) drew since its last clear, to stay inside `clip`.
+  gl::PixelBox canvasBox() const;
+  void keepTexts(const std::vector<gl::DrawnText>& drawn, const gl::PixelBox& clip);
   std::uint64_t contentRevision() const;
   DataRect homeRect() const;
 
@@ -133,7 +143,7 @@ class PlotCanvas {
   } m_rendered;
   struct Drawn {
     Ticks xTicks, yTicks;
-    std::vector<gl::PixelBox> textBoxes;
+    std::vector<PlacedText> texts;
   } m_drawn;
   bool m_forceRedraw = true;
   std::uint64_t m_settingsRevision = 0;  // titles, legend, aspect, grid
