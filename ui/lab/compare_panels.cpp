@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <set>
 
+#include "ui/lab/fit_label.h"
 #include "ui/lab/lab_app.h"
 #include "ui/lab/layout_report.h"
 #include "ui/lab/panel_layout.h"
@@ -492,7 +493,13 @@ void LabApp::drawCompareControls() {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show this run's controls below");
       ImGui::SameLine();
     }
-    ImGui::TextUnformatted(runDisplayLabel(i).c_str());
+    // The label gives way to the buttons after it, so the row stays inside the panel.
+    float buttons = 0.0f;
+    if (!run.isLive()) buttons += views::buttonWidth("Resume") + ImGui::GetStyle().ItemSpacing.x;
+    if (compareMode()) buttons += views::buttonWidth("Close") + ImGui::GetStyle().ItemSpacing.x;
+    const std::string label =
+        fitLabel(runDisplayLabel(i), ImGui::GetContentRegionAvail().x - buttons);
+    ImGui::TextUnformatted(label.c_str());
     if (ImGui::IsItemHovered() && !run.folder().empty())
       ImGui::SetTooltip("%s\n%s", run.folder().c_str(), run.status().c_str());
     if (!run.isLive()) {

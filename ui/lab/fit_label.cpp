@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <limits>
+
 namespace genlab::lab {
 
 std::string fitLabel(const std::string& label, float width) {
@@ -19,6 +22,17 @@ std::string fitLabel(const std::string& label, float width) {
   std::size_t first = 1;
   while (first < label.size() && (static_cast<unsigned char>(label[first]) & 0xC0) == 0x80) ++first;
   return label.substr(0, first) + kEllipsis;
+}
+
+float equalShareCap(std::vector<float> widths, float room) {
+  std::sort(widths.begin(), widths.end());
+  float used = 0;  // by the items narrower than the cap
+  for (std::size_t i = 0; i < widths.size(); ++i) {
+    const float share = (room - used) / static_cast<float>(widths.size() - i);
+    if (widths[i] > share) return std::max(share, 0.0f);
+    used += widths[i];
+  }
+  return std::numeric_limits<float>::infinity();
 }
 
 }  // namespace genlab::lab

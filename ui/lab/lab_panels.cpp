@@ -292,16 +292,23 @@ void LabApp::drawViewStrip(const std::vector<views::View*>& views,
   const ImVec4 mainColor = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
   const ImVec4 shownColor = ImGui::GetStyleColorVec4(ImGuiCol_ButtonHovered);
   const ImVec4 hiddenColor = ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  // Every tab whole if they fit; otherwise the longest titles give way first (each tab gets
+  // at most the same width, the share the shorter ones leave).
+  std::vector<std::string> labels;
+  std::vector<float> widths;
   for (std::size_t i = 0; i < views.size(); ++i) {
-    bool shown = false;
-    for (const ViewSlot& slot : arrangement.slots) shown = shown || slot.view == i;
-    std::string label =
-        i < 9 ? std::to_string(i + 1) + "  " + views[i]->title() : views[i]->title();
-    // Long titles give way before the strip overflows: a number and the title's start.
-    const float room = (right - ImGui::GetCursorScreenPos().x) /
-                       static_cast<float>(std::max<std::size_t>(views.size() - i, 1));
-    label = fitLabel(label, room - ImGui::GetStyle().FramePadding.x * 2.0f);
+    labels.push_back(i < 9 ? std::to_string(i + 1) + "  " + views[i]->title() : views[i]->title());
+    widths.push_back(ImGui::CalcTextSize(labels.back().c_str()).x);
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float room = ImGui::GetContentRegionAvail().x -
+                     static_cast<float>(views.size()) * style.FramePadding.x * 2.0f -
+                     static_cast<float>(views.size() - 1) * style.ItemSpacing.x;
+  const float cap = equalShareCap(widths, room);
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const std::string label = widths[i] <= cap ? labels[i] : fitLabel(labels[i], cap);
+    const bool shown = std::any_of(arrangement.slots.begin(), arrangement.slots.end(),
+                                   [&](const ViewSlot& slot) { return slot.view == i; });
     if (i > 0) ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, i == m_mainView ? mainColor
                                            : shown         ? shownColor
