@@ -115,3 +115,90 @@ TEST(ViewLayout, SoundAtEverySize) {
 
 }  // namespace
 }  // namespace genlab::lab
+
+namespace genlab::lab {
+namespace {
+
+// Every panel of a compare arrangement readable and inside the area, none overlapping.
+void expectSoundCompare(const CompareArrangement& a, const LayoutRect& area, std::size_t runs,
+                        const ViewLayoutLimits& limits) {
+  std::vector<LayoutRect> panels = a.pictures;
+  if (a.chart) panels.push_back(a.chartRect);
+  if (a.table) panels.push_back(a.tableRect);
+  ASSERT_FALSE(panels.empty());
+  EXPECT_TRUE(a.chart || a.pictures.size() == runs) << "pictures are all there or not at all";
+  for (const LayoutRect& r : panels) {
+    EXPECT_GE(r.x, area.x - kEps);
+    EXPECT_GE(r.y, area.y + (a.strip ? limits.stripHeight : 0.0f) - kEps);
+    EXPECT_LE(r.x + r.width, area.x + area.width + kEps);
+    EXPECT_LE(r.y + r.height, area.y + area.height + kEps);
+  }
+  for (std::size_t i = 0; i < panels.size(); ++i)
+    for (std::size_t j = i + 1; j < panels.size(); ++j) {
+      const LayoutRect& p = panels[i];
+      const LayoutRect& q = panels[j];
+      EXPECT_TRUE(p.x + p.width <= q.x + kEps || q.x + q.width <= p.x + kEps ||
+                  p.y + p.height <= q.y + kEps || q.y + q.height <= p.y + kEps);
+    }
+}
+
+TEST(CompareLayout, RoomyWindowPutsChartAndTableUnderThePictures) {
+  const LayoutRect area{300, 40, 1600, 950};
+  const ViewLayoutLimits limits;
+  const CompareArrangement a = arrangeCompare(area, 2, true, false, limits);
+  expectSoundCompare(a, area, 2, limits);
+  ASSERT_EQ(a.pictures.size(), 2u);
+  EXPECT_TRUE(a.chart && a.table && !a.strip);
+  EXPECT_GT(a.chartRect.y, a.pictures[0].y) << "the chart is below the pictures";
+}
+
+TEST(CompareLayout, ProjectorPutsTheChartBesideThePictures) {
+  const LayoutRect area{380, 60, 1540, 950};
+  ViewLayoutLimits limits;
+  limits.minWidth = 420;
+  limits.minHeight = 300;
+  const CompareArrangement a = arrangeCompare(area, 2, false, false, limits);
+  expectSoundCompare(a, area, 2, limits);
+  EXPECT_TRUE(a.chart && !a.table && !a.strip);
+  EXPECT_GT(a.chartRect.x, a.pictures[0].x);
+  EXPECT_EQ(a.pictures.size(), 2u);
+}
+
+TEST(CompareLayout, SmallProjectorTakesTurnsBehindTabs) {
+  // 741 x 600: beside two pictures a third column would be 247 wide, under 315.
+  const LayoutRect area{283, 60, 741, 600};
+  ViewLayoutLimits limits;
+  limits.minWidth = 315;
+  limits.minHeight = 225;
+  const CompareArrangement pictures = arrangeCompare(area, 2, false, false, limits);
+  expectSoundCompare(pictures, area, 2, limits);
+  EXPECT_TRUE(pictures.strip);
+  EXPECT_FALSE(pictures.chart);
+  ASSERT_EQ(pictures.pictures.size(), 2u);
+  EXPECT_GE(pictures.pictures[0].width, 315.0f);
+  const CompareArrangement chart = arrangeCompare(area, 2, false, true, limits);
+  expectSoundCompare(chart, area, 2, limits);
+  EXPECT_TRUE(chart.chart && chart.pictures.empty());
+  EXPECT_FLOAT_EQ(chart.chartRect.width, 741.0f);
+}
+
+TEST(CompareLayout, DifferentModelsShowTheChartAlone) {
+  const LayoutRect area{0, 0, 800, 600};
+  const CompareArrangement a = arrangeCompare(area, 0, true, false, ViewLayoutLimits{});
+  EXPECT_TRUE(a.chart && a.pictures.empty() && !a.strip);
+}
+
+TEST(CompareLayout, SoundAtEverySize) {
+  ViewLayoutLimits limits;
+  for (float w = 300; w <= 2000; w += 173)
+    for (float h = 300; h <= 1200; h += 117)
+      for (std::size_t runs = 1; runs <= 4; ++runs)
+        for (int flags = 0; flags < 4; ++flags) {
+          const LayoutRect area{5, 7, w, h};
+          expectSoundCompare(arrangeCompare(area, runs, flags & 1, flags & 2, limits), area, runs,
+                             limits);
+        }
+}
+
+}  // namespace
+}  // namespace genlab::lab

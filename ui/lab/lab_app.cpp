@@ -297,6 +297,7 @@ void LabApp::frame() {
   if (m_showHelp) drawHelpOverlay();
   if (auto chosen = m_browser.draw(m_fontScale); !chosen.empty()) openRecordedRuns(chosen);
   updateWindowTitle();
+  m_tabKey.reset();  // a number with no tab this frame does nothing later
 
   ImGui::Render();
   int width = 0;
@@ -366,9 +367,10 @@ void LabApp::handleShortcut(const KeyPress& press) {
       m_fontsDirty = true;
       break;
     default:
-      // 1 to 9: that view of the lesson becomes the large one (drawViews clamps the index).
+      // 1 to 9: the tab of that number (drawViews or drawCompare acts on it, or drops a
+      // number with no tab).
       if (press.key >= GLFW_KEY_1 && press.key <= GLFW_KEY_9 && !ctrl)
-        m_mainView = static_cast<std::size_t>(press.key - GLFW_KEY_1);
+        m_tabKey = static_cast<std::size_t>(press.key - GLFW_KEY_1);
       break;
   }
 }

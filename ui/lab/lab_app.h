@@ -93,7 +93,8 @@ class LabApp {
   void drawSidePanel(float x, float y, float width, float height);
   void drawViews(float x, float y, float width, float height);
   ViewLayoutLimits viewLayoutLimits() const;
-  void drawViewStrip(const std::vector<views::View*>& views, const ViewArrangement& arrangement);
+  int drawTabStrip(const LayoutRect& rect, const std::vector<std::string>& titles,
+                   std::size_t chosen, const std::vector<bool>& shown);
   // compare_panels.cpp
   void drawCompare(float x, float y, float width, float height);
   void drawCompareControls();
@@ -132,8 +133,9 @@ class LabApp {
   // Presentation type follows the window's height (a 768-pixel projector gets type as large,
   // relative to the wall, as a 1080-pixel one); 1 at 1080 pixels and above.
   float m_presentScale = 1.0f;
-  std::size_t m_mainView = 0;  // the lesson's view shown large (number keys choose it)
-  int m_trainerThreads = 1;    // set once by the thread policy
+  std::size_t m_mainView = 0;           // the lesson's view shown large (number keys choose it)
+  std::optional<std::size_t> m_tabKey;  // a number key pressed this frame: its tab, from 0
+  int m_trainerThreads = 1;             // set once by the thread policy
 
   std::vector<lesson::Lesson> m_lessons;
   // The first lesson's settings as read, before --set: what its run folders record as the

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ui/lab/fit_label.h"
@@ -245,10 +246,19 @@ void LabApp::drawViews(float x, float y, float width, float height) {
   std::vector<views::View*> visible = run.ui().views();
   if (visible.empty()) return;
 
+  if (const auto key = std::exchange(m_tabKey, std::nullopt); key && *key < visible.size())
+    m_mainView = *key;
   const ViewArrangement arrangement =
       arrangeViews({x, y, width, height}, visible.size(), m_mainView, viewLayoutLimits());
   m_mainView = arrangement.slots.front().view;
-  if (arrangement.strip) drawViewStrip(visible, arrangement);
+  if (arrangement.strip) {
+    std::vector<std::string> titles;
+    std::vector<bool> shown(visible.size(), false);
+    for (const views::View* view : visible) titles.push_back(view->title());
+    for (const ViewSlot& slot : arrangement.slots) shown[slot.view] = true;
+    const int clicked = drawTabStrip(arrangement.stripRect, titles, m_mainView, shown);
+    if (clicked >= 0) m_mainView = static_cast<std::size_t>(clicked);
+  }
   for (const ViewSlot& slot : arrangement.slots) {
     views::View& view = *visible[slot.view];
     const LayoutRect& r = slot.rect;
@@ -281,48 +291,47 @@ ViewLayoutLimits LabApp::viewLayoutLimits() const {
   return limits;
 }
 
-// The tabs above the views when some do not fit: one per view, numbered as the keys that
-// bring it in; the shown ones are highlighted, the main one most.
-void LabApp::drawViewStrip(const std::vector<views::View*>& views,
-                           const ViewArrangement& arrangement) {
-  const LayoutRect& r = arrangement.stripRect;
+// A strip of tabs (the views that do not fit, compare mode's pictures and chart): one button
+// per title, numbered as the keys that choose it; `chosen` is highlighted most, the others in
+// `shown` less. Returns the index clicked, or -1.
+int LabApp::drawTabStrip(const LayoutRect& r, const std::vector<std::string>& titles,
+                         std::size_t chosen, const std::vector<bool>& shown) {
   placeNextWindow(r.x, r.y, r.width, r.height);
   ImGui::Begin("##viewstrip", nullptr,
                kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-  const ImVec4 mainColor = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
+  const ImVec4 chosenColor = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
   const ImVec4 shownColor = ImGui::GetStyleColorVec4(ImGuiCol_ButtonHovered);
   const ImVec4 hiddenColor = ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
   // Every tab whole if they fit; otherwise the longest titles give way first (each tab gets
   // at most the same width, the share the shorter ones leave).
   std::vector<std::string> labels;
   std::vector<float> widths;
-  for (std::size_t i = 0; i < views.size(); ++i) {
-    labels.push_back(i < 9 ? std::to_string(i + 1) + "  " + views[i]->title() : views[i]->title());
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    labels.push_back(i < 9 ? std::to_string(i + 1) + "  " + titles[i] : titles[i]);
     widths.push_back(ImGui::CalcTextSize(labels.back().c_str()).x);
   }
   const ImGuiStyle& style = ImGui::GetStyle();
   const float room = ImGui::GetContentRegionAvail().x -
-                     static_cast<float>(views.size()) * style.FramePadding.x * 2.0f -
-                     static_cast<float>(views.size() - 1) * style.ItemSpacing.x;
+                     static_cast<float>(titles.size()) * style.FramePadding.x * 2.0f -
+                     static_cast<float>(titles.size() - 1) * style.ItemSpacing.x;
   const float cap = equalShareCap(widths, room);
-  for (std::size_t i = 0; i < views.size(); ++i) {
+  int clicked = -1;
+  for (std::size_t i = 0; i < titles.size(); ++i) {
     const std::string label = widths[i] <= cap ? labels[i] : fitLabel(labels[i], cap);
-    const bool shown = std::any_of(arrangement.slots.begin(), arrangement.slots.end(),
-                                   [&](const ViewSlot& slot) { return slot.view == i; });
     if (i > 0) ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Button, i == m_mainView ? mainColor
-                                           : shown         ? shownColor
-                                                           : hiddenColor);
-    if (ImGui::Button((label + "###tab" + std::to_string(i)).c_str())) m_mainView = i;
+    ImGui::PushStyleColor(ImGuiCol_Button, i == chosen                    ? chosenColor
+                                           : i < shown.size() && shown[i] ? shownColor
+                                                                          : hiddenColor);
+    if (ImGui::Button((label + "###tab" + std::to_string(i)).c_str()))
+      clicked = static_cast<int>(i);
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip(
-          "%s%s", views[i]->title().c_str(),
-          i < 9 ? (": make it the large view (key " + std::to_string(i + 1) + ")").c_str()
-                : ": make it the large view");
+      ImGui::SetTooltip("%s%s", titles[i].c_str(),
+                        i < 9 ? (" (key " + std::to_string(i + 1) + ")").c_str() : "");
   }
   m_panels.push_back(panelEntry("view tabs", false));
   ImGui::End();
+  return clicked;
 }
 
 nlohmann::json LabApp::withPicture(nlohmann::json entry, const views::View& view) {

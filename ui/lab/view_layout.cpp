@@ -50,4 +50,89 @@ ViewArrangement arrangeViews(const LayoutRect& area, std::size_t viewCount, std:
   return result;
 }
 
+namespace {
+
+// `runs` pictures in `area`, in `columns` columns; empty when a cell would be under the minimum.
+std::vector<LayoutRect> pictureGrid(const LayoutRect& area, std::size_t runs, std::size_t columns,
+                                    const ViewLayoutLimits& limits) {
+  const std::size_t rows = (runs + columns - 1) / columns;
+  const float cellWidth = std::floor(area.width / static_cast<float>(columns));
+  const float cellHeight = std::floor(area.height / static_cast<float>(rows));
+  if (cellWidth < limits.minWidth || cellHeight < limits.minHeight) return {};
+  std::vector<LayoutRect> cells;
+  for (std::size_t i = 0; i < runs; ++i)
+    cells.push_back({area.x + cellWidth * static_cast<float>(i % columns),
+                     area.y + cellHeight * static_cast<float>(i / columns), cellWidth, cellHeight});
+  return cells;
+}
+
+// Two columns when there are two runs or more, else one; one column when two are too narrow.
+std::vector<LayoutRect> bestGrid(const LayoutRect& area, std::size_t runs,
+                                 const ViewLayoutLimits& limits) {
+  std::vector<LayoutRect> cells = pictureGrid(area, runs, std::min<std::size_t>(runs, 2), limits);
+  if (cells.empty() && runs > 1) cells = pictureGrid(area, runs, 1, limits);
+  return cells;
+}
+
+bool readable(const LayoutRect& r, const ViewLayoutLimits& limits) {
+  return r.width >= limits.minWidth && r.height >= limits.minHeight;
+}
+
+}  // namespace
+
+CompareArrangement arrangeCompare(const LayoutRect& area, std::size_t runs, bool roomyTable,
+                                  bool showChart, const ViewLayoutLimits& limits) {
+  CompareArrangement result;
+  if (runs == 0) {
+    result.chart = true;
+    result.chartRect = area;
+    return result;
+  }
+  // Pictures above, the chart and the table below.
+  if (roomyTable) {
+    const float picturesHeight = std::floor(area.height * 0.62f);
+    const LayoutRect bottom{area.x, area.y + picturesHeight, area.width,
+                            area.height - picturesHeight};
+    const float chartWidth = std::floor(bottom.width * 0.62f);
+    const LayoutRect chart{bottom.x, bottom.y, chartWidth, bottom.height};
+    const LayoutRect table{bottom.x + chartWidth, bottom.y, bottom.width - chartWidth,
+                           bottom.height};
+    auto cells = bestGrid({area.x, area.y, area.width, picturesHeight}, runs, limits);
+    if (!cells.empty() && readable(chart, limits) && readable(table, limits)) {
+      result.pictures = std::move(cells);
+      result.chart = result.table = true;
+      result.chartRect = chart;
+      result.tableRect = table;
+      return result;
+    }
+  }
+  // Pictures on the left two thirds, the chart on the right.
+  const float picturesWidth = std::floor(area.width * 2.0f / 3.0f);
+  const LayoutRect chart{area.x + picturesWidth, area.y, area.width - picturesWidth, area.height};
+  auto cells = bestGrid({area.x, area.y, picturesWidth, area.height}, runs, limits);
+  if (!cells.empty() && readable(chart, limits)) {
+    result.pictures = std::move(cells);
+    result.chart = true;
+    result.chartRect = chart;
+    return result;
+  }
+  // The pictures alone, or the chart alone, chosen by the strip's tabs.
+  result.strip = true;
+  result.stripRect = {area.x, area.y, area.width, limits.stripHeight};
+  const LayoutRect body{area.x, area.y + limits.stripHeight, area.width,
+                        area.height - limits.stripHeight};
+  if (showChart) {
+    result.chart = true;
+    result.chartRect = body;
+    return result;
+  }
+  result.pictures = bestGrid(body, runs, limits);
+  if (result.pictures.empty()) {  // smaller than readable whatever we do: at least all there
+    ViewLayoutLimits none = limits;
+    none.minWidth = none.minHeight = 0;
+    result.pictures = pictureGrid(body, runs, std::min<std::size_t>(runs, 2), none);
+  }
+  return result;
+}
+
 }  // namespace genlab::lab

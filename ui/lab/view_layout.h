@@ -39,4 +39,25 @@ struct ViewLayoutLimits {
 ViewArrangement arrangeViews(const LayoutRect& area, std::size_t viewCount, std::size_t mainView,
                              const ViewLayoutLimits& limits);
 
+// Compare mode: one picture per run (2 to 4, in up to two columns), the overlaid curves chart,
+// and, where there is room, the table of settings that differ. The first of these that gives
+// every panel a readable size is used: pictures above, chart and table below (roomy windows);
+// pictures left, chart right; pictures in one column, chart right; pictures alone, with the
+// chart behind a "Curves" tab (a projector at 1024 x 768). Pictures alone is also the fallback.
+struct CompareArrangement {
+  std::vector<LayoutRect> pictures;  // one per run; empty when the chart is shown instead
+  bool chart = false;
+  LayoutRect chartRect;
+  bool table = false;
+  LayoutRect tableRect;
+  bool strip = false;  // the chart and the pictures take turns behind a strip of tabs
+  LayoutRect stripRect;
+};
+
+// `runs`: pictures to lay out (0 when the runs train different models: the chart alone);
+// `roomyTable`: whether a settings table is wanted (not on a projector); `showChart`: with the
+// strip, whether its chart tab is the one chosen.
+CompareArrangement arrangeCompare(const LayoutRect& area, std::size_t runs, bool roomyTable,
+                                  bool showChart, const ViewLayoutLimits& limits);
+
 }  // namespace genlab::lab
