@@ -30,7 +30,9 @@ struct PlacedText {
   gl::PixelBox clip;
 };
 
-enum class LegendPosition { TopRight, TopLeft, BottomRight, BottomLeft, Hidden };
+// Above (the default): the entries in rows between the title and the plot, where they never
+// cover data. The corners draw a boxed legend inside the plot area.
+enum class LegendPosition { Above, TopRight, TopLeft, BottomRight, BottomLeft, Hidden };
 
 class PlotCanvas {
  public:
@@ -111,7 +113,12 @@ class PlotCanvas {
   struct Layout;
   Layout computeLayout(const ui::Style& style) const;
   void drawDecorations(const Layout& layout, const ui::Style& style);
-  void drawLegend(const ui::Style& style);
+  struct LegendMetrics {
+    double swatch, padIn, margin;
+  };
+  static LegendMetrics legendMetrics(const ui::Style& style);
+  std::vector<const LegendEntry*> legendEntries() const;
+  void drawLegend(const Layout& layout, const ui::Style& style);
   // Records what m_text (or a layer) drew since its last clear, to stay inside `clip`.
   gl::PixelBox canvasBox() const;
   void keepTexts(const std::vector<gl::DrawnText>& drawn, const gl::PixelBox& clip);
@@ -123,7 +130,7 @@ class PlotCanvas {
   std::string m_title, m_xLabel, m_yLabel;
   std::vector<std::string> m_xCategories;
   std::vector<LegendEntry> m_legend;
-  LegendPosition m_legendPosition = LegendPosition::TopRight;
+  LegendPosition m_legendPosition = LegendPosition::Above;
   bool m_equalAspect = false;
   bool m_showGrid = true;
   DataRect m_view;

@@ -35,7 +35,9 @@ void renderWithinBudget(PlotCanvas& canvas, const ui::Style& style) {
 
 }  // namespace
 
-void setCanvasRenderBudget(int perFrame) { g_budgetPerFrame = std::max(perFrame, 1); }
+void setCanvasRenderBudget(int perFrame) {
+  g_budgetPerFrame = std::max(perFrame, 1);
+}
 
 void beginCanvasFrame() {
   ++g_frame;
