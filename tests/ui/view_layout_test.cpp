@@ -58,9 +58,9 @@ TEST(ViewLayout, RoomyAreaShowsEveryViewWithoutAStrip) {
 }
 
 TEST(ViewLayout, ShortAreaShowsOnlyWhatFitsAndTheStripReachesTheRest) {
-  // Six views in 700 pixels of height: under a 30-pixel strip, 670 / 220 = 3.04 rows of side
+  // Six views in 640 pixels of height: under a 30-pixel strip, 610 / 200 = 3.05 rows of side
   // views fit, so three of the five others are shown.
-  const LayoutRect area{0, 0, 1000, 700};
+  const LayoutRect area{0, 0, 1000, 640};
   const ViewLayoutLimits limits;
   const ViewArrangement a = arrangeViews(area, 6, 0, limits);
   expectSound(a, area, 6, 0, limits);
@@ -70,7 +70,7 @@ TEST(ViewLayout, ShortAreaShowsOnlyWhatFitsAndTheStripReachesTheRest) {
 }
 
 TEST(ViewLayout, NarrowAreaShowsTheMainViewAlone) {
-  // 40% of 700 is 280, narrower than a readable view: the main view takes the whole width.
+  // 40% of 700 is 280, narrower than a readable 300: the main view takes the whole width.
   const LayoutRect area{300, 50, 700, 600};
   const ViewLayoutLimits limits;
   const ViewArrangement a = arrangeViews(area, 3, 2, limits);

@@ -283,8 +283,8 @@ ViewLayoutLimits LabApp::viewLayoutLimits() const {
   ViewLayoutLimits limits;
   // A view smaller than this cannot show its axes and labels at the type size in use.
   const float type = m_fontScale * (m_present ? m_presentScale : 1.0f);
-  limits.minWidth = (m_present ? 420.0f : 320.0f) * type;
-  limits.minHeight = (m_present ? 300.0f : 220.0f) * type;
+  limits.minWidth = (m_present ? 420.0f : 300.0f) * type;
+  limits.minHeight = (m_present ? 300.0f : 200.0f) * type;
   // On a projector, fewer and larger pictures: the main one and at most two beside it.
   limits.maxShown = m_present ? 3 : 8;
   limits.stripHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f;
@@ -453,6 +453,7 @@ void LabApp::drawHelpOverlay() {
       {"- / +", "slower / faster"},
       {"F5", "presentation mode (projector)"},
       {"F6", "hide / show the side panel"},
+      {"1 - 9", "make that view the large one (the tabs above the views)"},
       {"F1, Esc", "this help"},
       {"Drag / wheel", "pan / zoom a plot; double-click fits it"},
       {"Timeline", "drag to look back in time"},

@@ -29,7 +29,7 @@ struct ViewArrangement {
 };
 
 struct ViewLayoutLimits {
-  float minWidth = 320, minHeight = 220;  // the smallest readable view
+  float minWidth = 300, minHeight = 200;  // the smallest readable view
   std::size_t maxShown = 8;               // presentation mode shows fewer, larger views
   float stripHeight = 30;
   float mainFraction = 0.6f;  // of the width, when other views sit beside the main one

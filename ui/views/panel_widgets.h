@@ -45,7 +45,7 @@ inline void helpMarker(const char* text) {
 // ImGui 1.86 has no SeparatorText: a little space, the heading, then a rule.
 inline void sectionHeader(const char* text) {
   ImGui::Spacing();
-  ImGui::TextUnformatted(text);
+  ImGui::TextWrapped("%s", text);
   ImGui::Separator();
 }
 
