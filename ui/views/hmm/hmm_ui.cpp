@@ -82,8 +82,9 @@ void HmmUi::drawControls(ViewContext& context) {
   const auto snapshot = std::dynamic_pointer_cast<const hmm::HmmSnapshot>(context.snapshot);
   if (!snapshot) return;
   const hmm::HmmModel& model = snapshot->model;
-  ImGui::TextWrapped("Iteration %lld   log P(x) = %.2f", static_cast<long long>(snapshot->step),
-                     snapshot->logLikelihood);
+  // Two lines: a wrapped number would break at its decimal point.
+  ImGui::Text("Iteration %lld", static_cast<long long>(snapshot->step));
+  ImGui::Text("log P(x) = %.2f", snapshot->logLikelihood);
   ImGui::TextWrapped("T = %lld, K = %lld states, %s",
                      static_cast<long long>(snapshot->observations.length()),
                      static_cast<long long>(model.states()),
