@@ -72,7 +72,7 @@ void runFitWord2Vec(FitWord2VecOptions options) {
   const double total =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << std::fixed << std::setprecision(0) << toString(config.architecture) << ", "
-            << config.epochs << " epochs of " << model.corpus().words() << " words, "
+            << config.epochs << (config.epochs == 1 ? " epoch of " : " epochs of ") << model.corpus().words() << " words, "
             << config.threads << " thread(s): " << static_cast<double>(model.wordsDone()) / seconds
             << " words/s (training " << std::setprecision(2) << seconds << " s, total " << total
             << " s); last epoch's loss per pair " << std::setprecision(4) << model.meanLoss()
