@@ -92,12 +92,15 @@ float Word2Vec::negativeSampling(const float* h, int target, float alpha, Worker
   const int dim = m_config.dim;
   float* error = worker.neu1e.data();
   std::fill(worker.neu1e.begin(), worker.neu1e.end(), 0.0f);
-  float loss = 0.0f;
+  // loss = sum log1p(e) + sum over negatives of f; the logs are taken once, as the log of a
+  // product in double (each factor is below e^24, so k + 1 <= 101 of them stay finite).
+  double product = 1.0;
+  float negativeDots = 0.0f;
   for (int d = 0; d <= m_config.negative; ++d) {
     int word = target;
     float label = 1.0f;
     if (d > 0) {
-      word = m_noise.wordFor(worker.rng.below(NoiseTable::kDomain));
+      word = m_noise.wordFor(worker.rng.next());
       if (word == target) continue;
       label = 0.0f;
     }
@@ -109,7 +112,8 @@ float Word2Vec::negativeSampling(const float* h, int target, float alpha, Worker
     const float sigma = 1.0f / (1.0f + e);
     const float clamped = f > kMaxExp ? 1.0f : (f < -kMaxExp ? 0.0f : sigma);
     const float g = (label - clamped) * alpha;
-    loss += std::log1p(e) + (d > 0 ? f : 0.0f);
+    product *= 1.0 + static_cast<double>(e);
+    if (d > 0) negativeDots += f;
     if (details) {
       if (d == 0) {
         details->positiveBefore = sigma;
@@ -121,6 +125,7 @@ float Word2Vec::negativeSampling(const float* h, int target, float alpha, Worker
     axpy(g, u, error, dim);
     axpy(g, h, u, dim);
   }
+  const auto loss = static_cast<float>(std::log(product)) + negativeDots;
   if (details) {
     details->target = target;
     details->alpha = alpha;

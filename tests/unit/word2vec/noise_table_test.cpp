@@ -42,7 +42,7 @@ TEST(NoiseTable, DrawsFollowUnigramToThreeQuarters) {
   std::vector<double> observed(static_cast<std::size_t>(vocabulary.size()), 0.0);
   FastRandom rng(7);
   for (int i = 0; i < kDraws; ++i) {
-    ++observed[static_cast<std::size_t>(table.wordFor(rng.below(NoiseTable::kDomain)))];
+    ++observed[static_cast<std::size_t>(table.wordFor(rng.next()))];
   }
   // 6 degrees of freedom: P(chi2 > 22.46) = 0.001 for the right distribution ...
   EXPECT_LT(chiSquared(observed, vocabulary.counts(), 0.75, kDraws), 22.46);
@@ -51,13 +51,16 @@ TEST(NoiseTable, DrawsFollowUnigramToThreeQuarters) {
   EXPECT_GT(chiSquared(observed, vocabulary.counts(), 0.5, kDraws), 1000.0);
 }
 
-TEST(NoiseTable, EveryWordOwnsItsSliceOfTheDomain) {
-  const NoiseTable table(vocabularyWithCounts({5, 3, 1}));
-  EXPECT_EQ(table.wordFor(0), 0);
-  EXPECT_EQ(table.wordFor(NoiseTable::kDomain - 1), 2);
-  double sum = 0.0;
-  for (int w = 0; w < table.size(); ++w) sum += table.probability(w);
-  EXPECT_DOUBLE_EQ(sum, 1.0);
+TEST(NoiseTable, SlotsSplitBetweenAWordAndItsAlias) {
+  // Counts 16 and 1: weights 8 and 1, probabilities 8/9 and 1/9. Two slots of mass 1/2 each:
+  // word 1's slot keeps it with probability 2/9 and gives word 0 otherwise.
+  const NoiseTable table(vocabularyWithCounts({16, 1}));
+  EXPECT_NEAR(table.probability(0), 8.0 / 9.0, 1e-9);
+  EXPECT_NEAR(table.probability(1), 1.0 / 9.0, 1e-9);
+  const std::uint64_t slot1 = 0xC000000000000000ULL;   // high half 3/4 of 2^32: slot 1
+  EXPECT_EQ(table.wordFor(slot1), 1);                  // low bits 0: keep
+  EXPECT_EQ(table.wordFor(slot1 | 0x40000000ULL), 0);  // low 1/4 > 2/9: the alias
+  EXPECT_EQ(table.wordFor(0x3000000000000000ULL | 0xFFFFFFFFULL), 0);  // slot 0: always word 0
 }
 
 }  // namespace
