@@ -1,6 +1,7 @@
 #include "app/cli/fit_word2vec.h"
 
 #include <chrono>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -37,6 +38,11 @@ void runFitWord2Vec(FitWord2VecOptions options) {
   if (options.skipGram && options.cbow) throw ConfigError("--sg, --cbow: give one of them");
   config.architecture = options.cbow ? Architecture::Cbow : Architecture::SkipGram;
   config.validate();
+  // Checked before training, so a typo does not cost a whole run.
+  const auto outDir = std::filesystem::absolute(options.out).parent_path();
+  if (!std::filesystem::is_directory(outDir)) {
+    throw DataError(options.out + ": cannot write file (no folder " + outDir.string() + ")");
+  }
 
   const auto start = std::chrono::steady_clock::now();
   const text::TokenisedText tokens = text::readTokenisedFile(options.corpus);
@@ -72,8 +78,9 @@ void runFitWord2Vec(FitWord2VecOptions options) {
   const double total =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << std::fixed << std::setprecision(0) << toString(config.architecture) << ", "
-            << config.epochs << (config.epochs == 1 ? " epoch of " : " epochs of ") << model.corpus().words() << " words, "
-            << config.threads << " thread(s): " << static_cast<double>(model.wordsDone()) / seconds
+            << config.epochs << (config.epochs == 1 ? " epoch of " : " epochs of ")
+            << model.corpus().words() << " words, " << config.threads
+            << " thread(s): " << static_cast<double>(model.wordsDone()) / seconds
             << " words/s (training " << std::setprecision(2) << seconds << " s, total " << total
             << " s); last epoch's loss per pair " << std::setprecision(4) << model.meanLoss()
             << "; wrote " << options.out << '\n';

@@ -1,6 +1,7 @@
 #include "core/text/tokenizer.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -105,6 +106,9 @@ TokenisedText tokeniseText(std::string_view text, const std::string& source) {
 }
 
 TokenisedText readTokenisedFile(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw DataError(path + ": is a folder, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(path + ": cannot open file");
   std::ostringstream contents;

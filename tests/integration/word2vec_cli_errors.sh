@@ -20,6 +20,9 @@ expect_error "latin1.txt:1: not UTF-8 text (byte 0xE9 at column 4)" "${fit[@]}" 
   --corpus "$work/latin1.txt"
 expect_error "one_word.txt: 1 distinct word(s) occur at least --min-count 2 times" "${fit[@]}" \
   --corpus "$work/one_word.txt" --min-count 2
+expect_error "$work: is a folder, not a file" "${fit[@]}" --corpus "$work"
+expect_error "no_dir/v.txt: cannot write file (no folder" fit word2vec --corpus "$good" \
+  --out "$work/no_dir/v.txt"
 expect_error "--dim: 0 is out of range" "${fit[@]}" --corpus "$good" --dim 0
 expect_error "--sample: -1 is out of range [0, 1]" "${fit[@]}" --corpus "$good" --sample -1
 expect_error "--alpha: nan is out of range" "${fit[@]}" --corpus "$good" --alpha nan
