@@ -5,6 +5,8 @@
 #include "app/cli/decode_hmm.h"
 #include "app/cli/fit_gmm.h"
 #include "app/cli/fit_hmm.h"
+#include "app/cli/fit_word2vec.h"
+#include "app/cli/word2vec_query.h"
 #include "core/util/errors.h"
 
 namespace genlab::cli {
@@ -18,9 +20,11 @@ void registerAllCommands(CLI::App& app) {
   fit->require_subcommand(1);
   registerFitGmm(*fit);
   registerFitHmm(*fit);
+  registerFitWord2Vec(*fit);
   auto* decode = app.add_subcommand("decode", "Decode data with a saved model");
   decode->require_subcommand(1);
   registerDecodeHmm(*decode);
+  registerWord2VecQueries(app);
 }
 
 int runCommandLine(CLI::App& app, int argc, char** argv) {
