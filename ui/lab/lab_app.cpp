@@ -283,7 +283,7 @@ void LabApp::frame() {
   const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f;
   const float timelineHeight = statusHeight;
   // Presentation type is ~1.75x larger: the side panel widens with it so controls stay whole.
-  const float sideMinimum = 260.0f * m_fontScale * (m_present ? 1.45f * m_presentScale : 1.0f);
+  const float sideMinimum = 260.0f * m_fontScale * (m_present ? 1.6f * m_presentScale : 1.0f);
   // F6 hides the side panel: the pictures get the whole width (compare mode on a projector).
   const float sideWidth =
       m_sidePanelHidden ? 0.0f : std::max(sideMinimum, display.x * m_settings.sidePanelFraction);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "ui/plot/plot_widget.h"
+#include "ui/views/panel_widgets.h"
 
 namespace genlab::views {
 namespace {
@@ -268,9 +269,10 @@ void VaeLatentView::draw(ViewContext& context, ImVec2 size) {
   }
 
   // Beside the plot: the probe's decoded image.
+  // Its lines wrap at the window's edge, which the column reaches.
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::TextUnformatted("Probe decodes:");
+  ImGui::TextWrapped("Probe decodes:");
   if (!m_probeImage.empty() && m_probeImage.size() == static_cast<std::size_t>(pixels)) {
     m_probeTiles.set(m_probeImage, 1, snapshot->height, snapshot->width, 1, m_probeVersion);
     m_probeTiles.draw(ImVec2(side, side));
@@ -279,11 +281,11 @@ void VaeLatentView::draw(ViewContext& context, ImVec2 size) {
   }
   const auto z = latentAt(m_probeAt);
   if (m_shownPca)
-    ImGui::TextWrapped("PCA plane (%.2f, %.2f)", m_probeAt.x, m_probeAt.y);
+    ImGui::TextWrapped("PCA plane\n(%.2f, %.2f)", m_probeAt.x, m_probeAt.y);
   else
-    ImGui::TextWrapped("z%d = %.2f, z%d = %.2f%s", m_shownX, m_probeAt.x, m_shownY, m_probeAt.y,
-                       m_latent > 2 ? " (others 0)" : "");
-  ImGui::TextDisabled("drag the ringed handle");
+    ImGui::TextWrapped("z%d = %.2f\nz%d = %.2f%s", m_shownX, m_probeAt.x, m_shownY, m_probeAt.y,
+                       m_latent > 2 ? "\n(others 0)" : "");
+  wrappedDisabled("drag the ringed handle");
   ImGui::EndGroup();
 }
 
