@@ -5,6 +5,7 @@
 #include "app/cli/decode_hmm.h"
 #include "app/cli/fit_gmm.h"
 #include "app/cli/fit_hmm.h"
+#include "app/cli/fit_nb.h"
 #include "core/util/errors.h"
 
 namespace genlab::cli {
@@ -18,6 +19,7 @@ void registerAllCommands(CLI::App& app) {
   fit->require_subcommand(1);
   registerFitGmm(*fit);
   registerFitHmm(*fit);
+  registerFitNb(*fit);
   auto* decode = app.add_subcommand("decode", "Decode data with a saved model");
   decode->require_subcommand(1);
   registerDecodeHmm(*decode);
