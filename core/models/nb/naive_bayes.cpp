@@ -158,13 +158,14 @@ Eigen::MatrixXd NaiveBayes::jointLogLikelihood(const Eigen::MatrixXd& X) const {
 
 Eigen::MatrixXd NaiveBayes::gaussianJoint(const Eigen::MatrixXd& X) const {
   // scikit-learn: log prior + (-0.5 sum_j log(2 pi var_cj) - 0.5 sum_j (x_j - theta_cj)^2 / var_cj)
-  const Eigen::MatrixXd inverseVar = m_var.cwiseInverse();
+  // in numpy's order of operations (nb_kernels.h says why).
+  const Eigen::MatrixXd logTwoPiVar = (2.0 * std::numbers::pi * m_var.array()).log();
   Eigen::VectorXd normaliser(numClasses());
   for (int c = 0; c < numClasses(); ++c) {
-    normaliser(c) = -0.5 * (2.0 * std::numbers::pi * m_var.row(c).array()).log().sum();
+    normaliser(c) = -0.5 * kernels::numpySum(logTwoPiVar.data() + c, m_dim, numClasses());
   }
   Eigen::MatrixXd joint(X.rows(), numClasses());
-  kernels::scaledSquaredDistances(X, m_theta, inverseVar, joint);
+  kernels::scaledSquaredDistances(X, m_theta, m_var, joint);
   for (int c = 0; c < numClasses(); ++c) {
     joint.col(c) = m_classLogPrior(c) + (normaliser(c) - 0.5 * joint.col(c).array());
   }

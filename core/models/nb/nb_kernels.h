@@ -1,17 +1,26 @@
 #pragma once
-// The Gaussian Naive Bayes inner loop: for every sample and class, the squared distance to the
-// class mean scaled by the class's inverse variances. Computed centred, (x - theta)^2 / var,
-// never expanded into x^2/var - 2 x theta/var + theta^2/var: with var near epsilon (a feature
-// constant within a class) the expanded terms are ~1e9 and cancel, losing the digits that
-// make the probabilities agree with scikit-learn's.
+// The Gaussian Naive Bayes inner loop: for every sample and class, sum_j (x_j - theta_j)^2 /
+// var_j, computed exactly as scikit-learn's numpy expression computes it, so the joint
+// log-likelihoods agree bit for bit rather than to rounding:
+//   - each term is ((x - theta) * (x - theta)) / var (a division, not a product with 1/var);
+//   - the terms are summed in numpy's pairwise order (numpySum below).
+// Why it matters: with var near epsilon (a feature constant within a class) the terms reach
+// 1e9 and more, so one ulp of difference in the joint is 1e-7 nats, and a probability of 1e-49
+// computed from it differs from scikit-learn's in the 8th digit. Never expanded into
+// x^2/var - 2 x theta/var + theta^2/var either: those terms cancel and lose all the digits.
 
 #include <Eigen/Core>
 
 namespace genlab::nb::kernels {
 
-// out(i, c) = sum_j (X(i, j) - theta(c, j))^2 * inverseVar(c, j); X is N x d, theta and
-// inverseVar K x d, out N x K (sized by the caller).
+// out(i, c) = sum_j (X(i, j) - theta(c, j))^2 / var(c, j); X is N x d, theta and var K x d,
+// out N x K (sized by the caller).
 void scaledSquaredDistances(const Eigen::MatrixXd& X, const Eigen::MatrixXd& theta,
-                            const Eigen::MatrixXd& inverseVar, Eigen::MatrixXd& out);
+                            const Eigen::MatrixXd& var, Eigen::MatrixXd& out);
+
+// numpy's sum of a contiguous double array (its pairwise_sum): below 8 values in order; up to
+// 128, eight interleaved partial sums combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then
+// the remainder in order; above, the two halves (the first a multiple of 8 long) summed apart.
+double numpySum(const double* a, Eigen::Index n, Eigen::Index stride = 1);
 
 }  // namespace genlab::nb::kernels
