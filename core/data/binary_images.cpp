@@ -1,6 +1,7 @@
 #include "core/data/binary_images.h"
 
 #include <cmath>
+#include <sstream>
 #include <string>
 
 #include "core/data/csv_matrix.h"
@@ -40,6 +41,11 @@ ImageSet readDigits(const std::filesystem::path& path) {
   if (csv.values.cols() != kPixels + 1) {
     fail(0, std::to_string(csv.values.cols()) + " columns, expected 65 (64 pixels, the label)");
   }
+  const auto number = [](double value) {
+    std::ostringstream text;
+    text << value;
+    return text.str();
+  };
   ImageSet images;
   images.count = static_cast<int>(csv.values.rows());
   images.height = kSide;
@@ -49,14 +55,13 @@ ImageSet readDigits(const std::filesystem::path& path) {
     for (int j = 0; j < kPixels; ++j) {
       const double value = csv.values(i, j);
       if (!(value >= 0.0 && value <= 16.0)) {
-        fail(i, "pixel " + std::to_string(j + 1) + " is " + std::to_string(value) +
-                    ", expected 0..16");
+        fail(i, "pixel " + std::to_string(j + 1) + " is " + number(value) + ", expected 0..16");
       }
       images.pixels.push_back(static_cast<float>(value / 16.0));
     }
     const double label = csv.values(i, kPixels);
     if (!(label >= 0.0 && label <= 9.0 && label == std::floor(label))) {
-      fail(i, "label " + std::to_string(label) + " is not a digit 0..9");
+      fail(i, "label " + number(label) + " is not a digit 0..9");
     }
     images.labels.push_back(static_cast<int>(label));
   }
