@@ -210,15 +210,19 @@ std::string csvCell(const std::string& text) {
   return out + '"';
 }
 
-void printProbabilities(const NaiveBayes& model, const nb::NbConfig& config,
-                        const Training& training, const std::string& file) {
+// The class probabilities of the samples in `file`, checked as the training data is.
+Eigen::MatrixXd probabilitiesOf(const NaiveBayes& model, const nb::NbConfig& config,
+                                const std::string& file) {
   const data::CsvMatrix csv = data::readCsvMatrix(file);
   if (csv.values.cols() != model.dim()) {
     throw DataError(at(file, csv, 0) + ": " + std::to_string(csv.values.cols()) +
                     " columns, the model was fitted on " + std::to_string(model.dim()));
   }
   checkValues(config, file, csv);
-  const Eigen::MatrixXd proba = model.predictProba(csv.values);
+  return model.predictProba(csv.values);
+}
+
+void printProbabilities(const Eigen::MatrixXd& proba, const Training& training) {
   std::string header;
   for (std::size_t c = 0; c < training.classes.size(); ++c) {
     header += (c ? "," : "") + csvCell(training.classes[c]);
@@ -248,10 +252,14 @@ void runFitNb(const FitNbOptions& options) {
       options.dataset.empty() ? readFiles(options, config) : readDataset(options);
   const NaiveBayes model(config, training.samples, training.labels,
                          static_cast<int>(training.classes.size()));
-  if (!options.predict.empty()) {
-    printProbabilities(model, config, training, options.predict);
-  } else if (options.json) {
-    std::cout << modelToJson(model, training).dump() << '\n';
+  if (options.json) {
+    json out = modelToJson(model, training);
+    if (!options.predict.empty()) {
+      out["predict_proba"] = data::toJson(probabilitiesOf(model, config, options.predict));
+    }
+    std::cout << out.dump() << '\n';
+  } else if (!options.predict.empty()) {
+    printProbabilities(probabilitiesOf(model, config, options.predict), training);
   } else {
     printSummary(std::cout, model, training);
   }
@@ -287,7 +295,8 @@ void registerFitNb(CLI::App& fit) {
       ->capture_default_str();
   cmd->add_flag("--uniform-prior", options->uniformPrior,
                 "Bernoulli/multinomial: equal class priors (scikit-learn's fit_prior=False)");
-  cmd->add_flag("--json", options->json, "Print the fitted model as JSON");
+  cmd->add_flag("--json", options->json,
+                "Print the fitted model as JSON (with --predict, plus \"predict_proba\")");
   cmd->add_option("--predict", options->predict,
                   "CSV of samples: print their class probabilities (a header of class names, "
                   "then one row per sample, %.17g) instead of the model");
