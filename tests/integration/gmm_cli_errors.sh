@@ -8,22 +8,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-# expect_error "what stderr must contain" args...
-expect_error() {
-  local want="$1"
-  shift
-  if "$genlab" fit gmm "$@" >"$work/out" 2>"$work/err"; then
-    echo "FAIL: exit 0 for: $*"
-    failures=$((failures + 1))
-  elif ! grep -qF -- "$want" "$work/err" || [ "$(wc -l <"$work/err")" -ne 1 ]; then
-    echo "FAIL: for: $*"
-    echo "  wanted one line containing: $want"
-    echo "  got: $(cat "$work/err")"
-    failures=$((failures + 1))
-  else
-    echo "ok: $(cat "$work/err")"
-  fi
-}
+cli=("$genlab" fit gmm)
+source "$(dirname "${BASH_SOURCE[0]}")/lib/expect_error.bash"
 
 expect_error "points_text_cell.csv:3:3:" --data "$data/points_text_cell.csv" --k 2
 expect_error "points_ragged.csv:3:5:" --data "$data/points_ragged.csv" --k 2

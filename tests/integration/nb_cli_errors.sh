@@ -8,22 +8,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-# expect_error "what stderr must contain" args...
-expect_error() {
-  local want="$1"
-  shift
-  if "$genlab" fit nb "$@" >"$work/out" 2>"$work/err"; then
-    echo "FAIL: exit 0 for: $*"
-    failures=$((failures + 1))
-  elif ! grep -qF -- "$want" "$work/err" || [ "$(wc -l <"$work/err")" -ne 1 ]; then
-    echo "FAIL: for: $*"
-    echo "  wanted one line containing: $want"
-    echo "  got: $(cat "$work/err")"
-    failures=$((failures + 1))
-  else
-    echo "ok: $(cat "$work/err")"
-  fi
-}
+cli=("$genlab" fit nb)
+source "$(dirname "${BASH_SOURCE[0]}")/lib/expect_error.bash"
 
 printf 'a,b\n1,0\n0,1\n\n1,1\n' >"$work/X.csv"
 printf 'dog\ncat\ndog\n' >"$work/y.csv"
