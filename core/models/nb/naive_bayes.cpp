@@ -130,10 +130,15 @@ void NaiveBayes::fitGaussian(const Eigen::MatrixXd& data, const std::vector<int>
   }
   m_epsilon = m_config.varSmoothing * largestVariance;
   m_var.array() += m_epsilon;
-  if ((m_var.array() <= 0.0).any()) {
-    throw NumericError(
-        "Naive Bayes: a feature has zero variance within a class and --var-smoothing adds "
-        "nothing (all features constant, or --var-smoothing 0)");
+  for (Eigen::Index j = 0; j < m_dim; ++j) {
+    for (int c = 0; c < K; ++c) {
+      if (!(m_var(c, j) > 0.0)) {
+        throw NumericError("Naive Bayes: feature " + std::to_string(j + 1) +
+                           " has zero variance in class " + std::to_string(c) +
+                           " and var_smoothing adds none (every feature is constant, or "
+                           "var_smoothing is 0)");
+      }
+    }
   }
   // GaussianNB: class_prior_ = class_count_ / n, and the joint takes np.log of it.
   m_classLogPrior = (m_classCount / static_cast<double>(n)).array().log();
