@@ -13,13 +13,14 @@ packages=(
   # BLAS: LibTorch is ~20x faster on OpenBLAS than on reference BLAS, and the OpenMP build
   # with passive waits is what keeps the UI smooth (see core/platform/threading.h).
   libopenblas0-openmp libopenblas-dev
-  # data and fonts
-  dataset-fashion-mnist fonts-dejavu-core
+  # data and fonts (fortunes and wordnet-base: the word2vec corpus and synonym pairs)
+  dataset-fashion-mnist fonts-dejavu-core fortunes fortunes-min wordnet-base
   # a display for the visual tests and screenshots on machines without one, and real key
   # presses (XTEST) for the keyboard test
   xvfb xauth x11-utils xdotool
   # the peers the tests and benchmarks compare against
   python3 python3-numpy python3-pil python3-sklearn python3-torch python3-pomegranate
+  python3-gensim
 )
 
 missing=()

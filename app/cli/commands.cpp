@@ -6,6 +6,8 @@
 #include "app/cli/fit_gmm.h"
 #include "app/cli/fit_hmm.h"
 #include "app/cli/fit_nb.h"
+#include "app/cli/fit_word2vec.h"
+#include "app/cli/word2vec_query.h"
 #include "core/util/errors.h"
 
 namespace genlab::cli {
@@ -20,9 +22,11 @@ void registerAllCommands(CLI::App& app) {
   registerFitGmm(*fit);
   registerFitHmm(*fit);
   registerFitNb(*fit);
+  registerFitWord2Vec(*fit);
   auto* decode = app.add_subcommand("decode", "Decode data with a saved model");
   decode->require_subcommand(1);
   registerDecodeHmm(*decode);
+  registerWord2VecQueries(app);
 }
 
 int runCommandLine(CLI::App& app, int argc, char** argv) {

@@ -8,7 +8,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-cli=("$genlab" fit gmm)
+command=(fit gmm)
 source "$(dirname "${BASH_SOURCE[0]}")/lib/expect_error.bash"
 
 expect_error "points_text_cell.csv:3:3:" --data "$data/points_text_cell.csv" --k 2

@@ -8,7 +8,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-cli=("$genlab" fit nb)
+command=(fit nb)
 source "$(dirname "${BASH_SOURCE[0]}")/lib/expect_error.bash"
 
 printf 'a,b\n1,0\n0,1\n\n1,1\n' >"$work/X.csv"

@@ -299,8 +299,9 @@ TEST_F(CanvasRender, TitlesAndTickLabelsStayInsideTheCanvas) {
     canvas->setView({0, 1000, -20000, 90000});
     const ui::Style s = present ? ui::Style::presentation() : ui::Style::normal();
     canvas->render(s);
-    ASSERT_FALSE(canvas->textBoxes().empty());
-    for (const gl::PixelBox& b : canvas->textBoxes()) {
+    ASSERT_FALSE(canvas->texts().empty());
+    for (const plot::PlacedText& t : canvas->texts()) {
+      const gl::PixelBox& b = t.box;
       EXPECT_GE(b.x0, -0.5f) << w << "x" << h;
       EXPECT_GE(b.y0, -0.5f) << w << "x" << h;
       EXPECT_LE(b.x1, w + 0.5f) << w << "x" << h;

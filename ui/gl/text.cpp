@@ -204,6 +204,7 @@ TextBatch::~TextBatch() = default;
 
 void TextBatch::clear() {
   for (auto& [font, verts] : m_vertices) verts.clear();
+  m_drawn.clear();
 }
 
 void TextBatch::add(const Font& font, std::string_view utf8, float x, float y, HAlign h, VAlign v,
@@ -211,6 +212,11 @@ void TextBatch::add(const Font& font, std::string_view utf8, float x, float y, H
   const float w = font.measure(utf8);
   const float along = h == HAlign::Left ? 0.0f : h == HAlign::Center ? -w * 0.5f : -w;
   const float across = font.baselineFor(0.0f, v);  // baseline offset below the anchor
+  // The box about the anchor, turned as the glyphs are below: (dx, dy) -> (dy, -dx).
+  const PixelBox b = font.bounds(utf8, 0.0f, 0.0f, h, v);
+  m_drawn.push_back({std::string(utf8), rotated
+                                            ? PixelBox{x + b.y0, y - b.x1, x + b.y1, y - b.x0}
+                                            : PixelBox{x + b.x0, y + b.y0, x + b.x1, y + b.y1}});
   m_scratch.clear();
   // Lay out horizontally relative to the anchor, then rotate about it if asked.
   font.layout(utf8, along, across, m_scratch);

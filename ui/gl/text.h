@@ -69,6 +69,13 @@ class Font {
   float m_ascent = 0, m_descent = 0, m_lineGap = 0, m_digitHeight = 0;
 };
 
+// A string as a batch drew it: its text and the box it covers (the rotated box for rotated
+// text), in the batch's framebuffer pixels. Kept so a caller can report what it drew where.
+struct DrawnText {
+  std::string text;
+  PixelBox box;
+};
+
 struct GlyphQuad {
   float x0, y0, x1, y1;  // pixels, y down
   float s0, t0, s1, t1;  // atlas uv
@@ -90,6 +97,8 @@ class TextBatch {
   void clear();
   // Draws into the currently bound framebuffer of size fbWidth x fbHeight, with blending on.
   void draw(int fbWidth, int fbHeight);
+  // Every string added since the last clear(), in order.
+  const std::vector<DrawnText>& drawn() const { return m_drawn; }
 
  private:
   struct Vertex {
@@ -98,6 +107,7 @@ class TextBatch {
   };
   std::unordered_map<const Font*, std::vector<Vertex>> m_vertices;
   std::vector<GlyphQuad> m_scratch;
+  std::vector<DrawnText> m_drawn;
   Buffer m_vbo;
   VertexArray m_vao;
 };

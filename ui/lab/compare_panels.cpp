@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <set>
 
+#include "ui/lab/fit_label.h"
 #include "ui/lab/lab_app.h"
+#include "ui/lab/layout_report.h"
 #include "ui/lab/panel_layout.h"
 #include "ui/views/panel_widgets.h"
 
@@ -95,6 +97,7 @@ void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& v
   ImGui::Begin(title.c_str(), nullptr,
                kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
+  const ViewReport report;
   const gl::Color color = m_canvasStyle.palette.seriesColor(static_cast<int>(runIndex));
   ImGui::TextColored(toImVec4(color), "\xE2\x96\xA0");
   ImGui::SameLine();
@@ -113,13 +116,13 @@ void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& v
                              run.metrics(), m_canvasStyle, run.lesson()};
   context.linked = &m_linkedViewState;
   view.draw(context, ImGui::GetContentRegionAvail());
+  m_layout.push_back(report.finish(withPicture({{"run", run.folder().string()},
+                                                {"label", run.label()},
+                                                {"view", view.title()},
+                                                {"step", shown},
+                                                {"rect", {x, y, width, height}}},
+                                               view)));
   ImGui::End();
-  m_layout.push_back(withPicture({{"run", run.folder().string()},
-                                  {"label", run.label()},
-                                  {"view", view.title()},
-                                  {"step", shown},
-                                  {"rect", {x, y, width, height}}},
-                                 view));
 }
 
 void LabApp::drawOverlaidPanel(views::View& view, float x, float y, float width, float height) {
@@ -129,6 +132,7 @@ void LabApp::drawOverlaidPanel(views::View& view, float x, float y, float width,
   ImGui::Begin(title.c_str(), nullptr,
                kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
+  const ViewReport report;
   std::vector<views::Overlay> overlays;
   nlohmann::json steps = nlohmann::json::array();
   nlohmann::json runs = nlohmann::json::array();
@@ -145,12 +149,12 @@ void LabApp::drawOverlaidPanel(views::View& view, float x, float y, float width,
       first.lesson()};
   context.overlays = std::move(overlays);
   view.draw(context, ImGui::GetContentRegionAvail());
+  m_layout.push_back(report.finish({{"view", view.title()},
+                                    {"overlay", true},
+                                    {"runs", runs},
+                                    {"steps", steps},
+                                    {"rect", {x, y, width, height}}}));
   ImGui::End();
-  m_layout.push_back({{"view", view.title()},
-                      {"overlay", true},
-                      {"runs", runs},
-                      {"steps", steps},
-                      {"rect", {x, y, width, height}}});
 }
 
 void LabApp::drawSwipePanel(std::size_t viewIndex, float x, float y, float width, float height) {
@@ -330,60 +334,74 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
   for (const auto& run : m_runs) settings.push_back(run->settings());
   const std::vector<std::string> differing = settingKeys(settings, false);
 
-  // The pictures come first. Normally they take the top 62% and the curves and the settings
-  // table share the rest. On a projector (large type) or a short window a bottom row would be
-  // too short for a readable chart, so the layout turns: the pictures on the left two thirds at
-  // full height, the chart in the right third, and no settings table (every panel's caption says
-  // what differs).
-  const bool tight = m_present || height < 560.0f * m_fontScale;
-  const bool sideways = tight && sameModel;
-  const float viewsWidth = sideways ? std::floor(width * 2.0f / 3.0f) : width;
-  const float viewsHeight = !sameModel ? 0.0f : sideways ? height : std::floor(height * 0.62f);
-  const float bottomX = sideways ? x + viewsWidth : x;
-  const float bottomY = sideways ? y : y + viewsHeight;
-  const float bottomWidth = sideways ? width - viewsWidth : width;
-  const float bottomHeight = sideways ? height : height - viewsHeight;
-  if (sameModel) {
-    std::vector<views::View*> first = m_runs.front()->ui().views();
-    if (!m_options.compareView.empty()) {
-      for (std::size_t i = 0; i < first.size(); ++i)
-        if (first[i]->title() == m_options.compareView) m_compare.viewIndex = static_cast<int>(i);
-      m_options.compareView.clear();  // only the start; the person chooses afterwards
+  // The pictures come first; the chart and the settings table get what is left where they can
+  // be read (view_layout.h says in which order the arrangements are tried).
+  std::vector<views::View*> first = m_runs.front()->ui().views();
+  if (!m_options.compareView.empty()) {
+    for (std::size_t i = 0; i < first.size(); ++i)
+      if (first[i]->title() == m_options.compareView) m_compare.viewIndex = static_cast<int>(i);
+    m_options.compareView.clear();  // only the start; the person chooses afterwards
+  }
+  if (const auto key = std::exchange(m_tabKey, std::nullopt); key && *key <= first.size()) {
+    m_compare.showCurves = *key == first.size();
+    if (*key < first.size()) m_compare.viewIndex = static_cast<int>(*key);
+  }
+  m_compare.viewIndex =
+      std::clamp(m_compare.viewIndex, 0, std::max(0, static_cast<int>(first.size()) - 1));
+  const std::size_t n = m_runs.size();
+  const bool roomyTable = !m_present && height >= 560.0f * m_fontScale;
+  const CompareArrangement arrangement =
+      arrangeCompare({x, y, width, height}, sameModel && !first.empty() ? n : 0, roomyTable,
+                     m_compare.showCurves, viewLayoutLimits());
+  if (arrangement.strip) {
+    // The pictures of each view, and the chart, take turns.
+    std::vector<std::string> titles;
+    for (const views::View* view : first) titles.push_back(view->title());
+    titles.emplace_back("Curves");
+    const std::size_t chosen =
+        m_compare.showCurves ? first.size() : static_cast<std::size_t>(m_compare.viewIndex);
+    const int clicked = drawTabStrip(arrangement.stripRect, titles, chosen, {});
+    if (clicked >= 0) {
+      m_compare.showCurves = static_cast<std::size_t>(clicked) == first.size();
+      if (!m_compare.showCurves) m_compare.viewIndex = clicked;
     }
-    m_compare.viewIndex =
-        std::clamp(m_compare.viewIndex, 0, std::max(0, static_cast<int>(first.size()) - 1));
-    const std::size_t n = m_runs.size();
-    views::View* chosen =
-        first.empty() ? nullptr : first[static_cast<std::size_t>(m_compare.viewIndex)];
-    if (chosen && m_compare.overlay && chosen->canOverlay()) {
-      drawOverlaidPanel(*chosen, x, y, viewsWidth, viewsHeight);
-    } else if (chosen && m_compare.swipe && n == 2) {
-      drawSwipePanel(static_cast<std::size_t>(m_compare.viewIndex), x, y, viewsWidth, viewsHeight);
-    } else if (chosen && m_compare.difference && n == 2 && chosen->picture()) {
-      drawDifferencePanels(static_cast<std::size_t>(m_compare.viewIndex), x, y, viewsWidth,
+  }
+  if (!arrangement.pictures.empty()) {
+    const LayoutRect& all = arrangement.pictures.front();
+    const LayoutRect& last = arrangement.pictures.back();
+    // The union of the cells: overlay, swipe and difference panels take it whole.
+    const float viewsWidth = last.x + last.width - all.x;
+    const float viewsHeight = last.y + last.height - all.y;
+    views::View* chosen = first[static_cast<std::size_t>(m_compare.viewIndex)];
+    if (m_compare.overlay && chosen->canOverlay()) {
+      drawOverlaidPanel(*chosen, all.x, all.y, viewsWidth, viewsHeight);
+    } else if (m_compare.swipe && n == 2) {
+      drawSwipePanel(static_cast<std::size_t>(m_compare.viewIndex), all.x, all.y, viewsWidth,
+                     viewsHeight);
+    } else if (m_compare.difference && n == 2 && chosen->picture()) {
+      drawDifferencePanels(static_cast<std::size_t>(m_compare.viewIndex), all.x, all.y, viewsWidth,
                            viewsHeight, distinguishing(settings[0], differing),
                            distinguishing(settings[1], differing));
     } else {
-      const std::size_t columns = n <= 2 ? n : 2;
-      const std::size_t rows = (n + columns - 1) / columns;
-      const float cellWidth = std::floor(viewsWidth / static_cast<float>(columns));
-      const float cellHeight = std::floor(viewsHeight / static_cast<float>(rows));
       for (std::size_t i = 0; i < n; ++i) {
         auto views = m_runs[i]->ui().views();
         if (views.empty()) continue;
         views::View& view = *views[std::min<std::size_t>(
             static_cast<std::size_t>(m_compare.viewIndex), views.size() - 1)];
-        drawRunViewPanel(*m_runs[i], i, view, x + cellWidth * static_cast<float>(i % columns),
-                         y + cellHeight * static_cast<float>(i / columns), cellWidth, cellHeight,
+        const LayoutRect& cell = arrangement.pictures[i];
+        drawRunViewPanel(*m_runs[i], i, view, cell.x, cell.y, cell.width, cell.height,
                          distinguishing(settings[i], differing));
       }
     }
   }
+  if (!arrangement.chart) return;
+  const float bottomX = arrangement.chartRect.x;
+  const float bottomY = arrangement.chartRect.y;
+  const float chartWidth = arrangement.chartRect.width;
+  const float bottomHeight = arrangement.chartRect.height;
 
   // Curves: one chart, a colour per run (its controls are in the side panel).
   const std::vector<std::string> metricNames = compareMetricNames();
-  const bool settingsTable = !tight;
-  const float chartWidth = settingsTable ? std::floor(bottomWidth * 0.62f) : bottomWidth;
   placeNextWindow(bottomX, bottomY, chartWidth, bottomHeight);
   const std::string curvesTitle =
       "Curves" +
@@ -394,6 +412,7 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
       "###comparecurves";
   ImGui::Begin(curvesTitle.c_str(), nullptr,
                kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const ViewReport report;
   if (!sameModel) {
     std::string names;
     for (const auto& model : models) names += (names.empty() ? "" : ", ") + model;
@@ -418,16 +437,17 @@ void LabApp::drawCompare(float x, float y, float width, float height) {
     options.baseline = m_compare.baseline;
     m_compare.curves.draw("##comparechart", curveRuns, options, ImGui::GetContentRegionAvail(),
                           m_canvasStyle);
-    m_layout.push_back({{"view", "curves"},
-                        {"metric", options.metric},
-                        {"curves", m_compare.curves.curvesDrawn()},
-                        {"rect", {bottomX, bottomY, chartWidth, bottomHeight}}});
+    m_layout.push_back(report.finish({{"view", "curves"},
+                                      {"metric", options.metric},
+                                      {"curves", m_compare.curves.curvesDrawn()},
+                                      {"rect", {bottomX, bottomY, chartWidth, bottomHeight}}}));
   }
   ImGui::End();
 
-  if (!settingsTable) return;
+  if (!arrangement.table) return;
   // The settings that tell the runs apart.
-  placeNextWindow(bottomX + chartWidth, bottomY, bottomWidth - chartWidth, bottomHeight);
+  const LayoutRect& table = arrangement.tableRect;
+  placeNextWindow(table.x, table.y, table.width, table.height);
   ImGui::Begin("Settings that differ###comparesettings", nullptr, kPanelFlags);
   ImGui::Checkbox("show all settings", &m_compare.showAllSettings);
   const std::vector<std::string> keys = settingKeys(settings, m_compare.showAllSettings);
@@ -488,7 +508,13 @@ void LabApp::drawCompareControls() {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show this run's controls below");
       ImGui::SameLine();
     }
-    ImGui::TextUnformatted(runDisplayLabel(i).c_str());
+    // The label gives way to the buttons after it, so the row stays inside the panel.
+    float buttons = 0.0f;
+    if (!run.isLive()) buttons += views::buttonWidth("Resume") + ImGui::GetStyle().ItemSpacing.x;
+    if (compareMode()) buttons += views::buttonWidth("Close") + ImGui::GetStyle().ItemSpacing.x;
+    const std::string label =
+        fitLabel(runDisplayLabel(i), ImGui::GetContentRegionAvail().x - buttons);
+    ImGui::TextUnformatted(label.c_str());
     if (ImGui::IsItemHovered() && !run.folder().empty())
       ImGui::SetTooltip("%s\n%s", run.folder().c_str(), run.status().c_str());
     if (!run.isLive()) {

@@ -11,9 +11,10 @@
 namespace genlab::lab {
 
 struct CompareState {
-  int viewIndex = 0;       // into the lesson's views: the one laid out once per run
-  int metricIndex = 0;     // into the first run's metric columns
-  float smoothing = 0.6f;  // EMA weight; 0 shows the raw curves
+  int viewIndex = 0;        // into the lesson's views: the one laid out once per run
+  bool showCurves = false;  // where the chart and the pictures take turns: the chart's turn
+  int metricIndex = 0;      // into the first run's metric columns
+  float smoothing = 0.6f;   // EMA weight; 0 shows the raw curves
   bool wallTime = false;
   int baseline = -1;  // run index, or -1 for none
   bool showAllSettings = false;

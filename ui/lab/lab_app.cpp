@@ -148,6 +148,7 @@ void LabApp::openLesson(std::size_t index) {
   m_runs.clear();
   m_scrubStep.reset();
   m_replaying = false;
+  m_mainView = 0;
   m_lessonIndex = index;
   m_openError.clear();
   try {
@@ -196,7 +197,8 @@ int LabApp::run() {
     const double interval = millisecondsBetween(m_lastFrameStart, frameStart);
     m_lastFrameStart = frameStart;
 
-    if (m_fontsDirty || contentScale() != m_fontScale) rebuildFonts();
+    if (m_fontsDirty || contentScale() != m_fontScale || presentScale() != m_presentScale)
+      rebuildFonts();
     frame();
 
     if (m_scriptPhase == ScriptPhase::kDone && m_options.scripted()) {
@@ -271,6 +273,7 @@ void LabApp::frame() {
   }
   advanceReplay();
   m_layout = nlohmann::json::array();
+  m_panels = nlohmann::json::array();
   if (m_options.scripted()) advanceScript();
   handleShortcuts();
 
@@ -280,7 +283,7 @@ void LabApp::frame() {
   const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f;
   const float timelineHeight = statusHeight;
   // Presentation type is ~1.75x larger: the side panel widens with it so controls stay whole.
-  const float sideMinimum = 260.0f * m_fontScale * (m_present ? 1.45f : 1.0f);
+  const float sideMinimum = 260.0f * m_fontScale * (m_present ? 1.45f * m_presentScale : 1.0f);
   // F6 hides the side panel: the pictures get the whole width (compare mode on a projector).
   const float sideWidth =
       m_sidePanelHidden ? 0.0f : std::max(sideMinimum, display.x * m_settings.sidePanelFraction);
@@ -294,6 +297,7 @@ void LabApp::frame() {
   if (m_showHelp) drawHelpOverlay();
   if (auto chosen = m_browser.draw(m_fontScale); !chosen.empty()) openRecordedRuns(chosen);
   updateWindowTitle();
+  m_tabKey.reset();  // a number with no tab this frame does nothing later
 
   ImGui::Render();
   int width = 0;
@@ -363,6 +367,10 @@ void LabApp::handleShortcut(const KeyPress& press) {
       m_fontsDirty = true;
       break;
     default:
+      // 1 to 9: the tab of that number (drawViews or drawCompare acts on it, or drops a
+      // number with no tab).
+      if (press.key >= GLFW_KEY_1 && press.key <= GLFW_KEY_9 && !ctrl)
+        m_tabKey = static_cast<std::size_t>(press.key - GLFW_KEY_1);
       break;
   }
 }

@@ -24,6 +24,7 @@
 #include "ui/lab/open_run.h"
 #include "ui/lab/runs_browser.h"
 #include "ui/lab/shortcut_keys.h"
+#include "ui/lab/view_layout.h"
 #include "ui/theme.h"
 #include "ui/views/metrics_cache.h"
 #include "ui/views/view.h"
@@ -49,6 +50,8 @@ class LabApp {
   void rebuildFonts();
   void applyImGuiStyle();
   float contentScale() const;
+  // What presentation type is multiplied by at the window's present height (m_presentScale).
+  float presentScale() const;
   void saveScreenshot(const std::string& path);
 
   // lab_app.cpp: lessons and the frame.
@@ -89,6 +92,9 @@ class LabApp {
   void drawTopBar(float height);
   void drawSidePanel(float x, float y, float width, float height);
   void drawViews(float x, float y, float width, float height);
+  ViewLayoutLimits viewLayoutLimits() const;
+  int drawTabStrip(const LayoutRect& rect, const std::vector<std::string>& titles,
+                   std::size_t chosen, const std::vector<bool>& shown);
   // compare_panels.cpp
   void drawCompare(float x, float y, float width, float height);
   void drawCompareControls();
@@ -124,7 +130,12 @@ class LabApp {
   bool m_showHelp = false;
   bool m_sidePanelHidden = false;  // F6
   float m_fontScale = 1.0f;
-  int m_trainerThreads = 1;  // set once by the thread policy
+  // Presentation type follows the window's height (a 768-pixel projector gets type as large,
+  // relative to the wall, as a 1080-pixel one); 1 at 1080 pixels and above.
+  float m_presentScale = 1.0f;
+  std::size_t m_mainView = 0;           // the lesson's view shown large (number keys choose it)
+  std::optional<std::size_t> m_tabKey;  // a number key pressed this frame: its tab, from 0
+  int m_trainerThreads = 1;             // set once by the thread policy
 
   std::vector<lesson::Lesson> m_lessons;
   // The first lesson's settings as read, before --set: what its run folders record as the
@@ -152,6 +163,7 @@ class LabApp {
   RunsBrowser m_browser;
   ShortcutKeys m_keys;  // presses queued as GLFW delivers them (see shortcut_keys.h)
   nlohmann::json m_layout = nlohmann::json::array();  // views drawn this frame (--report-layout)
+  nlohmann::json m_panels = nlohmann::json::array();  // the fixed panels, with their content
   std::string m_windowTitle;
 
   ui::Style m_canvasStyle;

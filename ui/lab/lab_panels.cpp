@@ -6,10 +6,16 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "ui/lab/fit_label.h"
 #include "ui/lab/lab_app.h"
+#include "ui/lab/layout_report.h"
 #include "ui/lab/panel_layout.h"
 #include "ui/lab/transport.h"
+#include "ui/lab/view_layout.h"
 #include "ui/views/image_tiles.h"
 
 namespace genlab::lab {
@@ -27,6 +33,58 @@ const char* stateLabel(train::RunState state) {
   return state == train::RunState::kFailed ? "stopped: see messages" : train::runStateName(state);
 }
 
+// The top bar's labels, long where the window has room and short where it has not (a
+// projector's 1024 pixels in presentation type); the tooltips always give the long meaning.
+struct TopBarLabels {
+  const char* lesson;
+  const char* play;
+  const char* pause;
+  const char* step;
+  const char* reset;
+  const char* slower;
+  const char* faster;
+  const char* runs;
+  const char* present;
+  const char* help;
+};
+
+constexpr TopBarLabels kLongLabels{"Lesson",
+                                   "\xE2\x96\xB6 Play",
+                                   "\xE2\x9D\x9A\xE2\x9D\x9A Pause",
+                                   "Step \xE2\x86\x92",
+                                   "\xE2\x86\xBA Reset",
+                                   "Slower",
+                                   "Faster",
+                                   "Runs...",
+                                   "Present (F5)",
+                                   "Help (F1)"};
+constexpr TopBarLabels kShortLabels{"",
+                                    "\xE2\x96\xB6",
+                                    "\xE2\x9D\x9A\xE2\x9D\x9A",
+                                    "\xE2\x86\x92",
+                                    "\xE2\x86\xBA",
+                                    "\xE2\x88\x92",
+                                    "+",
+                                    "Runs",
+                                    "F5",
+                                    "?"};
+
+// Width of the bar without the lesson picker, as drawTopBar lays it out.
+float topBarWidthWithoutPicker(const TopBarLabels& l, const std::string& speed, float gap) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const auto button = [&](const char* label) {
+    return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
+  };
+  const float playWidth = std::max(button(l.play), button(l.pause));
+  float width = style.WindowPadding.x * 2.0f;
+  if (*l.lesson) width += ImGui::CalcTextSize(l.lesson).x + style.ItemSpacing.x;
+  width += gap + playWidth + button(l.step) + button(l.reset) + style.ItemSpacing.x * 2.0f;
+  width += gap + button(l.slower) + ImGui::CalcTextSize(speed.c_str()).x + button(l.faster) +
+           style.ItemSpacing.x * 2.0f;
+  width += gap + button(l.runs) + button(l.present) + button(l.help) + style.ItemSpacing.x * 2.0f;
+  return width;
+}
+
 }  // namespace
 
 void LabApp::drawTopBar(float height) {
@@ -34,12 +92,23 @@ void LabApp::drawTopBar(float height) {
   placeNextWindow(0, 0, display.x, height);
   ImGui::Begin("##topbar", nullptr,
                kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float gap = 24.0f * m_fontScale;
+  const std::string speed = speedLabel(m_speedIndex);
+  // The long labels when they leave the lesson picker room for about 24 characters.
+  const float pickerMinimum = ImGui::CalcTextSize("HMM: the dishonest casin").x;
+  const bool roomy =
+      topBarWidthWithoutPicker(kLongLabels, speed, gap) + pickerMinimum + gap <= display.x;
+  const TopBarLabels& labels = roomy ? kLongLabels : kShortLabels;
+  const float pickerRoom = display.x - topBarWidthWithoutPicker(labels, speed, gap) - gap;
+  const float pickerPreferred = 420.0f * m_fontScale * (m_present ? 1.6f * m_presentScale : 1.0f);
 
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Lesson");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(
-      std::min(420.0f * m_fontScale * (m_present ? 1.6f : 1.0f), display.x * 0.35f));
+  if (*labels.lesson) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(labels.lesson);
+    ImGui::SameLine();
+  }
+  ImGui::SetNextItemWidth(std::max(std::min(pickerPreferred, pickerRoom), 4.0f * gap));
   // Recorded runs open from disk name their own lesson; picking one here opens it live.
   bool anyLiveRun = false;
   for (const auto& run : m_runs) anyLiveRun = anyLiveRun || run->isLive();
@@ -57,70 +126,58 @@ void LabApp::drawTopBar(float height) {
     }
     ImGui::EndCombo();
   }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lesson: %s", current);
 
-  bool anyLive = false;
-  for (const auto& run : m_runs) anyLive = anyLive || run->isLive();
+  const bool anyLive = anyLiveRun;
   const bool haveRuns = !m_runs.empty();
   const bool playing = anyLive ? anyLivePlaying() : m_replaying;
-  ImGui::SameLine(0, 24.0f * m_fontScale);
+  ImGui::SameLine(0, gap);
   const char* playTip = anyLive ? "Play or pause training (Space)"
                                 : "Replay the recorded runs along the timeline (Space)";
-  if (buttonWithTooltip(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Play", playTip,
-                        haveRuns)) {
-    togglePlay();
-  }
+  if (buttonWithTooltip(playing ? labels.pause : labels.play, playTip, haveRuns)) togglePlay();
   ImGui::SameLine();
-  if (buttonWithTooltip("Step \xE2\x86\x92",
+  if (buttonWithTooltip(labels.step,
                         anyLive ? "Take one training step (Right arrow)"
                                 : "Next recorded checkpoint (Right arrow)",
                         haveRuns)) {
     stepAll();
   }
   ImGui::SameLine();
-  if (buttonWithTooltip("\xE2\x86\xBA Reset", "Start again from the same seed (R)", anyLive)) {
-    resetAll();
-  }
-  ImGui::SameLine(0, 24.0f * m_fontScale);
-  if (buttonWithTooltip("Slower", "Fewer steps per second (-)", m_speedIndex > 0)) {
+  if (buttonWithTooltip(labels.reset, "Start again from the same seed (R)", anyLive)) resetAll();
+  ImGui::SameLine(0, gap);
+  if (buttonWithTooltip(labels.slower, "Fewer steps per second (-)", m_speedIndex > 0)) {
     setSpeed(m_speedIndex + 1 == kSpeeds.size() ? kSpeeds.size() - 2 : m_speedIndex - 1);
   }
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%s", speedLabel(m_speedIndex).c_str());
+  ImGui::TextUnformatted(speed.c_str());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playing speed: training steps per second");
   ImGui::SameLine();
-  if (buttonWithTooltip("Faster", "More steps per second (+)", m_speedIndex + 1 < kSpeeds.size())) {
+  if (buttonWithTooltip(labels.faster, "More steps per second (+)",
+                        m_speedIndex + 1 < kSpeeds.size())) {
     setSpeed(m_speedIndex + 1);
   }
 
-  // Right-aligned: presentation mode and help; short labels when the window is too narrow
-  // for the long ones (presentation type on a 1280-pixel screen).
-  const ImGuiStyle& style = ImGui::GetStyle();
-  auto groupWidth = [&](const char* a, const char* b) {
-    return ImGui::CalcTextSize(a).x + ImGui::CalcTextSize(b).x + style.FramePadding.x * 4 +
-           style.ItemSpacing.x;
+  // Right-aligned: the runs browser, presentation mode and help.
+  const auto buttonWidth = [&](const char* label) {
+    return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
   };
+  const float rightWidth = buttonWidth(labels.runs) + buttonWidth(labels.present) +
+                           buttonWidth(labels.help) + style.ItemSpacing.x * 2.0f;
   const float usedUpTo = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;  // "Faster"
-  const float runsWidth =
-      ImGui::CalcTextSize("Runs...").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
-  const bool roomy =
-      usedUpTo + style.ItemSpacing.x + runsWidth + groupWidth("Present (F5)", "Help (F1)") + 8.0f <=
-      display.x;
-  const char* presentLabel = roomy ? "Present (F5)" : "F5";
-  const char* helpLabel = roomy ? "Help (F1)" : "?";
-  const float rightWidth = groupWidth(presentLabel, helpLabel) + runsWidth;
-  ImGui::SameLine(std::max(usedUpTo + style.ItemSpacing.x, display.x - rightWidth - 8.0f));
-  if (buttonWithTooltip("Runs...", "Open recorded runs, or pick several to compare (Ctrl+O)"))
+  ImGui::SameLine(std::max(usedUpTo + gap, display.x - rightWidth - style.WindowPadding.x));
+  if (buttonWithTooltip(labels.runs, "Open recorded runs, or pick several to compare (Ctrl+O)"))
     m_browser.open(runsDirectory());
   ImGui::SameLine();
-  if (buttonWithTooltip(presentLabel,
-                        "Presentation mode (F5): large type, thick strokes, high contrast")) {
+  if (buttonWithTooltip(labels.present,
+                        "Presentation mode (F5): large type, fewer and larger views")) {
     m_present = !m_present;
     m_fontsDirty = true;
   }
   ImGui::SameLine();
-  if (buttonWithTooltip(helpLabel, "Keyboard shortcuts and how to use the lab (F1)"))
+  if (buttonWithTooltip(labels.help, "Keyboard shortcuts and how to use the lab (F1)"))
     m_showHelp = !m_showHelp;
+  m_panels.push_back(panelEntry("top bar", false));
   ImGui::End();
 }
 
@@ -165,6 +222,7 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
       ImGui::TextWrapped("\xE2\x80\xA2 %s", it->c_str());
     for (const auto& error : m_lessonErrors) ImGui::TextWrapped("\xE2\x80\xA2 %s", error.c_str());
   }
+  m_panels.push_back(panelEntry("side panel", true));
   ImGui::End();
 }
 
@@ -188,35 +246,92 @@ void LabApp::drawViews(float x, float y, float width, float height) {
   std::vector<views::View*> visible = run.ui().views();
   if (visible.empty()) return;
 
-  // The first view is the lesson's main picture: it takes the left 60%, the others stack on
-  // the right. A single view takes everything.
-  const float mainWidth = visible.size() == 1 ? width : std::floor(width * 0.6f);
-  const float sideCount = static_cast<float>(visible.size() - 1);
-  for (std::size_t i = 0; i < visible.size(); ++i) {
-    float vx = x;
-    float vy = y;
-    float vw = mainWidth;
-    float vh = height;
-    if (i > 0) {
-      vx = x + mainWidth;
-      vw = width - mainWidth;
-      vh = std::floor(height / sideCount);
-      vy = y + vh * static_cast<float>(i - 1);
-    }
-    placeNextWindow(vx, vy, vw, vh);
-    const std::string title = visible[i]->title() + "###view" + std::to_string(i);
+  if (const auto key = std::exchange(m_tabKey, std::nullopt); key && *key < visible.size())
+    m_mainView = *key;
+  const ViewArrangement arrangement =
+      arrangeViews({x, y, width, height}, visible.size(), m_mainView, viewLayoutLimits());
+  m_mainView = arrangement.slots.front().view;
+  if (arrangement.strip) {
+    std::vector<std::string> titles;
+    std::vector<bool> shown(visible.size(), false);
+    for (const views::View* view : visible) titles.push_back(view->title());
+    for (const ViewSlot& slot : arrangement.slots) shown[slot.view] = true;
+    const int clicked = drawTabStrip(arrangement.stripRect, titles, m_mainView, shown);
+    if (clicked >= 0) m_mainView = static_cast<std::size_t>(clicked);
+  }
+  for (const ViewSlot& slot : arrangement.slots) {
+    views::View& view = *visible[slot.view];
+    const LayoutRect& r = slot.rect;
+    placeNextWindow(r.x, r.y, r.width, r.height);
+    const std::string title = view.title() + "###view" + std::to_string(slot.view);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(2, 2));
     ImGui::Begin(title.c_str(), nullptr,
                  kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
-    visible[i]->draw(context, ImGui::GetContentRegionAvail());
+    const ViewReport report;
+    view.draw(context, ImGui::GetContentRegionAvail());
+    m_layout.push_back(report.finish(withPicture({{"run", run.folder().string()},
+                                                  {"view", view.title()},
+                                                  {"step", snapshot ? snapshot->step : -1},
+                                                  {"rect", {r.x, r.y, r.width, r.height}}},
+                                                 view)));
     ImGui::End();
-    m_layout.push_back(withPicture({{"run", run.folder().string()},
-                                    {"view", visible[i]->title()},
-                                    {"step", snapshot ? snapshot->step : -1},
-                                    {"rect", {vx, vy, vw, vh}}},
-                                   *visible[i]));
   }
+}
+
+ViewLayoutLimits LabApp::viewLayoutLimits() const {
+  ViewLayoutLimits limits;
+  // A view smaller than this cannot show its axes and labels at the type size in use.
+  const float type = m_fontScale * (m_present ? m_presentScale : 1.0f);
+  limits.minWidth = (m_present ? 420.0f : 300.0f) * type;
+  limits.minHeight = (m_present ? 300.0f : 200.0f) * type;
+  // On a projector, fewer and larger pictures: the main one and at most two beside it.
+  limits.maxShown = m_present ? 3 : 8;
+  limits.stripHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f;
+  return limits;
+}
+
+// A strip of tabs (the views that do not fit, compare mode's pictures and chart): one button
+// per title, numbered as the keys that choose it; `chosen` is highlighted most, the others in
+// `shown` less. Returns the index clicked, or -1.
+int LabApp::drawTabStrip(const LayoutRect& r, const std::vector<std::string>& titles,
+                         std::size_t chosen, const std::vector<bool>& shown) {
+  placeNextWindow(r.x, r.y, r.width, r.height);
+  ImGui::Begin("##viewstrip", nullptr,
+               kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  const ImVec4 chosenColor = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
+  const ImVec4 shownColor = ImGui::GetStyleColorVec4(ImGuiCol_ButtonHovered);
+  const ImVec4 hiddenColor = ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
+  // Every tab whole if they fit; otherwise the longest titles give way first (each tab gets
+  // at most the same width, the share the shorter ones leave).
+  std::vector<std::string> labels;
+  std::vector<float> widths;
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    labels.push_back(i < 9 ? std::to_string(i + 1) + "  " + titles[i] : titles[i]);
+    widths.push_back(ImGui::CalcTextSize(labels.back().c_str()).x);
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float room = ImGui::GetContentRegionAvail().x -
+                     static_cast<float>(titles.size()) * style.FramePadding.x * 2.0f -
+                     static_cast<float>(titles.size() - 1) * style.ItemSpacing.x;
+  const float cap = equalShareCap(widths, room);
+  int clicked = -1;
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    const std::string label = widths[i] <= cap ? labels[i] : fitLabel(labels[i], cap);
+    if (i > 0) ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, i == chosen                    ? chosenColor
+                                           : i < shown.size() && shown[i] ? shownColor
+                                                                          : hiddenColor);
+    if (ImGui::Button((label + "###tab" + std::to_string(i)).c_str()))
+      clicked = static_cast<int>(i);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s%s", titles[i].c_str(),
+                        i < 9 ? (" (key " + std::to_string(i + 1) + ")").c_str() : "");
+  }
+  m_panels.push_back(panelEntry("view tabs", false));
+  ImGui::End();
+  return clicked;
 }
 
 nlohmann::json LabApp::withPicture(nlohmann::json entry, const views::View& view) {
@@ -263,6 +378,7 @@ void LabApp::drawTimeline(float x, float y, float width, float height) {
       m_replaying = false;
     }
   }
+  m_panels.push_back(panelEntry("timeline", false));
   ImGui::End();
 }
 
@@ -272,26 +388,49 @@ void LabApp::drawStatusBar(float y, float height) {
   ImGui::Begin("##status", nullptr,
                kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   ImGui::AlignTextToFramePadding();
+  // Fields in order of importance; the least important give way when the bar is too narrow.
+  std::vector<std::string> left;
+  char text[160];
   if (OpenRun* run = focusedRun(); run && run->isLive()) {
     const train::Session& session = run->session();
-    ImGui::Text("%s  |  step %lld  |  %.1f steps/s  |  seed %llu  |  %s%s",
-                stateLabel(session.state()), static_cast<long long>(session.stepsDone()),
-                session.stepsPerSecond(), static_cast<unsigned long long>(session.seed()),
-                run->folder().empty() ? "not recorded" : "recording to ",
-                run->folder().empty() ? "" : run->label().c_str());
+    left.emplace_back(stateLabel(session.state()));
+    left.push_back("step " + std::to_string(session.stepsDone()));
+    std::snprintf(text, sizeof text, "%.1f steps/s", session.stepsPerSecond());
+    left.emplace_back(text);
+    left.push_back("seed " + std::to_string(session.seed()));
+    left.push_back(run->folder().empty() ? "not recorded" : "recording to " + run->label());
   } else if (run) {
-    ImGui::Text("recorded run %s  |  %s  |  showing step %lld of %lld", run->label().c_str(),
-                run->status().c_str(), static_cast<long long>(run->shownStep()),
-                static_cast<long long>(run->lastStep()));
+    left.push_back("recorded run " + run->label());
+    left.push_back(run->status());
+    std::snprintf(text, sizeof text, "showing step %lld of %lld",
+                  static_cast<long long>(run->shownStep()),
+                  static_cast<long long>(run->lastStep()));
+    left.emplace_back(text);
   } else {
-    ImGui::TextUnformatted("no lesson open");
+    left.emplace_back("no lesson open");
   }
-  char right[128];
-  std::snprintf(right, sizeof right, "frame %.1f ms  |  %d trainer threads  |  F1 help",
-                m_frameStats.recentWorkMs(), m_trainerThreads);
-  ImGui::SameLine(
-      std::max(ImGui::GetCursorPosX() + 16.0f, display.x - ImGui::CalcTextSize(right).x - 16.0f));
-  ImGui::TextUnformatted(right);
+  std::snprintf(text, sizeof text, "frame %.1f ms", m_frameStats.recentWorkMs());
+  std::vector<std::string> right = {text, std::to_string(m_trainerThreads) + " trainer threads",
+                                    "F1 help"};
+  const auto joined = [](const std::vector<std::string>& parts) {
+    std::string line;
+    for (const auto& part : parts) line += (line.empty() ? "" : "  |  ") + part;
+    return line;
+  };
+  const float room = ImGui::GetContentRegionAvail().x;
+  const float spacing = 32.0f * m_fontScale;
+  const auto width = [](const std::string& line) { return ImGui::CalcTextSize(line.c_str()).x; };
+  while (!right.empty() && width(joined(left)) + spacing + width(joined(right)) > room)
+    right.erase(right.begin());
+  while (left.size() > 1 && width(joined(left)) > room) left.pop_back();
+  const std::string leftLine = fitLabel(joined(left), room);
+  ImGui::TextUnformatted(leftLine.c_str());
+  if (!right.empty()) {
+    const std::string rightLine = joined(right);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width(rightLine));
+    ImGui::TextUnformatted(rightLine.c_str());
+  }
+  m_panels.push_back(panelEntry("status bar", false));
   ImGui::End();
 }
 
@@ -314,6 +453,7 @@ void LabApp::drawHelpOverlay() {
       {"- / +", "slower / faster"},
       {"F5", "presentation mode (projector)"},
       {"F6", "hide / show the side panel"},
+      {"1 - 9", "make that view the large one (the tabs above the views)"},
       {"F1, Esc", "this help"},
       {"Drag / wheel", "pan / zoom a plot; double-click fits it"},
       {"Timeline", "drag to look back in time"},

@@ -9,6 +9,7 @@
 
 #include "core/run/run_catalog.h"
 #include "ui/lab/lab_app.h"
+#include "ui/lab/layout_report.h"
 #include "ui/lab/transport.h"
 
 namespace genlab::lab {
@@ -243,7 +244,10 @@ void LabApp::writeLayoutReport() {
       {"window", m_windowTitle},
       {"cursor", m_scrubStep ? nlohmann::json(*m_scrubStep) : nlohmann::json()},
       {"compare", compareMode()},
-      {"views", m_layout}};
+      {"views", m_layout},
+      {"panels", m_panels},
+      {"present", m_present},
+      {"size", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
   std::ofstream out(m_options.reportLayout);
   out << report.dump(2) << '\n';
   if (!out) {

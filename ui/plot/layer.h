@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ui/gl/buffer.h"
+#include "ui/gl/text.h"
 #include "ui/gl/texture.h"
 #include "ui/plot/plot_math.h"
 #include "ui/theme.h"
@@ -70,6 +71,8 @@ class Layer {
   virtual void moveItem(std::size_t index, Vec2 data) {}
   // Highlights the item under the cursor (-1: none). Default: no highlighting.
   virtual void setHovered(int index) {}
+  // The strings the last draw() put on the canvas, in framebuffer pixels (labels layers).
+  virtual const std::vector<gl::DrawnText>* drawnTexts() const { return nullptr; }
 
   // Changes whenever the picture this layer draws would change.
   std::uint64_t revision() const { return m_revision; }

@@ -9,7 +9,6 @@ namespace genlab::plot {
 
 LineChart::LineChart() {
   m_lines = &m_canvas.add<LineLayer>();
-  m_canvas.setLegendPosition(LegendPosition::TopRight);
 }
 
 std::size_t LineChart::addSeries(std::string name, std::optional<Color> color) {

@@ -20,6 +20,14 @@ struct PlotCanvas::Layout {
   const gl::Font* font = nullptr;
   const gl::Font* titleFont = nullptr;
   float pad = 0, tickLen = 0, gap = 0;
+  // LegendPosition::Above: each entry's left edge and row, in the band between the title and
+  // the plot area that starts at legendTop.
+  struct LegendSlot {
+    double x = 0;
+    int row = 0;
+  };
+  std::vector<LegendSlot> legendSlots;
+  double legendTop = 0;
 };
 
 PlotCanvas::PlotCanvas() {
@@ -157,9 +165,27 @@ PlotCanvas::Layout PlotCanvas::computeLayout(const ui::Style& style) const {
     return static_cast<double>(v.size());
   };
 
-  // Vertical margins depend on fonts only; the top leaves room for half a y tick label.
-  const double top = L.pad + (L.title.empty() ? f.digitHeight() * 0.5
-                                              : L.titleFont->lineHeight() * lines(L.title) + L.gap);
+  // Vertical margins depend on fonts only; the top leaves room for half a y tick label, and for
+  // the legend's rows when it sits above the plot.
+  double top = L.pad + (L.title.empty() ? 0.0 : L.titleFont->lineHeight() * lines(L.title) + L.gap);
+  if (m_legendPosition == LegendPosition::Above) {
+    const std::vector<const LegendEntry*> entries = legendEntries();
+    const LegendMetrics m = legendMetrics(style);
+    double x = L.pad;
+    int row = 0;
+    for (const LegendEntry* e : entries) {
+      const double width = m.swatch + m.padIn + f.measure(e->label);
+      if (x > L.pad && x + width > W - L.pad) {
+        x = L.pad;
+        ++row;
+      }
+      L.legendSlots.push_back({x, row});
+      x += width + m.padIn * 3.0;
+    }
+    L.legendTop = top;
+    if (!entries.empty()) top += lineH * (row + 1) + L.gap;
+  }
+  top += f.digitHeight() * 0.5;
   const double bottom = L.pad + L.tickLen + L.gap + lineH +
                         (L.xLabel.empty() ? 0.0 : lineH * lines(L.xLabel) + L.gap);
   L.yLabel = fitTitle(m_yLabel, std::max(0.0, H - top - bottom), 2, measure);
@@ -257,7 +283,13 @@ void PlotCanvas::render(const ui::Style& style) {
   glDisable(GL_SCISSOR_TEST);
 
   drawDecorations(L, style);
-  drawLegend(style);
+  const gl::PixelBox plotBox{static_cast<float>(L.area.left), static_cast<float>(L.area.top),
+                             static_cast<float>(L.area.right()),
+                             static_cast<float>(L.area.bottom())};
+  for (const auto& layer : m_layers)
+    if (layer->visible())
+      if (const auto* drawn = layer->drawnTexts()) keepTexts(*drawn, plotBox);
+  drawLegend(L, style);
 
   m_rendered = {contentRevision(), m_view, m_fb.width(), m_fb.height(), style};
   m_forceRedraw = false;
@@ -278,6 +310,7 @@ void PlotCanvas::drawDecorations(const Layout& L, const ui::Style& style) {
   m_shapes.clear();
   m_text.clear();
   m_drawn = {L.xTicks, L.yTicks, {}};
+
   // Left and bottom spines, drawn outside the area so they never cover data at the edges.
   m_shapes.addRect(a.left - axisW, a.top, a.left, a.bottom() + axisW, pal.foreground);
   m_shapes.addRect(a.left - axisW, a.bottom(), a.right(), a.bottom() + axisW, pal.foreground);
@@ -286,15 +319,15 @@ void PlotCanvas::drawDecorations(const Layout& L, const ui::Style& style) {
     const double px = vt.toPixel({L.xTicks.values[i], 0}).x;
     m_shapes.addLine({px, a.bottom() + axisW}, {px, a.bottom() + axisW + L.tickLen}, tickW,
                      pal.foreground);
-    addDecorationText(f, L.xTicks.labels[i], static_cast<float>(px),
-                      static_cast<float>(a.bottom() + axisW + L.tickLen + L.gap), HAlign::Center,
-                      VAlign::Top, pal.foreground);
+    m_text.add(f, L.xTicks.labels[i], static_cast<float>(px),
+               static_cast<float>(a.bottom() + axisW + L.tickLen + L.gap), HAlign::Center,
+               VAlign::Top, pal.foreground);
   }
   for (std::size_t i = 0; i < L.yTicks.values.size(); ++i) {
     const double py = vt.toPixel({0, L.yTicks.values[i]}).y;
     m_shapes.addLine({a.left - axisW - L.tickLen, py}, {a.left - axisW, py}, tickW, pal.foreground);
-    addDecorationText(f, L.yTicks.labels[i], static_cast<float>(a.left - axisW - L.tickLen - L.gap),
-                      static_cast<float>(py), HAlign::Right, VAlign::Middle, pal.foreground);
+    m_text.add(f, L.yTicks.labels[i], static_cast<float>(a.left - axisW - L.tickLen - L.gap),
+               static_cast<float>(py), HAlign::Right, VAlign::Middle, pal.foreground);
   }
   // Titles centre on the plot area, moved in as far as it takes to stay inside the canvas.
   const auto centreX = [&](const gl::Font& font, const std::string& line) {
@@ -306,89 +339,106 @@ void PlotCanvas::drawDecorations(const Layout& L, const ui::Style& style) {
   const double lineH = f.lineHeight();
   for (std::size_t i = 0; i < L.xLabel.size(); ++i) {
     const double fromBottom = lineH * static_cast<double>(L.xLabel.size() - 1 - i);
-    addDecorationText(f, L.xLabel[i], centreX(f, L.xLabel[i]),
-                      static_cast<float>(m_fb.height() - L.pad - fromBottom), HAlign::Center,
-                      VAlign::Bottom, pal.foreground);
+    m_text.add(f, L.xLabel[i], centreX(f, L.xLabel[i]),
+               static_cast<float>(m_fb.height() - L.pad - fromBottom), HAlign::Center,
+               VAlign::Bottom, pal.foreground);
   }
   // Rotated lines read bottom to top; the first line is the leftmost.
   for (std::size_t i = 0; i < L.yLabel.size(); ++i) {
-    addDecorationText(f, L.yLabel[i], static_cast<float>(L.pad + lineH * static_cast<double>(i)),
-                      static_cast<float>(a.top + a.height * 0.5), HAlign::Center, VAlign::Top,
-                      pal.foreground, /*rotated=*/true);
+    m_text.add(f, L.yLabel[i], static_cast<float>(L.pad + lineH * static_cast<double>(i)),
+               static_cast<float>(a.top + a.height * 0.5), HAlign::Center, VAlign::Top,
+               pal.foreground, /*rotated=*/true);
   }
   const double titleH = L.titleFont->lineHeight();
   for (std::size_t i = 0; i < L.title.size(); ++i) {
-    addDecorationText(*L.titleFont, L.title[i], centreX(*L.titleFont, L.title[i]),
-                      static_cast<float>(L.pad + titleH * static_cast<double>(i)), HAlign::Center,
-                      VAlign::Top, pal.foreground);
+    m_text.add(*L.titleFont, L.title[i], centreX(*L.titleFont, L.title[i]),
+               static_cast<float>(L.pad + titleH * static_cast<double>(i)), HAlign::Center,
+               VAlign::Top, pal.foreground);
   }
 
   const DrawContext ctx{vt, m_fb.width(), m_fb.height(), style};
   m_shapes.draw(ctx.pixelToNdc());
   m_text.draw(m_fb.width(), m_fb.height());
+  keepTexts(m_text.drawn(), canvasBox());
 }
 
-void PlotCanvas::addDecorationText(const gl::Font& font, const std::string& text, float x, float y,
-                                   HAlign h, VAlign v, const gl::Color& color, bool rotated) {
-  m_text.add(font, text, x, y, h, v, color, rotated);
-  const gl::PixelBox b = font.bounds(text, rotated ? 0.0f : x, rotated ? 0.0f : y, h, v);
-  // Turned counter-clockwise about (x, y) as TextBatch turns it: (dx, dy) -> (dy, -dx).
-  m_drawn.textBoxes.push_back(rotated ? gl::PixelBox{x + b.y0, y - b.x1, x + b.y1, y - b.x0} : b);
+gl::PixelBox PlotCanvas::canvasBox() const {
+  return {0.0f, 0.0f, static_cast<float>(m_fb.width()), static_cast<float>(m_fb.height())};
 }
 
-void PlotCanvas::drawLegend(const ui::Style& style) {
-  if (m_legendPosition == LegendPosition::Hidden) return;
+void PlotCanvas::keepTexts(const std::vector<gl::DrawnText>& drawn, const gl::PixelBox& clip) {
+  for (const gl::DrawnText& t : drawn) m_drawn.texts.push_back({t.text, t.box, clip});
+}
+
+std::vector<const LegendEntry*> PlotCanvas::legendEntries() const {
   std::vector<const LegendEntry*> entries;
   for (const auto& l : m_layers)
     if (l->visible())
       for (const auto& e : l->legend()) entries.push_back(&e);
   for (const auto& e : m_legend) entries.push_back(&e);
+  return entries;
+}
+
+PlotCanvas::LegendMetrics PlotCanvas::legendMetrics(const ui::Style& style) {
+  return {style.fontPx * 0.9, style.fontPx * 0.5, style.fontPx * 0.6};
+}
+
+void PlotCanvas::drawLegend(const Layout& L, const ui::Style& style) {
+  if (m_legendPosition == LegendPosition::Hidden) return;
+  const std::vector<const LegendEntry*> entries = legendEntries();
   if (entries.empty()) return;
 
   const gl::Font& f = gl::sharedFont(gl::FontFace::Regular, style.fontPx);
   const ui::Palette& pal = style.palette;
   const double row = f.lineHeight();
-  const double swatch = style.fontPx * 0.9;
-  const double padIn = style.fontPx * 0.5;
-  double textW = 0;
-  for (const auto* e : entries) textW = std::max(textW, static_cast<double>(f.measure(e->label)));
-  const double boxW = padIn * 2 + swatch + padIn + textW;
-  const double boxH = padIn * 2 + row * static_cast<double>(entries.size());
-  const double margin = style.fontPx * 0.6;
-  const bool right = m_legendPosition == LegendPosition::TopRight ||
-                     m_legendPosition == LegendPosition::BottomRight;
-  const bool topSide =
-      m_legendPosition == LegendPosition::TopRight || m_legendPosition == LegendPosition::TopLeft;
-  const double x0 = right ? m_area.right() - margin - boxW : m_area.left + margin;
-  const double y0 = topSide ? m_area.top + margin : m_area.bottom() - margin - boxH;
-
+  const LegendMetrics m = legendMetrics(style);
   m_shapes.clear();
   m_text.clear();
-  m_shapes.addRect(x0, y0, x0 + boxW, y0 + boxH, pal.legendBackground);
-  m_shapes.addFrame(x0, y0, x0 + boxW, y0 + boxH, std::max(1.0f, style.gridWidthPx), pal.grid);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+  // Where each entry's swatch starts and its row's centre line.
+  std::vector<Vec2> anchors;
+  if (m_legendPosition == LegendPosition::Above) {
+    for (const auto& slot : L.legendSlots)
+      anchors.push_back({slot.x, L.legendTop + row * (static_cast<double>(slot.row) + 0.5)});
+  } else {
+    double textW = 0;
+    for (const auto* e : entries) textW = std::max(textW, static_cast<double>(f.measure(e->label)));
+    const double boxW = m.padIn * 2 + m.swatch + m.padIn + textW;
+    const double boxH = m.padIn * 2 + row * static_cast<double>(entries.size());
+    const bool right = m_legendPosition == LegendPosition::TopRight ||
+                       m_legendPosition == LegendPosition::BottomRight;
+    const bool topSide =
+        m_legendPosition == LegendPosition::TopRight || m_legendPosition == LegendPosition::TopLeft;
+    const double x0 = right ? m_area.right() - m.margin - boxW : m_area.left + m.margin;
+    const double y0 = topSide ? m_area.top + m.margin : m_area.bottom() - m.margin - boxH;
+    m_shapes.addRect(x0, y0, x0 + boxW, y0 + boxH, pal.legendBackground);
+    m_shapes.addFrame(x0, y0, x0 + boxW, y0 + boxH, std::max(1.0f, style.gridWidthPx), pal.grid);
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      anchors.push_back({x0 + m.padIn, y0 + m.padIn + row * (static_cast<double>(i) + 0.5)});
+  }
+  for (std::size_t i = 0; i < entries.size() && i < anchors.size(); ++i) {
     const LegendEntry& e = *entries[i];
-    const double cy = y0 + padIn + row * (static_cast<double>(i) + 0.5);
-    const double sx = x0 + padIn;
+    const double sx = anchors[i].x;
+    const double cy = anchors[i].y;
     switch (e.swatch) {
       case LegendSwatch::Point:
-        m_shapes.addDisc({sx + swatch * 0.5, cy}, swatch * 0.38, e.color, 32);
+        m_shapes.addDisc({sx + m.swatch * 0.5, cy}, m.swatch * 0.38, e.color, 32);
         break;
       case LegendSwatch::Line:
-        m_shapes.addLine({sx, cy}, {sx + swatch, cy}, std::max(2.0f, style.lineWidthPx), e.color,
+        m_shapes.addLine({sx, cy}, {sx + m.swatch, cy}, std::max(2.0f, style.lineWidthPx), e.color,
                          false);
         break;
       case LegendSwatch::Box:
-        m_shapes.addRect(sx, cy - swatch * 0.4, sx + swatch, cy + swatch * 0.4, e.color);
+        m_shapes.addRect(sx, cy - m.swatch * 0.4, sx + m.swatch, cy + m.swatch * 0.4, e.color);
         break;
     }
-    m_text.add(f, e.label, static_cast<float>(sx + swatch + padIn), static_cast<float>(cy),
+    m_text.add(f, e.label, static_cast<float>(sx + m.swatch + m.padIn), static_cast<float>(cy),
                HAlign::Left, VAlign::Middle, pal.foreground);
   }
   const ViewTransform vt = transform();
   const DrawContext ctx{vt, m_fb.width(), m_fb.height(), style};
   m_shapes.draw(ctx.pixelToNdc());
   m_text.draw(m_fb.width(), m_fb.height());
+  keepTexts(m_text.drawn(), canvasBox());
 }
 
 CanvasEvents PlotCanvas::handleInput(const CanvasInput& in) {

@@ -21,7 +21,18 @@
 
 namespace genlab::plot {
 
-enum class LegendPosition { TopRight, TopLeft, BottomRight, BottomLeft, Hidden };
+// A string the canvas drew, and the box it must stay inside to be read whole: the canvas for
+// axes, titles and the legend; the plot area for labels drawn by layers (they are clipped to
+// it). Framebuffer pixels.
+struct PlacedText {
+  std::string text;
+  gl::PixelBox box;
+  gl::PixelBox clip;
+};
+
+// Above (the default): the entries in rows between the title and the plot, where they never
+// cover data. The corners draw a boxed legend inside the plot area.
+enum class LegendPosition { Above, TopRight, TopLeft, BottomRight, BottomLeft, Hidden };
 
 class PlotCanvas {
  public:
@@ -87,11 +98,11 @@ class PlotCanvas {
   // cursor (wheel), reset (double-click), draggable items, clicks and tool drags.
   CanvasEvents handleInput(const CanvasInput& in);
 
-  // What the last render() drew outside the layers, for tests: the ticks of both axes and the
-  // box of every decoration text (tick labels, axis titles, the title), in framebuffer pixels.
+  // What the last render() drew, for tests and the lab's layout report: the ticks of both axes
+  // and every string (tick labels, axis titles, the title, the legend, layers' labels).
   const Ticks& xTicks() const { return m_drawn.xTicks; }
   const Ticks& yTicks() const { return m_drawn.yTicks; }
-  const std::vector<gl::PixelBox>& textBoxes() const { return m_drawn.textBoxes; }
+  const std::vector<PlacedText>& texts() const { return m_drawn.texts; }
 
   const gl::Framebuffer& framebuffer() const { return m_fb; }
   gl::ImageRgba readPixels() const { return m_fb.readPixels(); }
@@ -102,9 +113,15 @@ class PlotCanvas {
   struct Layout;
   Layout computeLayout(const ui::Style& style) const;
   void drawDecorations(const Layout& layout, const ui::Style& style);
-  void drawLegend(const ui::Style& style);
-  void addDecorationText(const gl::Font& font, const std::string& text, float x, float y,
-                         gl::HAlign h, gl::VAlign v, const gl::Color& color, bool rotated = false);
+  struct LegendMetrics {
+    double swatch, padIn, margin;
+  };
+  static LegendMetrics legendMetrics(const ui::Style& style);
+  std::vector<const LegendEntry*> legendEntries() const;
+  void drawLegend(const Layout& layout, const ui::Style& style);
+  // Records what m_text (or a layer) drew since its last clear, to stay inside `clip`.
+  gl::PixelBox canvasBox() const;
+  void keepTexts(const std::vector<gl::DrawnText>& drawn, const gl::PixelBox& clip);
   std::uint64_t contentRevision() const;
   DataRect homeRect() const;
 
@@ -113,7 +130,7 @@ class PlotCanvas {
   std::string m_title, m_xLabel, m_yLabel;
   std::vector<std::string> m_xCategories;
   std::vector<LegendEntry> m_legend;
-  LegendPosition m_legendPosition = LegendPosition::TopRight;
+  LegendPosition m_legendPosition = LegendPosition::Above;
   bool m_equalAspect = false;
   bool m_showGrid = true;
   DataRect m_view;
@@ -133,7 +150,7 @@ class PlotCanvas {
   } m_rendered;
   struct Drawn {
     Ticks xTicks, yTicks;
-    std::vector<gl::PixelBox> textBoxes;
+    std::vector<PlacedText> texts;
   } m_drawn;
   bool m_forceRedraw = true;
   std::uint64_t m_settingsRevision = 0;  // titles, legend, aspect, grid

@@ -9,6 +9,8 @@
 #include <limits>
 #include <unordered_map>
 
+#include "ui/plot/screen_texts.h"
+
 namespace genlab::plot {
 namespace {
 
@@ -33,11 +35,14 @@ void renderWithinBudget(PlotCanvas& canvas, const ui::Style& style) {
 
 }  // namespace
 
-void setCanvasRenderBudget(int perFrame) { g_budgetPerFrame = std::max(perFrame, 1); }
+void setCanvasRenderBudget(int perFrame) {
+  g_budgetPerFrame = std::max(perFrame, 1);
+}
 
 void beginCanvasFrame() {
   ++g_frame;
   g_budgetLeft = g_budgetPerFrame;
+  clearScreenTexts();
 }
 
 CanvasEvents showCanvas(const char* id, PlotCanvas& canvas, const ImVec2& size,
@@ -81,6 +86,7 @@ CanvasEvents showCanvas(const char* id, PlotCanvas& canvas, const ImVec2& size,
   ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(texture), origin,
                                        ImVec2(origin.x + logical.x, origin.y + logical.y),
                                        ImVec2(0, 1), ImVec2(1, 0));
+  recordCanvasTexts(canvas.texts(), origin, fbScale);
 
   if (options.showTooltip && events.hovered && !active) {
     ImGui::BeginTooltip();

@@ -26,6 +26,7 @@ class TextLayer : public Layer {
   const std::vector<Label>& labels() const { return m_labels; }
 
   void draw(const DrawContext& ctx) override;
+  const std::vector<gl::DrawnText>* drawnTexts() const override { return &m_batch.drawn(); }
 
  private:
   std::vector<Label> m_labels;

@@ -111,72 +111,70 @@ void Gan2dUi::drawControls(ViewContext& context) {
                        v.coverage.modes, 100.0 * v.coverage.inModes);
   }
 
-  ganSectionHeader("Target");
+  sectionHeader("Target");
   static const char* kTargets[] = {"ring8", "grid25", "spiral", "moons", "painted"};
   int target = static_cast<int>(snap->target);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  if (ImGui::Combo("real data", &target, kTargets, 5) && !context.scrubbing) {
+  if (ImGui::Combo(sideField("real data").c_str(), &target, kTargets, 5) && !context.scrubbing) {
     gan::TargetSpec spec;
     spec.kind = static_cast<gan::TargetKind>(target);
     postToGan(session, [spec](gan::Gan2dTrainer& g) { g.setTarget(spec); });
   }
   ImGui::TextWrapped("Shift-drag on the picture: spray real points. Ctrl-drag: erase them.");
 
-  ganSectionHeader("One update at a time");
+  sectionHeader("One update at a time");
   if (ImGui::Button("Step D"))
     postToGan(session, [](gan::Gan2dTrainer& g) { g.stepDiscriminatorOnly(); });
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("One discriminator update: watch the heatmap move, the points stay");
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidth("Step G"));
   if (ImGui::Button("Step G"))
     postToGan(session, [](gan::Gan2dTrainer& g) { g.stepGeneratorOnly(); });
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("One generator update: the points move along their arrows");
 
-  ganSectionHeader("Presets");
+  sectionHeader("Presets");
   if (ImGui::Button("Mode collapse")) applyGanPreset(session, modeCollapsePreset());
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "Non-saturating loss, G learning 25x faster than D:\nthe samples pile onto "
         "one mode, then jump to another");
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidth("WGAN-GP"));
   if (ImGui::Button("WGAN-GP")) applyGanPreset(session, wganGpPreset());
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "Critic with gradient penalty, k = 5: every mode keeps a pull on the samples");
 
-  ganSectionHeader("Networks (changing them restarts G and D)");
+  sectionHeader("Networks (changing them restarts G and D)");
   m_sliders.sliderInt(session, "G width", "g_width", s.gWidth, 4, 512);
   m_sliders.sliderInt(session, "G depth", "g_depth", s.gDepth, 1, 6);
   m_sliders.sliderInt(session, "D width", "d_width", s.dWidth, 4, 512);
   m_sliders.sliderInt(session, "D depth", "d_depth", s.dDepth, 1, 6);
   int noise = s.noiseDim;
   ImGui::TextUnformatted("noise dim");
-  ImGui::SameLine();
+  sameLineIfFits(toggleWidth("1"));
   if (ImGui::RadioButton("1", &noise, 1) && s.noiseDim != 1) session.setParam("noise_dim", 1);
-  ImGui::SameLine();
+  sameLineIfFits(toggleWidth("2"));
   if (ImGui::RadioButton("2", &noise, 2) && s.noiseDim != 2) session.setParam("noise_dim", 2);
-  ganHelpMarker(
+  helpMarker(
       "With 1-D noise G draws one curve through the plane: it cannot cover separate "
       "modes without a thread between them");
 
-  ganSectionHeader("Training");
+  sectionHeader("Training");
   drawGanTrainingSettings(session, s, m_sliders, 2048);
 
-  ganSectionHeader("Show");
+  sectionHeader("Show");
   auto& o = m_field->options;
   ImGui::Checkbox("D heatmap", &o.heatmap);
-  ImGui::SameLine();
+  sameLineIfFits(toggleWidth("manifold"));
   ImGui::Checkbox("manifold", &o.manifold);
-  ImGui::SameLine();
+  sameLineIfFits(toggleWidth("arrows"));
   ImGui::Checkbox("arrows", &o.arrows);
   ImGui::Checkbox("real", &o.real);
-  ImGui::SameLine();
+  sameLineIfFits(toggleWidth("generated"));
   ImGui::Checkbox("generated", &o.generated);
-  ImGui::SameLine();
+  sameLineIfFits(toggleWidth("modes"));
   ImGui::Checkbox("modes", &o.modes);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  ImGui::SliderFloat("arrow length", &o.arrowScale, 0.1f, 5.0f, "%.1f",
+  ImGui::SliderFloat(sideField("arrow length").c_str(), &o.arrowScale, 0.1f, 5.0f, "%.1f",
                      ImGuiSliderFlags_Logarithmic);
 }
 

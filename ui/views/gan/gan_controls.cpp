@@ -2,26 +2,15 @@
 
 #include <imgui.h>
 
+#include "ui/views/panel_widgets.h"
+
 namespace genlab::views {
-
-void ganSectionHeader(const char* text) {
-  ImGui::Spacing();
-  ImGui::TextUnformatted(text);
-  ImGui::Separator();
-}
-
-void ganHelpMarker(const char* text) {
-  ImGui::SameLine();
-  ImGui::TextDisabled("(?)");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
 
 bool GanSliders::sliderInt(train::Session& session, const char* label, const char* key, int current,
                            int lo, int hi, const char* help) {
   const auto draft = m_drafts.find(key);
   int value = draft != m_drafts.end() ? static_cast<int>(draft->second) : current;
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  ImGui::SliderInt(label, &value, lo, hi);
+  ImGui::SliderInt(sideField(label, help != nullptr).c_str(), &value, lo, hi);
   bool sent = false;
   if (ImGui::IsItemDeactivatedAfterEdit()) {
     session.setParam(key, value);
@@ -32,7 +21,7 @@ bool GanSliders::sliderInt(train::Session& session, const char* label, const cha
   } else {
     m_drafts.erase(key);
   }
-  if (help) ganHelpMarker(help);
+  if (help) helpMarker(help);
   return sent;
 }
 
@@ -40,9 +29,8 @@ bool GanSliders::sliderLog(train::Session& session, const char* label, const cha
                            double current, double lo, double hi, const char* help) {
   const auto draft = m_drafts.find(key);
   float value = static_cast<float>(draft != m_drafts.end() ? draft->second : current);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  ImGui::SliderFloat(label, &value, static_cast<float>(lo), static_cast<float>(hi), "%.1e",
-                     ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderFloat(sideField(label, help != nullptr).c_str(), &value, static_cast<float>(lo),
+                     static_cast<float>(hi), "%.1e", ImGuiSliderFlags_Logarithmic);
   bool sent = false;
   if (ImGui::IsItemDeactivatedAfterEdit()) {
     session.setParam(key, static_cast<double>(value));
@@ -53,7 +41,7 @@ bool GanSliders::sliderLog(train::Session& session, const char* label, const cha
   } else {
     m_drafts.erase(key);
   }
-  if (help) ganHelpMarker(help);
+  if (help) helpMarker(help);
   return sent;
 }
 
@@ -61,9 +49,9 @@ void drawGanTrainingSettings(train::Session& session, const gan::GanSettings& s,
                              GanSliders& sliders, int maxBatch) {
   static const char* kLosses[] = {"minimax", "non_saturating", "least_squares", "wgan_gp"};
   int loss = static_cast<int>(s.loss);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  if (ImGui::Combo("loss", &loss, kLosses, 4)) session.setParam("loss", kLosses[loss]);
-  ganHelpMarker(
+  if (ImGui::Combo(sideField("loss", true).c_str(), &loss, kLosses, 4))
+    session.setParam("loss", kLosses[loss]);
+  helpMarker(
       "minimax: G minimises log(1 - D(G(z))), whose gradient vanishes when D is sure.\n"
       "non_saturating: G maximises log D(G(z)) instead (strong gradients early).\n"
       "least_squares: D regresses real to 1, generated to 0; G pulls its D value to 1.\n"
@@ -78,8 +66,7 @@ void drawGanTrainingSettings(train::Session& session, const gan::GanSettings& s,
                     "Discriminator updates before each generator update");
   static const char* kOptimizers[] = {"adam", "rmsprop", "sgd"};
   int optimizer = static_cast<int>(s.optimizer);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  if (ImGui::Combo("optimizer", &optimizer, kOptimizers, 3)) {
+  if (ImGui::Combo(sideField("optimizer").c_str(), &optimizer, kOptimizers, 3)) {
     session.setParam("optimizer", kOptimizers[optimizer]);
   }
   sliders.sliderLog(session, "lr G", "lr_g", s.lrG, 1e-5, 1e-1);

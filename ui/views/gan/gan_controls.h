@@ -1,6 +1,6 @@
 #pragma once
 // Side-panel widgets both GAN lessons share: the training settings (loss, gradient-penalty
-// weight, k, optimiser, learning rates, batch), and small ImGui helpers.
+// weight, k, optimiser, learning rates, batch).
 //
 // Sliders show the snapshot's value except while the person drags; the new value is sent to the
 // session once, when the slider is released, so a drag does not queue a hundred edits (or, for
@@ -12,11 +12,9 @@
 
 #include "core/models/gan/gan_settings.h"
 #include "core/train/session.h"
+#include "ui/views/panel_widgets.h"
 
 namespace genlab::views {
-
-void ganSectionHeader(const char* text);
-void ganHelpMarker(const char* text);
 
 class GanSliders {
  public:

@@ -62,35 +62,34 @@ void ImageGanUi::drawControls(ViewContext& context) {
   ImGui::TextWrapped("loss D %.4f   loss G %.4f", snap->lossD, snap->lossG);
   ImGui::TextWrapped("D(x) %.3f   D(G(z)) %.3f", snap->dReal, snap->dFake);
 
-  ganSectionHeader("Show");
+  sectionHeader("Show");
   ImGui::Checkbox("nearest training image", &m_samples->showNearest);
-  ganHelpMarker(
+  helpMarker(
       "Beside each sample, the training image closest in pixels. Copies of training "
       "images would mean memorisation; close but different images mean the generator "
       "learned the kind of image, not the images.");
 
-  ganSectionHeader("One update at a time");
+  sectionHeader("One update at a time");
   if (ImGui::Button("Step D")) {
     postToGan(session, [](gan::ImageGanTrainer& g) { g.stepDiscriminatorOnly(); });
   }
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidth("Step G"));
   if (ImGui::Button("Step G")) {
     postToGan(session, [](gan::ImageGanTrainer& g) { g.stepGeneratorOnly(); });
   }
 
-  ganSectionHeader("Networks (changing them restarts G and D)");
+  sectionHeader("Networks (changing them restarts G and D)");
   static const char* kArchitectures[] = {"mlp", "dcgan"};
   int architecture = static_cast<int>(s.architecture);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  if (ImGui::Combo("architecture", &architecture, kArchitectures, 2)) {
+  if (ImGui::Combo(sideField("architecture", true).c_str(), &architecture, kArchitectures, 2)) {
     session.setParam("architecture", kArchitectures[architecture]);
   }
-  ganHelpMarker(
+  helpMarker(
       "mlp: fully connected 256-512 networks.\ndcgan: pytorch/examples' DCGAN for "
       "28x28 (transposed convolutions, batch norm)");
   m_sliders.sliderInt(session, "noise dim", "noise_dim", s.noiseDim, 2, 256);
 
-  ganSectionHeader("Training");
+  sectionHeader("Training");
   drawGanTrainingSettings(session, s, m_sliders, 512);
 }
 

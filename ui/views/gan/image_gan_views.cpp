@@ -67,12 +67,13 @@ void ImageGanSamplesView::draw(ViewContext& context, ImVec2 size) {
   // The caption right under the grid (which is centred in its box), not at the panel's foot.
   ImGui::SetCursorScreenPos(ImVec2(start.x, m_samples.gridRect().Max.y + 2.0f));
   if (nearestShown) {
-    ImGui::Text("left: samples at step %lld   right: nearest of %d training images (pixel L2)%s",
-                static_cast<long long>(p->step), snap->trainCount,
-                m_nearestData->step != p->step ? " - updating" : "");
+    ImGui::TextWrapped(
+        "left: samples at step %lld   right: nearest of %d training images (pixel L2)%s",
+        static_cast<long long>(p->step), snap->trainCount,
+        m_nearestData->step != p->step ? " - updating" : "");
   } else {
-    ImGui::Text("step %lld: 64 samples from the same 64 noise vectors all run long",
-                static_cast<long long>(p->step));
+    ImGui::TextWrapped("step %lld: 64 samples from the same 64 noise vectors all run long",
+                       static_cast<long long>(p->step));
   }
   if (hovered >= 0 && hovered < count) {
     const auto i = static_cast<std::size_t>(hovered);

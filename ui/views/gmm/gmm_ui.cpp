@@ -91,12 +91,7 @@ void drawStartChoice(train::Session& session, gmm::InitMethod current) {
       "random: random responsibilities, so every component starts near the middle. "
       "random_wide: K random points with wide ellipses. manual: your means, wide ellipses.";
   const std::string label(gmm::toString(current));
-  // Wide enough for the longest name, so that none is cut in presentation mode.
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float longest = ImGui::CalcTextSize("random_from_data").x + ImGui::GetFrameHeight() +
-                        style.FramePadding.x * 2.0f;
-  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x * 0.5f, longest));
-  if (ImGui::BeginCombo("start", label.c_str())) {
+  if (ImGui::BeginCombo(sideField("start", true).c_str(), label.c_str())) {
     for (const auto method : gmm::kInitMethods) {
       if (method == gmm::InitMethod::Manual && current != method) continue;  // needs means
       const std::string name(gmm::toString(method));
@@ -126,17 +121,16 @@ void GmmUi::drawControls(ViewContext& context) {
   ImGui::TextWrapped("Iteration %d%s", snapshot->iteration,
                      snapshot->converged ? " (converged)" : "");
   ImGui::TextWrapped("Mean log-likelihood %.4f", snapshot->meanLogLikelihood);
-  ImGui::Text("%lld points in %lld-D%s", static_cast<long long>(snapshot->points->rows()),
-              static_cast<long long>(snapshot->dim), snapshot->dim > 2 ? " (shown by PCA)" : "");
+  ImGui::TextWrapped("%lld points in %lld-D%s", static_cast<long long>(snapshot->points->rows()),
+                     static_cast<long long>(snapshot->dim),
+                     snapshot->dim > 2 ? " (shown by PCA)" : "");
 
   sectionHeader("Model");
   int k = snapshot->k;
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  if (ImGui::SliderInt("components K", &k, 1, 10)) session.setParam("k", k);
+  if (ImGui::SliderInt(sideField("components K").c_str(), &k, 1, 10)) session.setParam("k", k);
   static const char* kCovariances[] = {"full", "diag", "spherical", "tied"};
   int covariance = static_cast<int>(snapshot->covariance);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  if (ImGui::Combo("covariance", &covariance, kCovariances, 4)) {
+  if (ImGui::Combo(sideField("covariance", true).c_str(), &covariance, kCovariances, 4)) {
     session.setParam("covariance", kCovariances[covariance]);
   }
   helpMarker("full: any ellipse; diag: axis-aligned; spherical: circles; tied: one shared shape");
@@ -146,11 +140,11 @@ void GmmUi::drawControls(ViewContext& context) {
   if (ImGui::Button("E-step")) postToGmm(session, [](gmm::GmmTrainer& g) { g.eStepOnly(); });
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Recolour the points: responsibilities from the current parameters");
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidth("M-step"));
   if (ImGui::Button("M-step")) postToGmm(session, [](gmm::GmmTrainer& g) { g.mStepOnly(); });
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Move the ellipses: parameters from the current colours");
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidth("New start"));
   if (ImGui::Button("New start")) session.reset(session.seed() + 1);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A different random initialisation (next seed)");
 
@@ -159,8 +153,7 @@ void GmmUi::drawControls(ViewContext& context) {
   ImGui::Checkbox("1-2-3 sigma ellipses", &options.ellipses);
   static const char* kDensityModes[] = {"none", "heatmap", "contours"};
   int density = static_cast<int>(options.density);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  if (ImGui::Combo("density p(x)", &density, kDensityModes, 3)) {
+  if (ImGui::Combo(sideField("density p(x)").c_str(), &density, kDensityModes, 3)) {
     options.density = static_cast<DensityMode>(density);
   }
   if (snapshot->trueLabels) {
@@ -173,7 +166,7 @@ void GmmUi::drawControls(ViewContext& context) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A GMM is generative: new points drawn from the fitted mixture");
   if (options.samples) {
-    ImGui::SameLine();
+    sameLineIfFits(buttonWidth("Hide samples"));
     if (ImGui::Button("Hide samples")) options.samples = false;
   }
 
@@ -181,9 +174,11 @@ void GmmUi::drawControls(ViewContext& context) {
   ImGui::TextWrapped(snapshot->dim == 2
                          ? "Drag a mean. Click: add a point. Shift-drag: spray. Ctrl-click: erase."
                          : "Drag a mean (within the PCA plane). Data editing needs 2-D data.");
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.65f);
+  ImGui::SetNextItemWidth(std::max(
+      ImGui::GetContentRegionAvail().x - buttonWidth("Load CSV") - ImGui::GetStyle().ItemSpacing.x,
+      ImGui::GetContentRegionAvail().x * 0.5f));
   ImGui::InputTextWithHint("##csv", "points.csv", &m_csvPath);
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidth("Load CSV"));
   if (ImGui::Button("Load CSV") && !m_csvPath.empty()) {
     // Read on the trainer thread too: a large file must not stall a frame. A bad file is
     // reported in the messages (file, line, column) and the current data stays.

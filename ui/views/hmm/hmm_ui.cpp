@@ -46,12 +46,12 @@ void HmmUi::drawTeachingControls(const hmm::HmmSnapshot& snapshot) {
   hmmui::TrellisTeaching& teaching = m_trellis->teaching;
   if (ImGui::Button("Forward pass")) teaching.start(hmmui::TeachingMode::Forward, snapshot);
   tooltip("Fill the trellis column by column: alpha_t = P(state at t | x_1..x_t)");
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidth("Viterbi"));
   if (ImGui::Button("Viterbi")) teaching.start(hmmui::TeachingMode::Viterbi, snapshot);
   tooltip(
       "Best-path scores delta column by column, with back-pointers; then trace the best path back");
   if (teaching.active()) {
-    ImGui::SameLine();
+    sameLineIfFits(buttonWidth("Stop"));
     if (ImGui::Button("Stop")) teaching.stop();
     tooltip("Back to the trained model's posteriors");
   }
@@ -60,18 +60,17 @@ void HmmUi::drawTeachingControls(const hmm::HmmSnapshot& snapshot) {
   } else {
     if (ImGui::Button(teaching.playing ? "Pause" : "Play"))
       teaching.playing = !teaching.playing && !teaching.done();
-    ImGui::SameLine();
+    sameLineIfFits(buttonWidth("One column"));
     if (ImGui::Button("One column")) {
       teaching.playing = false;
       teaching.stepOnce();
     }
-    ImGui::SameLine();
+    sameLineIfFits(buttonWidth("Finish"));
     if (ImGui::Button("Finish")) teaching.finish();
     ImGui::TextWrapped("%s", teaching.status(m_trellis->labels()).c_str());
   }
   float speed = static_cast<float>(teaching.speed);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-  if (ImGui::SliderFloat("columns / s", &speed,
+  if (ImGui::SliderFloat(sideField("columns / s").c_str(), &speed,
                          static_cast<float>(hmmui::TrellisTeaching::kMinSpeed),
                          static_cast<float>(hmmui::TrellisTeaching::kMaxSpeed), "%.2g",
                          ImGuiSliderFlags_Logarithmic))
@@ -83,8 +82,9 @@ void HmmUi::drawControls(ViewContext& context) {
   const auto snapshot = std::dynamic_pointer_cast<const hmm::HmmSnapshot>(context.snapshot);
   if (!snapshot) return;
   const hmm::HmmModel& model = snapshot->model;
-  ImGui::Text("Iteration %lld   log P(x) = %.2f", static_cast<long long>(snapshot->step),
-              snapshot->logLikelihood);
+  // Two lines: a wrapped number would break at its decimal point.
+  ImGui::Text("Iteration %lld", static_cast<long long>(snapshot->step));
+  ImGui::Text("log P(x) = %.2f", snapshot->logLikelihood);
   ImGui::TextWrapped("T = %lld, K = %lld states, %s",
                      static_cast<long long>(snapshot->observations.length()),
                      static_cast<long long>(model.states()),
@@ -112,7 +112,7 @@ void HmmUi::drawControls(ViewContext& context) {
   tooltip("beta_t(i) normalised per column: how well state i explains the future x_t+1..x_T");
   options.fill = static_cast<TrellisFill>(fill);
   ImGui::Checkbox("Viterbi path", &options.path);
-  ImGui::SameLine();
+  sameLineIfFits(toggleWidth("\xCE\xBE edges"));
   ImGui::Checkbox("\xCE\xBE edges", &options.flow);
   tooltip("Edge width: xi_t(i, j) = P(z_t = i, z_t+1 = j | x), shown when columns are wide enough");
   if (!labels.truth.empty()) ImGui::Checkbox("true states (boxes)", &options.truth);

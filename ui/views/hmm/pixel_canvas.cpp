@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "ui/plot/screen_texts.h"
+
 namespace genlab::views::hmmui {
 
 void PixelCanvas::clear() {
@@ -79,6 +81,7 @@ void showPixelCanvas(const PixelFrame& frame, const PixelCanvas& canvas) {
       reinterpret_cast<ImTextureID>(texture), frame.origin,
       ImVec2(frame.origin.x + frame.logical.x, frame.origin.y + frame.logical.y), ImVec2(0, 1),
       ImVec2(1, 0));
+  plot::recordBatchTexts(canvas.text().drawn(), frame.origin, frame.logical, frame.fbScale);
 }
 
 ui::Color textOn(const ui::Color& fill, const ui::Palette& palette) {

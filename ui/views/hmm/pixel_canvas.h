@@ -28,6 +28,7 @@ class PixelCanvas {
 
   plot::ShapeBatch& shapes() { return m_shapes; }
   gl::TextBatch& text() { return m_text; }
+  const gl::TextBatch& text() const { return m_text; }
   plot::ShapeBatch& overlay() { return m_overlay; }
   void clear();
 

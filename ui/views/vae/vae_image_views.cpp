@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "ui/plot/screen_texts.h"
+
 namespace genlab::views {
 namespace {
 
@@ -114,7 +116,8 @@ void VaeTraversalView::drawLabels(const vae::VaeSnapshot& snapshot, const ui::Pa
     char label[16];
     std::snprintf(label, sizeof label, "%+.1f", t.values[static_cast<std::size_t>(c)]);
     const float w = ImGui::CalcTextSize(label).x;
-    draw->AddText(ImVec2((cell.Min.x + cell.Max.x - w) * 0.5f, cell.Min.y - header), text, label);
+    plot::addRecordedText(draw, ImVec2((cell.Min.x + cell.Max.x - w) * 0.5f, cell.Min.y - header),
+                          text, label);
   }
   const auto& kl = snapshot.encoding->klPerDim;
   for (int r = 0; r < rows; ++r) {
@@ -122,8 +125,8 @@ void VaeTraversalView::drawLabels(const vae::VaeSnapshot& snapshot, const ui::Pa
     const ImRect last = m_tiles.tileRect(r * columns + columns - 1);
     const bool active = t.rowActive[static_cast<std::size_t>(r)];
     const float y = (first.Min.y + first.Max.y - ImGui::GetFontSize()) * 0.5f;
-    draw->AddText(ImVec2(first.Min.x - labelWidth, y), active ? text : muted,
-                  rowLabel(t, kl, r, full).c_str());
+    plot::addRecordedText(draw, ImVec2(first.Min.x - labelWidth, y), active ? text : muted,
+                          rowLabel(t, kl, r, full).c_str());
     // Inactive dimensions decode to the same image all along the row: wash them out.
     if (!active) draw->AddRectFilled(first.Min, last.Max, imColor(palette.plotArea, 0.6f));
   }

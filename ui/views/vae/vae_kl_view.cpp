@@ -61,9 +61,9 @@ void VaeKlView::draw(ViewContext& context, ImVec2 size) {
   const auto snapshot = std::dynamic_pointer_cast<const vae::VaeSnapshot>(context.snapshot);
   if (snapshot && snapshot->encoding) {
     const auto& active = snapshot->encoding->active;
-    ImGui::Text("Active units: %d of %d  (KL > 0.1 nats)",
-                static_cast<int>(std::count(active.begin(), active.end(), true)),
-                snapshot->encoding->latent);
+    ImGui::TextWrapped("Active units: %d of %d  (KL > 0.1 nats)",
+                       static_cast<int>(std::count(active.begin(), active.end(), true)),
+                       snapshot->encoding->latent);
   }
   plot::CanvasWidgetOptions options;
   options.showTooltip = false;

@@ -126,46 +126,41 @@ void VaeUi::drawControls(ViewContext& context) {
 
   sectionHeader("Objective");
   if (m_beta < 0.0f || !ImGui::IsAnyItemActive()) m_beta = static_cast<float>(config.beta);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-  if (ImGui::SliderFloat("beta", &m_beta, 0.0f, 16.0f, "%.2f")) {
+  if (ImGui::SliderFloat(sideField("beta", true).c_str(), &m_beta, 0.0f, 16.0f, "%.2f")) {
     session.setParam("beta", static_cast<double>(m_beta));
   }
   helpMarker(
       "Weight of the KL term: 1 is the ELBO; above 1 presses the code towards the prior "
       "N(0, I). Takes effect at the next step.");
   if (config.warmupSteps > 0) {
-    ImGui::TextDisabled("beta in force now: %.2f (warm-up over %lld steps)",
-                        snapshot->effectiveBeta, static_cast<long long>(config.warmupSteps));
+    wrappedDisabled("beta in force now: %.2f (warm-up over %lld steps)", snapshot->effectiveBeta,
+                    static_cast<long long>(config.warmupSteps));
   }
   int warmup = static_cast<int>(config.warmupSteps);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-  if (ImGui::InputInt("KL warm-up steps", &warmup, 100, 1000) && warmup >= 0)
+  if (ImGui::InputInt(sideField("KL warm-up steps").c_str(), &warmup, 100, 1000) && warmup >= 0)
     session.setParam("warmup_steps", warmup);
   float lr = static_cast<float>(config.lr);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-  if (ImGui::InputFloat("learning rate", &lr, 0.0f, 0.0f, "%.1e",
+  if (ImGui::InputFloat(sideField("learning rate").c_str(), &lr, 0.0f, 0.0f, "%.1e",
                         ImGuiInputTextFlags_EnterReturnsTrue) &&
       lr > 0.0f && lr <= 1.0f)
     session.setParam("lr", static_cast<double>(lr));
 
   sectionHeader("Network (changing it restarts)");
   int latent = config.latent;
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-  ImGui::SliderInt("latent size", &latent, vae::VaeConfig::kMinLatent, vae::VaeConfig::kMaxLatent);
+  ImGui::SliderInt(sideField("latent size").c_str(), &latent, vae::VaeConfig::kMinLatent,
+                   vae::VaeConfig::kMaxLatent);
   if (ImGui::IsItemDeactivatedAfterEdit()) session.setParam("latent", latent);
   static const char* kArchitectures[] = {"mlp", "conv"};
   int architecture = config.architecture == vae::Architecture::kConv ? 1 : 0;
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-  if (ImGui::Combo("architecture", &architecture, kArchitectures, 2))
+  if (ImGui::Combo(sideField("architecture").c_str(), &architecture, kArchitectures, 2))
     session.setParam("architecture", kArchitectures[architecture]);
-  ImGui::TextDisabled("%s decoder, hidden %d, batch %d",
-                      config.likelihood == vae::Likelihood::kGaussian ? "Gaussian" : "Bernoulli",
-                      config.hidden, config.batch);
+  wrappedDisabled("%s decoder, hidden %d, batch %d",
+                  config.likelihood == vae::Likelihood::kGaussian ? "Gaussian" : "Bernoulli",
+                  config.hidden, config.batch);
 
   sectionHeader("Evaluate");
   int every = config.evalEvery;
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-  if (ImGui::InputInt("every N steps", &every, 50, 500) && every >= 1)
+  if (ImGui::InputInt(sideField("every N steps").c_str(), &every, 50, 500) && every >= 1)
     session.setParam("eval_every", every);
   if (context.scrubbing) ImGui::BeginDisabled();
   if (ImGui::Button("Evaluate now"))
@@ -181,8 +176,8 @@ void VaeUi::drawControls(ViewContext& context) {
     std::vector<std::string> names{held.hasLabels() ? "class" : "(none)"};
     for (const auto& f : held.factorNames) names.push_back(f);
     int choice = m_coloring.factor + 1;
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-    if (ImGui::BeginCombo("colour by", names[static_cast<std::size_t>(choice)].c_str())) {
+    if (ImGui::BeginCombo(sideField("colour by").c_str(),
+                          names[static_cast<std::size_t>(choice)].c_str())) {
       for (std::size_t i = 0; i < names.size(); ++i) {
         if (ImGui::Selectable(names[i].c_str(), static_cast<int>(i) == choice))
           m_coloring.factor = static_cast<int>(i) - 1;
@@ -195,8 +190,7 @@ void VaeUi::drawControls(ViewContext& context) {
     helpMarker("Off: two latent dimensions (by default the two with the largest KL)");
     if (!m_axes.pca) {
       int dims[2] = {m_axes.dimX, m_axes.dimY};
-      ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
-      if (ImGui::InputInt2("dims (-1: top KL)", dims)) {
+      if (ImGui::InputInt2(sideField("dims (-1: top KL)").c_str(), dims)) {
         m_axes.dimX = std::clamp(dims[0], -1, config.latent - 1);
         m_axes.dimY = std::clamp(dims[1], -1, config.latent - 1);
       }
