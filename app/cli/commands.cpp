@@ -5,6 +5,7 @@
 #include "app/cli/decode_hmm.h"
 #include "app/cli/fit_gmm.h"
 #include "app/cli/fit_hmm.h"
+#include "app/cli/fit_nb.h"
 #include "app/cli/fit_word2vec.h"
 #include "app/cli/word2vec_query.h"
 #include "core/util/errors.h"
@@ -20,6 +21,7 @@ void registerAllCommands(CLI::App& app) {
   fit->require_subcommand(1);
   registerFitGmm(*fit);
   registerFitHmm(*fit);
+  registerFitNb(*fit);
   registerFitWord2Vec(*fit);
   auto* decode = app.add_subcommand("decode", "Decode data with a saved model");
   decode->require_subcommand(1);

@@ -1,10 +1,12 @@
 #include "core/data/csv_matrix.h"
 
+#include <zlib.h>
+
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <fstream>
+#include <memory>
 #include <sstream>
 #include <string_view>
 
@@ -74,14 +76,33 @@ std::string quoted(std::string_view text) {
   return out;
 }
 
+// The whole file, gunzipped when it is gzip (zlib reads other files as they are).
+std::string readWholeFile(const std::string& name) {
+  errno = 0;
+  const std::unique_ptr<std::remove_pointer_t<gzFile>, int (*)(gzFile)> file(
+      gzopen(name.c_str(), "rb"), gzclose);
+  if (!file) {
+    throw DataError(name + ": cannot open file (" + std::strerror(errno ? errno : ENOMEM) + ")");
+  }
+  std::string text;
+  char buffer[1 << 16];
+  while (true) {
+    const int got = gzread(file.get(), buffer, sizeof buffer);
+    if (got < 0) {
+      int code = 0;
+      throw DataError(name + ": read error (" + gzerror(file.get(), &code) + ")");
+    }
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
+  }
+  return text;
+}
+
 }  // namespace
 
 CsvMatrix readCsvMatrix(const std::filesystem::path& path) {
   const std::string name = path.string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw DataError(name + ": cannot open file (" + std::strerror(errno) + ")");
-  }
+  const std::string text = readWholeFile(name);
   const auto fail = [&](std::size_t line, std::size_t column, const std::string& what) {
     throw DataError(name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + what);
   };
@@ -92,9 +113,12 @@ CsvMatrix readCsvMatrix(const std::filesystem::path& path) {
   std::size_t firstRowLine = 0;
   char separator = ',';
   bool sawFirstLine = false;
-  std::string line;
   std::size_t lineNumber = 0;
-  while (std::getline(in, line)) {
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + start, end - start);
+    start = end + 1;
     ++lineNumber;
     const std::string_view trimmed = trim(line);
     if (trimmed.empty() || trimmed.front() == '#') continue;
@@ -135,8 +159,8 @@ CsvMatrix readCsvMatrix(const std::filesystem::path& path) {
       }
       values.push_back(x);
     }
+    result.rowLines.push_back(lineNumber);
   }
-  if (in.bad()) throw DataError(name + ": read error");
   if (values.empty()) {
     fail(std::max<std::size_t>(lineNumber, 1), 1,
          sawFirstLine ? "no data rows after the header" : "file is empty, expected numeric rows");

@@ -1,5 +1,5 @@
 #pragma once
-// Numeric CSV import for point data (GMM datasets, anything N x d).
+// Numeric CSV import for point data (GMM datasets, anything N x d), gzipped or not.
 //
 // Format: one sample per line, d numeric cells separated by ',' (or ';' or a tab, detected
 // from the first line). The first non-blank line is a header when none of its cells is a
@@ -19,6 +19,7 @@ namespace genlab::data {
 struct CsvMatrix {
   Eigen::MatrixXd values;                // N x d, one sample per row
   std::vector<std::string> columnNames;  // from the header; empty when there is none
+  std::vector<std::size_t> rowLines;     // the file's line (from 1) of each row
 };
 
 CsvMatrix readCsvMatrix(const std::filesystem::path& path);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/data/binary_images.h"
 #include "core/data/json_fields.h"
 #include "core/util/errors.h"
 
@@ -50,7 +51,7 @@ ImageSet slice(const ImageSet& all, const std::vector<int>& order, std::size_t f
 }
 
 ImageSplit fashionMnist(const nlohmann::json& spec) {
-  requireObjectWithKeys(spec, kPrefix, {"kind", "dir", "train", "test"});
+  requireObjectWithKeys(spec, kPrefix, {"kind", "dir", "train", "test", "binarize"});
   std::filesystem::path dir = spec.contains("dir")
                                   ? std::filesystem::path(readString(spec["dir"], key("dir")))
                                   : fashionMnistDirectory();
@@ -70,9 +71,9 @@ ImageSplit fashionMnist(const nlohmann::json& spec) {
 }
 
 ImageSplit idxFiles(const nlohmann::json& spec, const std::filesystem::path& baseDir) {
-  requireObjectWithKeys(
-      spec, kPrefix,
-      {"kind", "train_images", "train_labels", "test_images", "test_labels", "train", "test"});
+  requireObjectWithKeys(spec, kPrefix,
+                        {"kind", "train_images", "train_labels", "test_images", "test_labels",
+                         "train", "test", "binarize"});
   auto path = [&](const char* name) -> std::filesystem::path {
     if (!spec.contains(name)) return {};
     return resolve(readString(spec[name], key(name)), baseDir);
@@ -91,15 +92,11 @@ ImageSplit idxFiles(const nlohmann::json& spec, const std::filesystem::path& bas
   return split;
 }
 
-ImageSplit shapes(const nlohmann::json& spec, Rng& rng) {
-  requireObjectWithKeys(spec, kPrefix, {"kind", "test"});
-  const ImageSet all = makeShapes();
-  const int test = spec.contains("test")
-                       ? static_cast<int>(readInt(spec["test"], key("test"), 1, all.count - 1))
-                       : 1000;
+// `test` images of `all` held out at random (Fisher-Yates with the dataset's own Rng: the split
+// is fixed by the seed), the rest train.
+ImageSplit holdOut(const ImageSet& all, int test, Rng& rng) {
   std::vector<int> order(static_cast<std::size_t>(all.count));
   std::iota(order.begin(), order.end(), 0);
-  // Fisher-Yates with the dataset's own Rng: the split is fixed by the seed.
   for (std::size_t i = order.size() - 1; i > 0; --i) {
     std::swap(order[i], order[static_cast<std::size_t>(rng.below(i + 1))]);
   }
@@ -108,6 +105,47 @@ ImageSplit shapes(const nlohmann::json& spec, Rng& rng) {
   split.test = slice(all, order, 0, testCount);
   split.train = slice(all, order, testCount, order.size() - testCount);
   return split;
+}
+
+ImageSplit shapes(const nlohmann::json& spec, Rng& rng) {
+  requireObjectWithKeys(spec, kPrefix, {"kind", "test", "binarize"});
+  const ImageSet all = makeShapes();
+  const int test = spec.contains("test")
+                       ? static_cast<int>(readInt(spec["test"], key("test"), 1, all.count - 1))
+                       : 1000;
+  return holdOut(all, test, rng);
+}
+
+ImageSplit digits(const nlohmann::json& spec, Rng& rng) {
+  requireObjectWithKeys(spec, kPrefix, {"kind", "test", "binarize"});
+  const auto path = sklearnDigitsPath();
+  if (path.empty()) {
+    throw DataError(
+        "digits: scikit-learn's digits.csv.gz is not installed (Debian package "
+        "python3-sklearn)");
+  }
+  const ImageSet all = readDigits(path);
+  const int test = spec.contains("test")
+                       ? static_cast<int>(readInt(spec["test"], key("test"), 1, all.count - 1))
+                       : 297;
+  return holdOut(all, test, rng);
+}
+
+// "binarize": "threshold" or "sample" (binary_images.h), applied to both splits; the sampled
+// pixels come from the dataset's Rng, after the split.
+void binarize(const nlohmann::json& spec, ImageSplit& split, Rng& rng) {
+  if (!spec.contains("binarize")) return;
+  const std::string rule = readString(spec["binarize"], key("binarize"));
+  if (rule == "threshold") {
+    binarizeByThreshold(split.train);
+    binarizeByThreshold(split.test);
+  } else if (rule == "sample") {
+    binarizeBySampling(split.train, rng);
+    binarizeBySampling(split.test, rng);
+  } else if (rule != "none") {
+    throw ConfigError(key("binarize") + ": \"" + rule +
+                      "\" is not one of \"threshold\", \"sample\", \"none\"");
+  }
 }
 
 }  // namespace
@@ -139,11 +177,21 @@ ImageSplit makeImageDatasets(const nlohmann::json& spec, Rng& rng,
     throw ConfigError(key("kind") + ": required (\"fashion_mnist\", \"idx\" or \"shapes\")");
   }
   const std::string kind = readString(spec["kind"], key("kind"));
-  if (kind == "fashion_mnist") return fashionMnist(spec);
-  if (kind == "idx") return idxFiles(spec, baseDir);
-  if (kind == "shapes") return shapes(spec, rng);
-  throw ConfigError(key("kind") + ": unknown image dataset \"" + kind +
-                    "\" (known: fashion_mnist, idx, shapes)");
+  ImageSplit split;
+  if (kind == "fashion_mnist") {
+    split = fashionMnist(spec);
+  } else if (kind == "idx") {
+    split = idxFiles(spec, baseDir);
+  } else if (kind == "shapes") {
+    split = shapes(spec, rng);
+  } else if (kind == "digits") {
+    split = digits(spec, rng);
+  } else {
+    throw ConfigError(key("kind") + ": unknown image dataset \"" + kind +
+                      "\" (known: fashion_mnist, idx, shapes, digits)");
+  }
+  binarize(spec, split, rng);
+  return split;
 }
 
 }  // namespace genlab::data

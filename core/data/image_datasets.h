@@ -13,6 +13,11 @@
 //   {"kind": "shapes", "test": 1000}
 //       28x28 binary sprites over all combinations of the known factors (see makeShapes);
 //       "test" images are held out at random (with the dataset's Rng), the rest train.
+//   {"kind": "digits", "test": 297}
+//       scikit-learn's 1797 8x8 digits (python3-sklearn's digits.csv.gz, pixels v / 16),
+//       "test" held out at random as for the shapes.
+// Every kind also takes "binarize": "threshold" (grey >= 0.5 is 1), "sample" (1 with the grey
+// value's probability, from the dataset's Rng) or "none" (default): see binary_images.h.
 
 #include <filesystem>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,7 @@
 #include "core/data/csv_matrix.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -35,6 +36,26 @@ TEST(CsvMatrix, ReadsHeaderCommentsAndBlankLines) {
   EXPECT_EQ(csv.values(1, 1), 0.4);
   EXPECT_EQ(csv.values(2, 0), 5.0);
   EXPECT_EQ(csv.values(2, 1), 6.0);
+}
+
+// Each row knows its line (header, blank and comment lines skipped), for messages about a row.
+TEST(CsvMatrix, RecordsEachRowsLine) {
+  EXPECT_EQ(readCsvMatrix(kDir + "/points_header.csv").rowLines,
+            (std::vector<std::size_t>{2, 3, 6}));
+}
+
+// A gzipped file reads as its contents (scikit-learn's digits.csv.gz is read so).
+TEST(CsvMatrix, ReadsGzip) {
+  const auto path = std::filesystem::temp_directory_path() / "csv_matrix_test.csv.gz";
+  gzFile file = gzopen(path.c_str(), "wb");
+  ASSERT_NE(file, nullptr);
+  const std::string text = "a,b\n1,2\n3,4.5\n";
+  gzwrite(file, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(file);
+  const CsvMatrix csv = readCsvMatrix(path);
+  ASSERT_EQ(csv.values.rows(), 2);
+  EXPECT_EQ(csv.values(1, 1), 4.5);
+  EXPECT_EQ(csv.columnNames, (std::vector<std::string>{"a", "b"}));
 }
 
 TEST(CsvMatrix, DetectsSemicolonsAndCrlf) {
