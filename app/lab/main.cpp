@@ -65,8 +65,14 @@ int runLab(int argc, char** argv) {
       ->group(scripted);
   app.add_option("--report-frames", options.reportFrames, "Write frame-time statistics (JSON)")
       ->group(scripted);
-  app.add_option("--report-layout", options.reportLayout,
-                 "Write each view on screen in the last frame: run, view, step, rectangle (JSON)")
+  app.add_option(
+         "--report-layout", options.reportLayout,
+         "Write each view on screen in the last frame: run, view, step, rectangle, the labels "
+         "its pictures drew, and the panels' extents (JSON)")
+      ->group(scripted);
+  app.add_flag("--every-view", options.everyView,
+               "With --report-layout: draw --frames frames with each tab's view as the large one "
+               "in turn, and report every frame's views")
       ->group(scripted);
   app.add_flag("--exit", options.exitWhenDone, "Exit after --steps and --frames")->group(scripted);
   CLI11_PARSE(app, argc, argv);

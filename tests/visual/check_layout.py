@@ -24,7 +24,10 @@ def outside(box, clip):
 
 
 def problems_in(report):
+    """Problems in the report's frame and in every earlier round (--every-view)."""
     found = []
+    for earlier in report.get("earlier_rounds", []):
+        found += [f"with tab {earlier['tab'] + 1} large: {p}" for p in problems_in(earlier)]
     for view in report.get("views", []):
         name = view.get("view", "?")
         x, y, w, h = view["rect"]

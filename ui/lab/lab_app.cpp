@@ -272,9 +272,9 @@ void LabApp::frame() {
         m_messages.begin() + static_cast<std::ptrdiff_t>(m_messages.size() - kMaxMessages));
   }
   advanceReplay();
+  if (m_options.scripted()) advanceScript();  // reads the last frame's layout (--every-view)
   m_layout = nlohmann::json::array();
   m_panels = nlohmann::json::array();
-  if (m_options.scripted()) advanceScript();
   handleShortcuts();
 
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -406,8 +406,19 @@ void LabApp::advanceScript() {
       // and no capture while a recorded run is still loading the step it must show.
       bool loading = false;
       for (const auto& run : m_runs) loading = loading || run->loading();
-      if (++m_scriptFramesDrawn >= std::max(m_options.frames, 2) && !loading)
+      if (++m_scriptFramesDrawn >= std::max(m_options.frames, 2) && !loading) {
         m_scriptPhase = ScriptPhase::kDone;
+        // --every-view: keep this round's report, then the next tab (compare mode's last tab
+        // is its chart) for as many frames again.
+        const std::size_t tabs = m_runs.front()->ui().views().size() + (compareMode() ? 1 : 0);
+        if (m_options.everyView && m_everyViewTab + 1 < tabs) {
+          m_earlierRounds.push_back(
+              {{"tab", m_everyViewTab}, {"views", m_layout}, {"panels", m_panels}});
+          m_tabKey = ++m_everyViewTab;
+          m_scriptFramesDrawn = 0;
+          m_scriptPhase = ScriptPhase::kDrawing;
+        }
+      }
       break;
     }
     case ScriptPhase::kDone:

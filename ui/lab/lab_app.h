@@ -164,6 +164,9 @@ class LabApp {
   ShortcutKeys m_keys;  // presses queued as GLFW delivers them (see shortcut_keys.h)
   nlohmann::json m_layout = nlohmann::json::array();  // views drawn this frame (--report-layout)
   nlohmann::json m_panels = nlohmann::json::array();  // the fixed panels, with their content
+  // --every-view: the tab shown large in this round, and the views and panels of earlier rounds.
+  std::size_t m_everyViewTab = 0;
+  nlohmann::json m_earlierRounds = nlohmann::json::array();
   std::string m_windowTitle;
 
   ui::Style m_canvasStyle;

@@ -38,6 +38,7 @@ struct LabOptions {
   std::string screenshot;    // PNG of the whole window, written before exit
   std::string reportFrames;  // JSON with frame-time statistics
   std::string reportLayout;  // JSON: every view on screen in the screenshotted frame
+  bool everyView = false;    // each tab in turn as the large view; the report lists them all
   bool exitWhenDone = false;
 
   // Any scripted option makes the run scripted: it does its work, then exits.

@@ -246,6 +246,7 @@ void LabApp::writeLayoutReport() {
       {"compare", compareMode()},
       {"views", m_layout},
       {"panels", m_panels},
+      {"earlier_rounds", m_earlierRounds},
       {"present", m_present},
       {"size", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
   std::ofstream out(m_options.reportLayout);

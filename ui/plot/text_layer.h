@@ -1,6 +1,8 @@
 #pragma once
 // Labels anchored at data coordinates (cluster names, annotations). Text keeps its pixel size
-// under zoom; the anchor follows the data.
+// under zoom; the anchor follows the data. A label that would cross the plot area's edge is
+// moved inside it; one that would cover a label earlier in the list is left out, so order the
+// labels by importance.
 
 #include <string>
 #include <vector>

@@ -1,5 +1,6 @@
-# Opens lessons in the real lab at one window size, in normal and presentation mode, and checks
-# each frame's --report-layout with check_layout.py: every view at least 300x200, no label of a
+# Opens lessons in the real lab at one window size, in normal and presentation mode, with each
+# of the lesson's views in turn as the large one (--every-view), and checks the --report-layout
+# of each with check_layout.py: every view at least 300x200, no label of a
 # picture over another or out of its rect, no panel's content cut off. The screenshots stay in
 # layout_screenshots/ under the test's working directory, for a person to look at.
 # Usage (from a test script): check_layout_at WIDTH HEIGHT GENLAB
@@ -25,7 +26,7 @@ check_layout_at() {
       local flags=()
       [[ "$mode" == present ]] && flags=(--present)
       if ! HOME="$work" "$genlab" --lesson "$here/../../assets/lessons/$lesson.json" --no-record \
-        --steps 3 --frames 3 --width "$width" --height "$height" "${flags[@]}" \
+        --steps 3 --frames 3 --every-view --width "$width" --height "$height" "${flags[@]}" \
         --screenshot "$out/$name.png" --report-layout "$out/$name.json" >"$work/$name.log" 2>&1; then
         echo "$name: the lab failed:"
         cat "$work/$name.log"
