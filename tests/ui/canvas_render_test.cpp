@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <string>
@@ -15,6 +16,7 @@
 #include "ui/plot/plot_canvas.h"
 #include "ui/plot/point_layer.h"
 #include "ui/plot/rect_layer.h"
+#include "ui/plot/text_layer.h"
 
 using namespace genlab;
 using namespace genlab::plot;
@@ -316,4 +318,42 @@ TEST_F(CanvasRender, CategoricalAxisTicksAtItsCategories) {
   canvas->render(style);
   EXPECT_EQ(canvas->xTicks().values, (std::vector<double>{0, 1, 2, 3, 4, 5, 6}));
   EXPECT_EQ(canvas->xTicks().labels, (std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7"}));
+}
+
+// Labels of a layer: one that would cover an earlier label is left out; one anchored at the
+// plot's edge is moved inside the plot area instead of being cut there; the legend sits above
+// the plot area, clear of the data.
+TEST_F(CanvasRender, LabelsStayWholeAndApart) {
+  auto& labels = canvas->add<TextLayer>();
+  const Color ink{0, 0, 0, 1};
+  const auto label = [&](Vec2 at, const char* text) {
+    Label l;
+    l.position = at;
+    l.text = text;
+    l.color = ink;
+    return l;
+  };
+  labels.setLabels({label({5, 5}, "first"),
+                    label({5.1, 5.05}, "second"),  // on top of "first": left out
+                    label({10, 10}, "corner")});   // the top-right corner: moved in
+  canvas->setLegend({{"a legend entry", ink, LegendSwatch::Point}});
+  canvas->render(style);
+  std::vector<std::string> drawn;
+  const PixelRect area = canvas->plotArea();
+  for (const PlacedText& t : canvas->texts()) {
+    drawn.push_back(t.text);
+    if (t.text == "corner") {
+      EXPECT_GE(t.box.x0, area.left - 0.5);
+      EXPECT_LE(t.box.x1, area.right() + 0.5);
+      EXPECT_GE(t.box.y0, area.top - 0.5);
+      EXPECT_LE(t.box.y1, area.bottom() + 0.5);
+    }
+    if (t.text == "a legend entry") {
+      EXPECT_LE(t.box.y1, area.top) << "the legend is above the plot";
+    }
+  }
+  EXPECT_NE(std::find(drawn.begin(), drawn.end(), "first"), drawn.end());
+  EXPECT_EQ(std::find(drawn.begin(), drawn.end(), "second"), drawn.end());
+  EXPECT_NE(std::find(drawn.begin(), drawn.end(), "corner"), drawn.end());
+  EXPECT_NE(std::find(drawn.begin(), drawn.end(), "a legend entry"), drawn.end());
 }

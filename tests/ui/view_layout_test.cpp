@@ -7,6 +7,8 @@
 #include <cmath>
 #include <set>
 
+#include "ui/lab/fit_label.h"
+
 namespace genlab::lab {
 namespace {
 
@@ -198,6 +200,21 @@ TEST(CompareLayout, SoundAtEverySize) {
           expectSoundCompare(arrangeCompare(area, runs, flags & 1, flags & 2, limits), area, runs,
                              limits);
         }
+}
+
+}  // namespace
+}  // namespace genlab::lab
+
+namespace genlab::lab {
+namespace {
+
+TEST(EqualShareCap, LongestGiveWayFirst) {
+  EXPECT_TRUE(std::isinf(equalShareCap({10, 20, 30}, 60))) << "everything fits";
+  // 10 stays whole; 20 and 30 share the 40 left: 20 each.
+  EXPECT_FLOAT_EQ(equalShareCap({30, 10, 20}, 50), 20.0f);
+  // 10 and 20 whole, 35 and 50 share 30: 15 each, so 20 is capped too: 45 / 3 = 15.
+  EXPECT_FLOAT_EQ(equalShareCap({50, 10, 35, 20}, 55), 15.0f);
+  EXPECT_FLOAT_EQ(equalShareCap({5, 5}, -4), 0.0f) << "no room: nothing, not a negative width";
 }
 
 }  // namespace
