@@ -183,7 +183,13 @@ PlotCanvas::Layout PlotCanvas::computeLayout(const ui::Style& style) const {
       x += width + m.padIn * 3.0;
     }
     L.legendTop = top;
-    if (!entries.empty()) top += lineH * (row + 1) + L.gap;
+    // A legend taller than a quarter of the canvas would leave the data no room (a six-component
+    // mixture in a small view): it is left out there, and the view's other pictures carry it.
+    const double legendHeight = lineH * (row + 1) + L.gap;
+    if (entries.empty() || legendHeight > 0.25 * H)
+      L.legendSlots.clear();
+    else
+      top += legendHeight;
   }
   top += f.digitHeight() * 0.5;
   const double bottom = L.pad + L.tickLen + L.gap + lineH +
@@ -397,6 +403,7 @@ void PlotCanvas::drawLegend(const Layout& L, const ui::Style& style) {
   // Where each entry's swatch starts and its row's centre line.
   std::vector<Vec2> anchors;
   if (m_legendPosition == LegendPosition::Above) {
+    if (L.legendSlots.empty()) return;  // no room for it (computeLayout)
     for (const auto& slot : L.legendSlots)
       anchors.push_back({slot.x, L.legendTop + row * (static_cast<double>(slot.row) + 0.5)});
   } else {

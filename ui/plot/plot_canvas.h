@@ -31,7 +31,8 @@ struct PlacedText {
 };
 
 // Above (the default): the entries in rows between the title and the plot, where they never
-// cover data. The corners draw a boxed legend inside the plot area.
+// cover data; left out where they would take more than a quarter of the canvas's height. The
+// corners draw a boxed legend inside the plot area.
 enum class LegendPosition { Above, TopRight, TopLeft, BottomRight, BottomLeft, Hidden };
 
 class PlotCanvas {

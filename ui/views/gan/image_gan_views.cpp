@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "core/models/gan/image_gan_trainer.h"
 
 namespace genlab::views {
@@ -45,7 +47,19 @@ void ImageGanSamplesView::draw(ViewContext& context, ImVec2 size) {
     requestNearest(context.session);
   }
   const bool nearestShown = showNearest && m_nearestData.has_value();
-  const float textHeight = ImGui::GetTextLineHeightWithSpacing();
+  // The caption's height as wrapped to the panel's width is kept free under the grid.
+  char caption[192];
+  if (nearestShown)
+    std::snprintf(caption, sizeof caption,
+                  "left: samples at step %lld   right: nearest of %d training images (pixel L2)%s",
+                  static_cast<long long>(p->step), snap->trainCount,
+                  m_nearestData->step != p->step ? " - updating" : "");
+  else
+    std::snprintf(caption, sizeof caption,
+                  "step %lld: 64 samples from the same 64 noise vectors all run long",
+                  static_cast<long long>(p->step));
+  const float textHeight = ImGui::CalcTextSize(caption, nullptr, false, size.x).y +
+                           ImGui::GetStyle().ItemSpacing.y + 2.0f;
   ImVec2 box(size.x, size.y - textHeight);
   if (nearestShown) box.x = size.x * 0.5f - 4.0f;
   const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -66,15 +80,7 @@ void ImageGanSamplesView::draw(ViewContext& context, ImVec2 size) {
   }
   // The caption right under the grid (which is centred in its box), not at the panel's foot.
   ImGui::SetCursorScreenPos(ImVec2(start.x, m_samples.gridRect().Max.y + 2.0f));
-  if (nearestShown) {
-    ImGui::TextWrapped(
-        "left: samples at step %lld   right: nearest of %d training images (pixel L2)%s",
-        static_cast<long long>(p->step), snap->trainCount,
-        m_nearestData->step != p->step ? " - updating" : "");
-  } else {
-    ImGui::TextWrapped("step %lld: 64 samples from the same 64 noise vectors all run long",
-                       static_cast<long long>(p->step));
-  }
+  ImGui::TextWrapped("%s", caption);
   if (hovered >= 0 && hovered < count) {
     const auto i = static_cast<std::size_t>(hovered);
     if (nearestShown && m_nearestData->step == p->step) {

@@ -287,7 +287,13 @@ TrellisGeometry layoutTrellis(const TrellisData& d, const TimeWindow& window, in
   const bool errors = d.truth && !d.truth->empty() && d.path;
   const double errorsH = errors ? 1.2 * font : 0.0;
   const double avail = std::max(1.0, height - top - bottomAxis - errorsH);
-  const double stripH = gaussian ? std::max(3.5 * line, 0.28 * avail) : 1.5 * line;
+  // The rows keep a bold line of height each for their state's name (a Gaussian strip would take
+  // it in a short view), so the names never run into one another.
+  const double rowsNeed = static_cast<double>(d.K) * f.bold.lineHeight() + 0.5 * font;
+  const double stripH =
+      gaussian
+          ? std::max(1.5 * line, std::min(std::max(3.5 * line, 0.28 * avail), avail - rowsNeed))
+          : 1.5 * line;
 
   TrellisGeometry g;
   g.window = window;
