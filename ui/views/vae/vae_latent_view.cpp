@@ -206,11 +206,37 @@ void VaeLatentView::draw(ViewContext& context, ImVec2 size) {
     return;
   }
   update(context);
-  const float side = std::max(80.0f, size.x * kSidePanelFraction);
+  // The probe's column beside the plot: a heading, the decoded image (square), the probe's
+  // coordinates and a hint. In a short view the hint and then the heading give way, and then the
+  // image shrinks, so the column never runs past the view's foot.
+  char coordinates[64];
+  if (m_shownPca)
+    std::snprintf(coordinates, sizeof coordinates, "PCA plane\n(%.2f, %.2f)", m_probeAt.x,
+                  m_probeAt.y);
+  else
+    std::snprintf(coordinates, sizeof coordinates, "z%d = %.2f\nz%d = %.2f%s", m_shownX,
+                  m_probeAt.x, m_shownY, m_probeAt.y, m_latent > 2 ? "\n(others 0)" : "");
+  const char* kHeading = "Probe decodes:";
+  const char* kHint = "drag the ringed handle";
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  float side = std::max(80.0f, size.x * kSidePanelFraction);
+  const auto textHeight = [&](const char* text) {
+    return ImGui::CalcTextSize(text, nullptr, false, side).y + spacing;
+  };
+  bool heading = true;
+  bool hint = true;
+  const auto columnHeight = [&] {
+    return side + spacing + textHeight(coordinates) + (heading ? textHeight(kHeading) : 0.0f) +
+           (hint ? textHeight(kHint) : 0.0f);
+  };
+  if (columnHeight() > size.y) hint = false;
+  if (columnHeight() > size.y) heading = false;
+  if (columnHeight() > size.y) side = std::max(32.0f, size.y - textHeight(coordinates) - spacing);
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
   plot::CanvasWidgetOptions options;
   options.showTooltip = false;
-  const auto events = plot::showCanvas(
-      "##vae-latent", m_canvas, ImVec2(size.x - side - 8.0f, size.y), context.style, options);
+  const auto events = plot::showCanvas("##vae-latent", m_canvas,
+                                       ImVec2(size.x - side - gap, size.y), context.style, options);
   const vae::Encoding& enc = *snapshot->encoding;
   const vae::HeldOut& held = *snapshot->heldOut;
   const int pixels = snapshot->height * snapshot->width;
@@ -272,20 +298,15 @@ void VaeLatentView::draw(ViewContext& context, ImVec2 size) {
   // Its lines wrap at the window's edge, which the column reaches.
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::TextWrapped("Probe decodes:");
+  if (heading) ImGui::TextWrapped("%s", kHeading);
   if (!m_probeImage.empty() && m_probeImage.size() == static_cast<std::size_t>(pixels)) {
     m_probeTiles.set(m_probeImage, 1, snapshot->height, snapshot->width, 1, m_probeVersion);
     m_probeTiles.draw(ImVec2(side, side));
   } else {
     ImGui::Dummy(ImVec2(side, side));
   }
-  const auto z = latentAt(m_probeAt);
-  if (m_shownPca)
-    ImGui::TextWrapped("PCA plane\n(%.2f, %.2f)", m_probeAt.x, m_probeAt.y);
-  else
-    ImGui::TextWrapped("z%d = %.2f\nz%d = %.2f%s", m_shownX, m_probeAt.x, m_shownY, m_probeAt.y,
-                       m_latent > 2 ? "\n(others 0)" : "");
-  wrappedDisabled("drag the ringed handle");
+  ImGui::TextWrapped("%s", coordinates);
+  if (hint) wrappedDisabled("%s", kHint);
   ImGui::EndGroup();
 }
 
