@@ -62,6 +62,9 @@ nlohmann::json readJsonFile(const std::filesystem::path& file) {
     if (auto pos = reason.find("parse error"); pos != std::string::npos)
       reason = reason.substr(pos);
     throw DataError(file.string() + ":" + lineAndColumn(text, offset) + ": " + reason);
+  } catch (const nlohmann::json::exception& error) {
+    // A number too large for a double (1e999) is out_of_range, which carries no position.
+    throw DataError(file.string() + ": not valid JSON (" + error.what() + ")");
   }
 }
 

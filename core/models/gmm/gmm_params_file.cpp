@@ -17,8 +17,8 @@ GmmParams readGmmParamsFile(const std::filesystem::path& path) {
   json j;
   try {
     j = json::parse(in);
-  } catch (const json::parse_error& error) {
-    throw DataError(name + ": " + error.what());
+  } catch (const json::exception& error) {  // parse_error, or out_of_range for 1e999
+    throw DataError(name + ": not valid JSON (" + error.what() + ")");
   }
   try {
     data::requireObjectWithKeys(j, "", {"weights", "means", "covariances"});
