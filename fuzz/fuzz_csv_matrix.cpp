@@ -12,9 +12,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const data::CsvMatrix m = data::readCsvMatrix(file.path());
     fuzz::check(m.values.rows() >= 1 && m.values.cols() >= 1, "at least one row and column");
     fuzz::check(m.values.allFinite(), "finite values");
-    fuzz::check(m.columnNames.empty() ||
-                    static_cast<Eigen::Index>(m.columnNames.size()) == m.values.cols(),
-                "one name per column");
+    fuzz::check(
+        m.columnNames.empty() || static_cast<Eigen::Index>(m.columnNames.size()) == m.values.cols(),
+        "one name per column");
   });
   return 0;
 }

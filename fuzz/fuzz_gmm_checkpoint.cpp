@@ -8,31 +8,15 @@
 
 #include <array>
 #include <cstdlib>
-#include <memory>
 
-#include "core/models/gmm/gmm_trainer.h"
 #include "fuzz/fuzz_support.h"
+#include "fuzz/fuzz_trainers.h"
 
 using namespace genlab;
 
-namespace {
-
-std::unique_ptr<gmm::GmmTrainer> makeTrainer() {
-  Eigen::MatrixXd data(12, 2);
-  for (int i = 0; i < 12; ++i) {
-    data(i, 0) = (i % 3) * 4.0 + 0.1 * i;
-    data(i, 1) = (i % 2) * 2.0 - 0.05 * i * i;
-  }
-  gmm::GmmConfig config;
-  config.k = 3;
-  return std::make_unique<gmm::GmmTrainer>(config, data, /*seed=*/7);
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   if (const char* seed = std::getenv("GENLAB_FUZZ_WRITE_SEED")) {
-    auto trainer = makeTrainer();
+    auto trainer = fuzz::makeGmmTrainer();
     std::array<double, 2> metrics{};
     for (int i = 0; i < 3; ++i) trainer->step(metrics, {});
     trainer->saveCheckpoint(seed);
@@ -43,7 +27,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::InputFile file(data, size, "step-3.json");
-  auto trainer = makeTrainer();
+  auto trainer = fuzz::makeGmmTrainer();
   fuzz::expectCleanRefusal(file.path().string(), [&] {
     trainer->loadCheckpoint(file.path());
     fuzz::check(trainer->snapshot() != nullptr, "a snapshot after loading");

@@ -18,7 +18,8 @@ namespace {
 std::vector<std::uint8_t> imageFile(std::uint32_t count) {
   std::vector<std::uint8_t> bytes = {0, 0, 8, 3};
   for (const std::uint32_t v : {count, 2u, 3u}) {
-    for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(static_cast<std::uint8_t>(v >> shift));
+    for (int shift = 24; shift >= 0; shift -= 8)
+      bytes.push_back(static_cast<std::uint8_t>(v >> shift));
   }
   for (std::uint32_t i = 0; i < count * 6; ++i) bytes.push_back(static_cast<std::uint8_t>(i * 37));
   return bytes;
@@ -30,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size < 1) return 0;
   const bool labels = (data[0] & 1) != 0;
   const int limit = (data[0] >> 1) & 3;
-  const fuzz::InputFile file(data + 1, size - 1, labels ? "labels-idx1-ubyte" : "images-idx3-ubyte");
+  const fuzz::InputFile file(data + 1, size - 1,
+                             labels ? "labels-idx1-ubyte" : "images-idx3-ubyte");
   std::uint32_t count = 1;
   if (labels && size >= 9) {
     count = (std::uint32_t{data[5]} << 24) | (std::uint32_t{data[6]} << 16) |
@@ -42,8 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const std::filesystem::path& named = file.path();
   fuzz::expectCleanRefusal(named.string(), [&] {
-    const data::ImageSet set = labels ? data::readIdx(imagesFile.path(), named, limit)
-                                      : data::readIdx(named, {}, limit);
+    const data::ImageSet set =
+        labels ? data::readIdx(imagesFile.path(), named, limit) : data::readIdx(named, {}, limit);
     fuzz::check(set.count >= 1 && set.height >= 1 && set.width >= 1, "a non-empty set");
     fuzz::check(set.pixels.size() == static_cast<std::size_t>(set.count) * set.pixelsPerImage(),
                 "count * height * width pixels");

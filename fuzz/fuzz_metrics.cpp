@@ -40,9 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The same bytes read in one go give the same table.
     run::MetricsFileReader whole(file.path());
     whole.poll();
-    fuzz::check(whole.rows().size() == reader.rows().size() &&
-                    whole.skippedRows() == reader.skippedRows(),
-                "reading in two parts gives what reading at once gives");
+    fuzz::check(
+        whole.rows().size() == reader.rows().size() && whole.skippedRows() == reader.skippedRows(),
+        "reading in two parts gives what reading at once gives");
 
     std::vector<std::string> columns;
     train::MetricsRow last;

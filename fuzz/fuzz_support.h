@@ -25,8 +25,8 @@ namespace genlab::fuzz {
 // One scratch folder per process, so two fuzzers (or -fork workers) never share a file.
 inline const std::filesystem::path& scratchFolder() {
   static const std::filesystem::path folder = [] {
-    auto path = std::filesystem::temp_directory_path() /
-                ("genlab-fuzz-" + std::to_string(::getpid()));
+    auto path =
+        std::filesystem::temp_directory_path() / ("genlab-fuzz-" + std::to_string(::getpid()));
     std::filesystem::create_directories(path);
     return path;
   }();
