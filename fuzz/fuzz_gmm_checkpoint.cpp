@@ -1,36 +1,18 @@
 // A GMM training checkpoint (GmmTrainer::loadCheckpoint, core/models/gmm/gmm_trainer.h): what a
 // recorded run's timeline and `genlab train --resume` load, from a run folder anyone may have
-// edited or cut short.
-//
-// Each input loads into a fresh trainer of a fixed small dataset (the checkpoint's "exact"
-// state must match its data). GENLAB_FUZZ_WRITE_SEED=FILE writes a valid checkpoint of that
-// trainer after a few steps and exits: that is how fuzz/corpus/gmm_checkpoint was made.
+// edited or cut short. The trainer: fuzz_trainers.h (the checkpoint's "exact" state must match
+// its data); the seed: fuzz_checkpoint.h.
 
-#include <array>
-#include <cstdlib>
-
-#include "fuzz/fuzz_support.h"
-#include "fuzz/fuzz_trainers.h"
+#include "fuzz/fuzz_checkpoint.h"
 
 using namespace genlab;
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  if (const char* seed = std::getenv("GENLAB_FUZZ_WRITE_SEED")) {
-    auto trainer = fuzz::makeGmmTrainer();
-    std::array<double, 2> metrics{};
-    for (int i = 0; i < 3; ++i) trainer->step(metrics, {});
-    trainer->saveCheckpoint(seed);
-    std::exit(0);
-  }
+  fuzz::writeSeedCheckpointIfAsked(fuzz::makeGmmTrainer);
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const fuzz::InputFile file(data, size, "step-3.json");
-  auto trainer = fuzz::makeGmmTrainer();
-  fuzz::expectCleanRefusal(file.path().string(), [&] {
-    trainer->loadCheckpoint(file.path());
-    fuzz::check(trainer->snapshot() != nullptr, "a snapshot after loading");
-  });
+  fuzz::loadCheckpointInput(fuzz::makeGmmTrainer, data, size);
   return 0;
 }

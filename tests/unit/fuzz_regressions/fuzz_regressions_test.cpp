@@ -16,6 +16,7 @@
 #include "core/run/run_info.h"
 #include "core/util/errors.h"
 #include "fuzz/fuzz_trainers.h"
+#include "tests/error_message.h"
 
 namespace genlab::test {
 namespace {
@@ -31,19 +32,6 @@ fs::path regression(const std::string& name) {
   return fs::path(GENLAB_TEST_DATA_DIR) / "fuzz_regressions" / name;
 }
 
-// The message of the `Error` that `parse` throws; a failure when it throws nothing (or another
-// type, which escapes and fails the test).
-template <class Error, class Parse>
-std::string refusal(Parse&& parse) {
-  try {
-    parse();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  ADD_FAILURE() << "accepted";
-  return "";
-}
-
 // A run folder in the test's temporary directory holding `name` as its run.json.
 fs::path runFolderWith(const std::string& name) {
   const fs::path folder = fs::path(::testing::TempDir()) / ("fuzz_regression_" + name);
@@ -55,16 +43,16 @@ fs::path runFolderWith(const std::string& name) {
 
 TEST(FuzzRegressions, JsonNumberTooLargeForADoubleIsNamedWithTheFile) {
   const fs::path params = regression("gmm_params_number_overflow.json");
-  const std::string a = refusal<DataError>([&] { gmm::readGmmParamsFile(params); });
+  const std::string a = messageOf<DataError>([&] { gmm::readGmmParamsFile(params); });
   EXPECT_TRUE(contains(a, params.string() + ": not valid JSON"));
   EXPECT_TRUE(contains(a, "1e3085"));
 
   const fs::path model = regression("hmm_model_number_overflow.json");
-  EXPECT_TRUE(contains(refusal<DataError>([&] { hmm::readModelFile(model); }),
+  EXPECT_TRUE(contains(messageOf<DataError>([&] { hmm::readModelFile(model); }),
                        model.string() + ": not valid JSON"));
 
   const fs::path lesson = regression("lesson_number_overflow.json");
-  const std::string c = refusal<DataError>([&] { lesson::loadLesson(lesson); });
+  const std::string c = messageOf<DataError>([&] { lesson::loadLesson(lesson); });
   EXPECT_TRUE(contains(c, lesson.string() + ": not valid JSON"));
   EXPECT_TRUE(contains(c, "1e3085"));
 }
@@ -72,10 +60,10 @@ TEST(FuzzRegressions, JsonNumberTooLargeForADoubleIsNamedWithTheFile) {
 TEST(FuzzRegressions, LessonIntegersOutOfTheirTypeAreConfigErrors) {
   // "order": 1e300 was cast to int (undefined behaviour), "seed": -1 became 2^64 - 1.
   const fs::path order = regression("lesson_order_1e300.json");
-  EXPECT_TRUE(contains(refusal<ConfigError>([&] { lesson::loadLesson(order); }),
+  EXPECT_TRUE(contains(messageOf<ConfigError>([&] { lesson::loadLesson(order); }),
                        order.string() + ": order: expected an integer"));
   const fs::path seed = regression("lesson_seed_negative.json");
-  EXPECT_TRUE(contains(refusal<ConfigError>([&] { lesson::loadLesson(seed); }),
+  EXPECT_TRUE(contains(messageOf<ConfigError>([&] { lesson::loadLesson(seed); }),
                        seed.string() + ": seed: -1 is negative"));
 }
 
@@ -92,18 +80,18 @@ TEST(FuzzRegressions, RunJsonOfTheWrongTypesIsRefusedOrReadAsDocumented) {
   EXPECT_EQ(stale.status, "interrupted");
 
   const fs::path overrides = runFolderWith("run_overrides_number.json");
-  EXPECT_TRUE(contains(refusal<DataError>([&] { run::readRunInfo(overrides); }),
+  EXPECT_TRUE(contains(messageOf<DataError>([&] { run::readRunInfo(overrides); }),
                        (overrides / "run.json").string() + ": \"overrides\" has the wrong type"));
 
   const fs::path pid = runFolderWith("run_pid_1e300.json");
-  EXPECT_TRUE(contains(refusal<DataError>([&] { run::readRunInfo(pid); }),
+  EXPECT_TRUE(contains(messageOf<DataError>([&] { run::readRunInfo(pid); }),
                        (pid / "run.json").string() + ": pid: expected an integer"));
 }
 
 TEST(FuzzRegressions, IdxHeaderAnnouncingTerabytesIsTruncatedNotAllocated) {
   // 16 bytes announcing 10 million 1024x1024 images: refused after reading what is there.
   const fs::path images = regression("idx_huge_header");
-  const std::string message = refusal<DataError>([&] { data::readIdx(images); });
+  const std::string message = messageOf<DataError>([&] { data::readIdx(images); });
   EXPECT_TRUE(contains(message, images.string() + ": truncated"));
   EXPECT_TRUE(contains(message, "needs 10485760000000 bytes, the file ends after 0"));
 }
@@ -115,10 +103,10 @@ TEST(FuzzRegressions, GmmCheckpointFieldsOfTheWrongTypeNameTheFileAndKey) {
   EXPECT_EQ(trainer->stepsDone(), 3);
 
   const fs::path model = regression("gmm_checkpoint_model_number.json");
-  EXPECT_TRUE(contains(refusal<DataError>([&] { fuzz::makeGmmTrainer()->loadCheckpoint(model); }),
+  EXPECT_TRUE(contains(messageOf<DataError>([&] { fuzz::makeGmmTrainer()->loadCheckpoint(model); }),
                        model.string() + ": a checkpoint of model 5, not of a GMM"));
   const fs::path step = regression("gmm_checkpoint_step_1e300.json");
-  EXPECT_TRUE(contains(refusal<DataError>([&] { fuzz::makeGmmTrainer()->loadCheckpoint(step); }),
+  EXPECT_TRUE(contains(messageOf<DataError>([&] { fuzz::makeGmmTrainer()->loadCheckpoint(step); }),
                        step.string() + ": step: expected an integer"));
 }
 
@@ -129,10 +117,10 @@ TEST(FuzzRegressions, HmmCheckpointFieldsOfTheWrongTypeNameTheFileAndKey) {
   EXPECT_EQ(trainer->stepsDone(), 3);
 
   const fs::path model = regression("hmm_checkpoint_model_array.json");
-  EXPECT_TRUE(contains(refusal<DataError>([&] { fuzz::makeHmmTrainer()->loadCheckpoint(model); }),
+  EXPECT_TRUE(contains(messageOf<DataError>([&] { fuzz::makeHmmTrainer()->loadCheckpoint(model); }),
                        model.string() + ": not an HMM training checkpoint"));
   const fs::path shown = regression("hmm_checkpoint_shown_1e300.json");
-  EXPECT_TRUE(contains(refusal<DataError>([&] { fuzz::makeHmmTrainer()->loadCheckpoint(shown); }),
+  EXPECT_TRUE(contains(messageOf<DataError>([&] { fuzz::makeHmmTrainer()->loadCheckpoint(shown); }),
                        shown.string() + ": checkpoint.shown_sequence: expected an integer"));
 }
 
