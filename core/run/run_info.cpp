@@ -176,7 +176,14 @@ lesson::Lesson runLesson(const RunInfo& info) {
     lesson = lesson::lessonFromJson(info.raw["lesson"], lessonFile.empty() ? runFile : lessonFile,
                                     runFile.string() + ": lesson");
   } else if (!lessonFile.empty()) {
-    lesson = lesson::loadLesson(lessonFile);  // format 1 named the file only
+    // Format 1 named the file only. Its errors say which run asked for it.
+    try {
+      lesson = lesson::loadLesson(lessonFile);
+    } catch (const DataError& error) {
+      throw DataError(runFile.string() + ": lesson_file: " + error.what());
+    } catch (const ConfigError& error) {
+      throw ConfigError(runFile.string() + ": lesson_file: " + error.what());
+    }
   } else {
     throw ConfigError(runFile.string() + ": the run does not record its lesson");
   }

@@ -88,6 +88,17 @@ TEST(FuzzRegressions, RunJsonOfTheWrongTypesIsRefusedOrReadAsDocumented) {
                        (pid / "run.json").string() + ": pid: expected an integer"));
 }
 
+TEST(FuzzRegressions, RunWhoseLessonFileIsGoneSaysWhichRunAskedForIt) {
+  // Found by fuzz_run_info: the message named the lesson file only, not the run.
+  for (const char* name : {"run_lesson_file_missing.json", "run_lesson_file_missing_found.json"}) {
+    const fs::path folder = runFolderWith(name);
+    const run::RunInfo info = run::readRunInfo(folder);
+    const std::string message = messageOf<DataError>([&] { run::runLesson(info); });
+    EXPECT_TRUE(contains(message, (folder / "run.json").string() + ": lesson_file: "));
+    EXPECT_TRUE(contains(message, "cannot open the file"));
+  }
+}
+
 TEST(FuzzRegressions, IdxHeaderAnnouncingTerabytesIsTruncatedNotAllocated) {
   // 16 bytes announcing 10 million 1024x1024 images: refused after reading what is there.
   const fs::path images = regression("idx_huge_header");
