@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -13,6 +12,7 @@
 #include "core/data/json_fields.h"
 #include "core/models/gmm/best_of_starts.h"
 #include "core/models/gmm/gaussian_mixture.h"
+#include "core/models/gmm/gmm_params_file.h"
 #include "core/util/errors.h"
 
 namespace genlab::cli {
@@ -69,40 +69,6 @@ std::pair<int, int> parseKRange(const std::string& text) {
   checkK(hi);
   if (lo > hi) throw ConfigError("--k: empty range " + text);
   return {lo, hi};
-}
-
-// {"weights": [..K], "means": [[..d]..K], "covariances": [[[..d]..d]..K]} (full matrices).
-gmm::GmmParams readInitParams(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw DataError(path + ": cannot open file");
-  json j;
-  try {
-    j = json::parse(in);
-  } catch (const json::parse_error& error) {
-    throw DataError(path + ": " + error.what());
-  }
-  try {
-    data::requireObjectWithKeys(j, "", {"weights", "means", "covariances"});
-    for (const char* key : {"weights", "means", "covariances"}) {
-      if (!j.contains(key)) throw ConfigError(std::string(key) + ": required");
-    }
-    gmm::GmmParams params;
-    params.weights = data::readVector(j["weights"], "weights");
-    const auto K = params.weights.size();
-    params.means = data::readMatrix(j["means"], "means", K);
-    const auto d = params.means.cols();
-    if (!j["covariances"].is_array() || static_cast<Eigen::Index>(j["covariances"].size()) != K) {
-      throw ConfigError("covariances: expected " + std::to_string(K) + " d x d matrices");
-    }
-    for (Eigen::Index k = 0; k < K; ++k) {
-      params.covariances.push_back(data::readMatrix(j["covariances"][static_cast<std::size_t>(k)],
-                                                    "covariances[" + std::to_string(k) + "]", d,
-                                                    d));
-    }
-    return params;
-  } catch (const ConfigError& error) {
-    throw ConfigError(path + ": " + error.what());
-  }
 }
 
 json fitToJson(const GaussianMixture& model, const gmm::BestOfStarts& starts) {
@@ -195,7 +161,7 @@ void runFitGmm(const FitGmmOptions& options) {
   std::unique_ptr<gmm::GmmParams> start;
   std::pair<int, int> ks{0, 0};
   if (!options.initParams.empty()) {
-    start = std::make_unique<gmm::GmmParams>(readInitParams(options.initParams));
+    start = std::make_unique<gmm::GmmParams>(gmm::readGmmParamsFile(options.initParams));
     const auto K = static_cast<int>(start->weights.size());
     checkK(K);
     if (!options.k.empty() && parseKRange(options.k) != std::pair{K, K}) {

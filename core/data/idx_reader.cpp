@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -40,8 +41,10 @@ class IdxFile {
     gzbuffer(m_file.get(), 1 << 18);
   }
 
-  // Reads exactly `size` bytes or throws, naming `what` was being read.
-  void read(void* into, std::size_t size, const std::string& what) {
+  // Reads exactly `size` bytes or throws, naming `what` was being read. For a read in parts,
+  // `before` bytes of the `total` were read by earlier calls (the message counts them).
+  void read(void* into, std::size_t size, const std::string& what, std::size_t before = 0,
+            std::size_t total = 0) {
     auto* bytes = static_cast<unsigned char*>(into);
     std::size_t done = 0;
     while (done < size) {
@@ -55,11 +58,26 @@ class IdxFile {
       }
       if (got == 0) {
         throw DataError(m_path.string() + ": truncated: " + what + " needs " +
-                        std::to_string(size) + " bytes, the file ends after " +
-                        std::to_string(done));
+                        std::to_string(total > 0 ? total : size) + " bytes, the file ends after " +
+                        std::to_string(before + done));
       }
       done += static_cast<std::size_t>(got);
     }
+  }
+
+  // Reads exactly `size` bytes or throws, like read(), into a buffer that grows as the bytes
+  // arrive (doubling from 64 KiB) rather than one sized from the header: a 16-byte file that
+  // announces ten million 1024x1024 images is refused as truncated, not met with a 10 TB
+  // allocation first.
+  std::vector<unsigned char> readBytes(std::size_t size, const std::string& what) {
+    std::vector<unsigned char> bytes;
+    while (bytes.size() < size) {
+      const std::size_t done = bytes.size();
+      const std::size_t chunk = std::min(size - done, std::max<std::size_t>(done, 1u << 16));
+      bytes.resize(done + chunk);
+      read(bytes.data() + done, chunk, what, done, size);
+    }
+    return bytes;
   }
 
   std::uint32_t readBigEndian32(const std::string& what) {
@@ -125,10 +143,9 @@ ImageSet readIdx(const std::filesystem::path& imagesPath, const std::filesystem:
   set.height = static_cast<int>(rows);
   set.width = static_cast<int>(cols);
   const std::size_t pixelCount = std::size_t{kept} * rows * cols;
-  std::vector<unsigned char> bytes(pixelCount);
-  images.read(
-      bytes.data(), bytes.size(),
-      std::to_string(kept) + " images of " + std::to_string(rows) + "x" + std::to_string(cols));
+  const std::vector<unsigned char> bytes =
+      images.readBytes(pixelCount, std::to_string(kept) + " images of " + std::to_string(rows) +
+                                       "x" + std::to_string(cols));
   if (kept == count && !images.atEnd()) {
     throw DataError(imagesPath.string() + ": bytes after the " + std::to_string(count) +
                     " images the header announces");
@@ -143,8 +160,8 @@ ImageSet readIdx(const std::filesystem::path& imagesPath, const std::filesystem:
       throw DataError(labelsPath.string() + ": " + std::to_string(labelCount) + " labels, but " +
                       imagesPath.string() + " has " + std::to_string(count) + " images");
     }
-    std::vector<unsigned char> values(kept);
-    labels.read(values.data(), values.size(), std::to_string(kept) + " labels");
+    const std::vector<unsigned char> values =
+        labels.readBytes(kept, std::to_string(kept) + " labels");
     if (kept == count && !labels.atEnd()) {
       throw DataError(labelsPath.string() + ": bytes after the " + std::to_string(count) +
                       " labels the header announces");

@@ -74,6 +74,16 @@ long long readInt(const json& value, std::string_view path, long long lo, long l
   return x;
 }
 
+std::uint64_t readUnsigned(const json& value, std::string_view path, std::uint64_t hi) {
+  if (value.is_number_unsigned()) {
+    const auto u = value.get<std::uint64_t>();
+    if (u > hi) fail(path, shortDump(value) + " is out of range [0, " + std::to_string(hi) + "]");
+    return u;
+  }
+  if (value.is_number_integer()) fail(path, shortDump(value) + " is negative, expected >= 0");
+  fail(path, "expected a whole number >= 0, got " + typeName(value) + " " + shortDump(value));
+}
+
 double readDouble(const json& value, std::string_view path, double lo, double hi) {
   if (!value.is_number()) {
     fail(path, "expected a number, got " + typeName(value) + " " + shortDump(value));

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/data/json_fields.h"
 #include "core/util/errors.h"
 
 namespace genlab::lesson {
@@ -31,6 +32,10 @@ std::string lineAndColumn(const std::string& text, std::size_t offset) {
 template <class T>
 T required(const nlohmann::json& object, const char* key, const std::string& where) {
   if (!object.contains(key)) throw ConfigError(where + ": missing required key \"" + key + "\"");
+  // get<int>() would cast 1e300 (undefined behaviour) or -1 to a seed without a word.
+  if constexpr (std::is_integral_v<T>) {
+    return data::readInteger<T>(object.at(key), where + ": " + key);
+  }
   try {
     return object.at(key).get<T>();
   } catch (const nlohmann::json::exception&) {
@@ -62,6 +67,9 @@ nlohmann::json readJsonFile(const std::filesystem::path& file) {
     if (auto pos = reason.find("parse error"); pos != std::string::npos)
       reason = reason.substr(pos);
     throw DataError(file.string() + ":" + lineAndColumn(text, offset) + ": " + reason);
+  } catch (const nlohmann::json::exception& error) {
+    // A number too large for a double (1e999) is out_of_range, which carries no position.
+    throw DataError(file.string() + ": not valid JSON (" + error.what() + ")");
   }
 }
 

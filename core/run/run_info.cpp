@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "core/data/json_fields.h"
 #include "core/platform/process_identity.h"
 #include "core/run/run_format.h"
 #include "core/util/errors.h"
@@ -36,10 +37,13 @@ double secondsSince(const std::string& timestamp) {
 std::string resolveStatus(const RunInfo& info, const json& raw) {
   if (info.recordedStatus != "running") return info.recordedStatus;
   if (info.host == platform::hostName()) {
-    const auto startTicks = raw.value("pid_start", std::uint64_t{0});
+    const json& start = raw.contains("pid_start") ? raw["pid_start"] : json();
+    const std::uint64_t startTicks = start.is_number_unsigned() ? start.get<std::uint64_t>() : 0;
     return platform::processAlive(info.pid, startTicks) ? "running" : "interrupted";
   }
-  return secondsSince(raw.value("heartbeat", std::string())) > kStaleHeartbeatSeconds
+  const json& heartbeat = raw.contains("heartbeat") ? raw["heartbeat"] : json();
+  return secondsSince(heartbeat.is_string() ? heartbeat.get<std::string>() : std::string()) >
+                 kStaleHeartbeatSeconds
              ? "interrupted"
              : "running";
 }
@@ -51,7 +55,14 @@ T field(const json& raw, const char* key, const fs::path& file, T fallback, bool
     return fallback;
   }
   try {
-    return raw.at(key).get<T>();
+    // get<int>() would cast 1e300 (undefined behaviour) or -1 to a seed without a word.
+    if constexpr (std::is_integral_v<T>) {
+      return data::readInteger<T>(raw.at(key), key);
+    } else {
+      return raw.at(key).get<T>();
+    }
+  } catch (const ConfigError& error) {
+    throw DataError(file.string() + ": " + error.what());
   } catch (const json::exception&) {
     throw DataError(file.string() + ": \"" + key + "\" has the wrong type (" +
                     raw.at(key).type_name() + ")");
@@ -88,8 +99,9 @@ RunInfo readRunInfo(const fs::path& folder) {
   if (info.format > kRunFormat) {
     throw DataError(file.string() + ": written by a newer genlab (run format " +
                     std::to_string(info.format) + ", genlab " +
-                    raw.value("genlab_version", std::string("?")) + "); this genlab " +
-                    GENLAB_VERSION + " reads run formats up to " + std::to_string(kRunFormat));
+                    field<std::string>(raw, "genlab_version", file, "?", false) +
+                    "); this genlab " + GENLAB_VERSION + " reads run formats up to " +
+                    std::to_string(kRunFormat));
   }
   info.model = field<std::string>(raw, "model", file, "", true);
   info.recordedStatus = field<std::string>(raw, "status", file, "", true);
@@ -105,6 +117,11 @@ RunInfo readRunInfo(const fs::path& folder) {
   info.started = field<std::string>(raw, "started", file, "", false);
   info.ended = field<std::string>(raw, "ended", file, "", false);
   info.metricNames = field<std::vector<std::string>>(raw, "metrics", file, {}, false);
+  // What runLesson and settingsChangedFromLesson read, checked here so that they need not.
+  if (!info.settings.is_object())
+    throw DataError(file.string() + ": \"settings\" must be an object");
+  field<std::vector<std::string>>(raw, "overrides", file, {}, false);
+  field<std::string>(raw, "lesson_file", file, "", false);
   info.status = resolveStatus(info, raw);
 
   // Checkpoints. A run that ended wrote its final list after its last checkpoint, so run.json
@@ -116,7 +133,11 @@ RunInfo readRunInfo(const fs::path& folder) {
   bool trustList = info.format >= 2 && info.recordedStatus != "running" && listed.is_array();
   if (trustList) {
     for (const auto& entry : listed) {
-      if (!entry.is_object() || !entry.contains("step") || !entry.contains("file")) {
+      // An entry a person or another program wrote wrong: what is on disk is the truth.
+      if (!entry.is_object() || !entry.contains("step") || !entry["step"].is_number_unsigned() ||
+          entry["step"].get<std::uint64_t>() > std::numeric_limits<std::int64_t>::max() ||
+          !entry.contains("file") || !entry["file"].is_string() ||
+          (entry.contains("bytes") && !entry["bytes"].is_number_unsigned())) {
         trustList = false;
         break;
       }
@@ -155,7 +176,14 @@ lesson::Lesson runLesson(const RunInfo& info) {
     lesson = lesson::lessonFromJson(info.raw["lesson"], lessonFile.empty() ? runFile : lessonFile,
                                     runFile.string() + ": lesson");
   } else if (!lessonFile.empty()) {
-    lesson = lesson::loadLesson(lessonFile);  // format 1 named the file only
+    // Format 1 named the file only. Its errors say which run asked for it.
+    try {
+      lesson = lesson::loadLesson(lessonFile);
+    } catch (const DataError& error) {
+      throw DataError(runFile.string() + ": lesson_file: " + error.what());
+    } catch (const ConfigError& error) {
+      throw ConfigError(runFile.string() + ": lesson_file: " + error.what());
+    }
   } else {
     throw ConfigError(runFile.string() + ": the run does not record its lesson");
   }

@@ -103,16 +103,22 @@ void GmmTrainer::saveCheckpoint(const std::filesystem::path& file) const {
 
 void GmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
   const json in = train::readJsonCheckpoint(file);
-  if (in.value("model", "") != "gmm") {
-    throw DataError(file.string() + ": a checkpoint of model \"" + in.value("model", "?") +
-                    "\", not of a GMM");
+  const nlohmann::json named = in.contains("model") ? in["model"] : nlohmann::json("?");
+  if (named != "gmm") {
+    throw DataError(file.string() + ": a checkpoint of model " + named.dump() + ", not of a GMM");
   }
   try {
     const GmmConfig config = GmmConfig::fromJson(in.at("settings"));
     const bool edited = in.contains("data");
     MatrixXd data = edited ? data::readMatrix(in.at("data"), "data") : m_data;
-    std::vector<int> labels = edited ? in.at("labels").get<std::vector<int>>()
-                                     : (m_labels ? *m_labels : std::vector<int>{});
+    std::vector<int> labels = m_labels ? *m_labels : std::vector<int>{};
+    if (edited) {
+      const json& list = in.at("labels");
+      if (!list.is_array()) throw ConfigError("labels: expected an array of integers");
+      labels.clear();
+      for (std::size_t i = 0; i < list.size(); ++i)
+        labels.push_back(data::readInteger<int>(list[i], "labels[" + std::to_string(i) + "]"));
+    }
     if (data.cols() != m_data.cols()) {
       throw ConfigError("data: " + std::to_string(data.cols()) +
                         " columns, the lesson's data has " + std::to_string(m_data.cols()));
@@ -124,8 +130,9 @@ void GmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
     GaussianMixture model(config, data, m_seed);
     model.setThreads(m_threads);
     model.restoreExactState(in.at("exact"));
-    const auto steps = in.at("step").get<std::int64_t>();
-    const auto reinitCount = in.at("reinit_count").get<std::uint64_t>();
+    const auto steps = data::readInteger<std::int64_t>(in.at("step"), "step");
+    const auto reinitCount =
+        data::readInteger<std::uint64_t>(in.at("reinit_count"), "reinit_count");
     const double lastDelta = in.at("last_delta").get<double>();
     if (steps < 0) throw ConfigError("step: negative");
 

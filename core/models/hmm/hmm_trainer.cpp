@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "core/data/json_fields.h"
 #include "core/models/hmm/forward_backward.h"
 #include "core/models/hmm/model_json.h"
 #include "core/models/hmm/sampling.h"
@@ -209,7 +210,7 @@ void HmmTrainer::saveCheckpoint(const std::filesystem::path& file) const {
 void HmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
   const nlohmann::json in = train::readJsonCheckpoint(file);
   if (!in.contains("checkpoint") || !in["checkpoint"].is_object() ||
-      in["checkpoint"].value("model", "") != "hmm") {
+      !in["checkpoint"].contains("model") || in["checkpoint"]["model"] != "hmm") {
     throw DataError(file.string() +
                     ": not an HMM training checkpoint (no \"checkpoint\" object naming model hmm)");
   }
@@ -222,10 +223,13 @@ void HmmTrainer::loadCheckpoint(const std::filesystem::path& file) {
     for (std::size_t s = 0; s < m_sequences.size(); ++s)
       checkObservations(model, m_sequences[s], "sequence " + std::to_string(s));
     HmmSettings settings = settingsFromJson(state.at("settings"));
-    const auto steps = state.at("step").get<std::int64_t>();
-    const auto sinceEdit = state.at("steps_since_edit").get<std::int64_t>();
+    // get<T>() would cast 1e300 to an integer: undefined behaviour.
+    const auto steps = data::readInteger<std::int64_t>(state.at("step"), "checkpoint.step");
+    const auto sinceEdit = data::readInteger<std::int64_t>(state.at("steps_since_edit"),
+                                                           "checkpoint.steps_since_edit");
     const double lastPerObs = state.at("last_per_observation").get<double>();
-    const auto shown = state.at("shown_sequence").get<Index>();
+    const auto shown =
+        data::readInteger<Index>(state.at("shown_sequence"), "checkpoint.shown_sequence");
     if (steps < 0 || sinceEdit < 0 || sinceEdit > steps)
       throw ConfigError("checkpoint.step: inconsistent step counts");
     if (shown < 0 || shown >= static_cast<Index>(m_sequences.size()))

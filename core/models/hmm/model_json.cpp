@@ -122,7 +122,7 @@ HmmModel readModelFile(const std::filesystem::path& path) {
   json j;
   try {
     j = json::parse(in);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     throw DataError(path.string() + ": not valid JSON (" + e.what() + ")");
   }
   try {
