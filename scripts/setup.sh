@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build pkg-config git ccache
+  # the fuzz preset: libFuzzer comes with clang's runtime libraries
+  clang-14 libclang-rt-14-dev
   # libraries (all found through find_package or pkg-config; nothing is downloaded)
   libeigen3-dev libtorch-dev nlohmann-json3-dev libcli11-dev libstb-dev zlib1g-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
