@@ -16,6 +16,7 @@
 #include "ui/gl/shared_resources.h"
 #include "ui/lab/transport.h"
 #include "ui/plot/plot_widget.h"
+#include "ui/plot/screen_texts.h"
 
 namespace genlab::lab {
 namespace {
@@ -43,6 +44,7 @@ LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
   m_sidePanelHidden = m_options.hideSidePanel;
   m_compare.swipe = m_options.swipe;
   m_compare.difference = m_options.difference;
+  plot::setScreenTextRecording(!m_options.reportLayout.empty());  // only a report reads them
   if (!m_options.scripted()) m_settings = LabSettings::load(LabSettings::defaultFile());
   m_present = m_options.present || (!m_options.scripted() && m_settings.present);
   m_trainerThreads = platform::applyThreadPolicy(platform::ThreadMode::kInteractive).intraOpThreads;

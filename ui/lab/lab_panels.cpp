@@ -128,22 +128,21 @@ void LabApp::drawTopBar(float height) {
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lesson: %s", current);
 
-  const bool anyLive = anyLiveRun;
   const bool haveRuns = !m_runs.empty();
-  const bool playing = anyLive ? anyLivePlaying() : m_replaying;
+  const bool playing = anyLiveRun ? anyLivePlaying() : m_replaying;
   ImGui::SameLine(0, gap);
-  const char* playTip = anyLive ? "Play or pause training (Space)"
-                                : "Replay the recorded runs along the timeline (Space)";
+  const char* playTip = anyLiveRun ? "Play or pause training (Space)"
+                                   : "Replay the recorded runs along the timeline (Space)";
   if (buttonWithTooltip(playing ? labels.pause : labels.play, playTip, haveRuns)) togglePlay();
   ImGui::SameLine();
   if (buttonWithTooltip(labels.step,
-                        anyLive ? "Take one training step (Right arrow)"
-                                : "Next recorded checkpoint (Right arrow)",
+                        anyLiveRun ? "Take one training step (Right arrow)"
+                                   : "Next recorded checkpoint (Right arrow)",
                         haveRuns)) {
     stepAll();
   }
   ImGui::SameLine();
-  if (buttonWithTooltip(labels.reset, "Start again from the same seed (R)", anyLive)) resetAll();
+  if (buttonWithTooltip(labels.reset, "Start again from the same seed (R)", anyLiveRun)) resetAll();
   ImGui::SameLine(0, gap);
   if (buttonWithTooltip(labels.slower, "Fewer steps per second (-)", m_speedIndex > 0)) {
     setSpeed(m_speedIndex + 1 == kSpeeds.size() ? kSpeeds.size() - 2 : m_speedIndex - 1);

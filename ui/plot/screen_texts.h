@@ -20,8 +20,10 @@ struct ScreenText {
   gl::PixelBox clip;
 };
 
+// Off by default: the strings are kept only while a report wants them (the lab's
+// --report-layout), so an ordinary frame copies none.
+void setScreenTextRecording(bool on);
 void clearScreenTexts();
-void recordScreenText(std::string text, const gl::PixelBox& box, const gl::PixelBox& clip);
 // A canvas's strings (framebuffer pixels) as shown at `origin` (screen) with `fbScale`
 // framebuffer pixels per screen pixel.
 void recordCanvasTexts(const std::vector<PlacedText>& texts, ImVec2 origin, float fbScale);
