@@ -70,6 +70,20 @@ int runLab(int argc, char** argv) {
          "Write each view on screen in the last frame: run, view, step, rectangle, the labels "
          "its pictures drew, and the panels' extents (JSON)")
       ->group(scripted);
+  app.add_option("--soak", options.soakReport,
+                 "Tour every lesson with a twin and an export each, sampling resident memory; "
+                 "write the report (JSON) here, then exit")
+      ->group(scripted);
+  app.add_option("--soak-cycles", options.soakCycles, "Soak: passes over all lessons")
+      ->check(CLI::Range(1, 1000))
+      ->group(scripted);
+  app.add_option("--soak-dwell", options.soakDwellSeconds, "Soak: seconds per lesson")
+      ->check(CLI::Range(0.5, 86400.0))
+      ->group(scripted);
+  app.add_option("--soak-sample", options.soakSampleSeconds,
+                 "Soak: seconds between resident-memory samples")
+      ->check(CLI::Range(0.1, 3600.0))
+      ->group(scripted);
   app.add_flag("--every-view", options.everyView,
                "With --report-layout: draw --frames frames with each tab's view as the large one "
                "in turn, and report every frame's views")

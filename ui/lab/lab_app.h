@@ -24,6 +24,8 @@
 #include "ui/lab/open_run.h"
 #include "ui/lab/runs_browser.h"
 #include "ui/lab/shortcut_keys.h"
+#include "ui/lab/soak_log.h"
+#include "ui/lab/soak_tour.h"
 #include "ui/lab/view_layout.h"
 #include "ui/theme.h"
 #include "ui/views/metrics_cache.h"
@@ -86,6 +88,12 @@ class LabApp {
   void handleShortcuts();
   void handleShortcut(const KeyPress& press);
   void advanceScript();
+  // soak_run.cpp: the soak run's events, and the export it leaves for after the frame is drawn.
+  void startSoak();
+  void advanceSoak();
+  void performSoakEvent(const SoakEvent& event, double elapsed);
+  void finishSoak();
+  void exportSoakWindow();
   void rememberWindowGeometry();
 
   // lab_panels.cpp: what the person sees.
@@ -180,6 +188,16 @@ class LabApp {
   int m_scriptFramesDrawn = 0;
   bool m_scriptStarted = false;
   int m_exitCode = 0;
+
+  // The soak run (--soak).
+  std::optional<SoakTour> m_soak;
+  SoakLog m_soakLog;
+  std::chrono::steady_clock::time_point m_soakStart;
+  bool m_soakStarted = false;
+  bool m_soakExportPending = false;
+  bool m_soakEventFrame = false;   // this frame performed a soak event
+  FrameStats m_soakSwitchStats;    // the frames that did
+  std::size_t m_soakBaseRuns = 0;  // runs the lesson opened with; the twin comes after them
 };
 
 }  // namespace genlab::lab

@@ -39,12 +39,18 @@ struct LabOptions {
   std::string reportFrames;  // JSON with frame-time statistics
   std::string reportLayout;  // JSON: every view on screen in the screenshotted frame
   bool everyView = false;    // each tab in turn as the large view; the report lists them all
+  // The soak run (ui/lab/soak_tour.h): every lesson in turn with a twin and an export, for
+  // soakCycles passes, resident memory sampled; the report is written to soakReport.
+  std::string soakReport;
+  int soakCycles = 2;
+  double soakDwellSeconds = 100.0;
+  double soakSampleSeconds = 10.0;
   bool exitWhenDone = false;
 
   // Any scripted option makes the run scripted: it does its work, then exits.
   bool scripted() const {
     return exitWhenDone || !screenshot.empty() || !reportFrames.empty() || !reportLayout.empty() ||
-           steps > 0 || frames > 0 || play;
+           steps > 0 || frames > 0 || play || !soakReport.empty();
   }
 };
 

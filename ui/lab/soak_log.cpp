@@ -1,0 +1,68 @@
+#include "ui/lab/soak_log.h"
+
+#include <algorithm>
+
+namespace genlab::lab {
+
+namespace {
+
+double megabytes(std::int64_t bytes) {
+  return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+
+nlohmann::json toJson(const SoakSample& sample) {
+  return {{"seconds", sample.seconds},
+          {"resident_mb", megabytes(sample.residentBytes)},
+          {"lesson", sample.lesson},
+          {"cycle", sample.cycle}};
+}
+
+}  // namespace
+
+std::optional<double> SoakLog::growthAfterFirstCycle() const {
+  if (m_cycleEnds.size() < 2 || m_cycleEnds.front().residentBytes <= 0) return std::nullopt;
+  std::int64_t later = 0;
+  for (std::size_t i = 1; i < m_cycleEnds.size(); ++i)
+    later = std::max(later, m_cycleEnds[i].residentBytes);
+  return static_cast<double>(later) / static_cast<double>(m_cycleEnds.front().residentBytes) - 1.0;
+}
+
+std::optional<double> SoakLog::peakGrowthAfterFirstCycle() const {
+  std::int64_t first = 0;
+  std::int64_t later = 0;
+  bool anyLater = false;
+  for (const SoakSample& s : m_samples) {
+    if (s.cycle == 0) {
+      first = std::max(first, s.residentBytes);
+    } else {
+      later = std::max(later, s.residentBytes);
+      anyLater = true;
+    }
+  }
+  if (first <= 0 || !anyLater) return std::nullopt;
+  return static_cast<double>(later) / static_cast<double>(first) - 1.0;
+}
+
+nlohmann::json SoakLog::report(const nlohmann::json& frames, double dwellSeconds,
+                               double sampleSeconds) const {
+  nlohmann::json samples = nlohmann::json::array();
+  for (const SoakSample& s : m_samples) samples.push_back(toJson(s));
+  nlohmann::json cycleEnds = nlohmann::json::array();
+  for (const SoakSample& s : m_cycleEnds) cycleEnds.push_back(toJson(s));
+  const auto growth = growthAfterFirstCycle();
+  const auto peakGrowth = peakGrowthAfterFirstCycle();
+  return {{"dwell_seconds", dwellSeconds},
+          {"sample_seconds", sampleSeconds},
+          {"cycles", m_cycleEnds.size()},
+          {"cycle_ends", cycleEnds},
+          {"samples", samples},
+          {"growth_after_first_cycle", growth ? nlohmann::json(*growth) : nlohmann::json()},
+          {"peak_growth_after_first_cycle",
+           peakGrowth ? nlohmann::json(*peakGrowth) : nlohmann::json()},
+          {"comparisons", m_comparisons},
+          {"exports", m_exports},
+          {"failures", m_failures},
+          {"frames", frames}};
+}
+
+}  // namespace genlab::lab

@@ -1,0 +1,137 @@
+// The soak run (--soak REPORT): the lab tours every lesson as ui/lab/soak_tour.h plans, and
+// writes what it measured as JSON (ui/lab/soak_log.h). It drives the same calls a person's
+// clicks do: open a lesson, play, "Duplicate with a change", close a run, export the window.
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "core/platform/process_memory.h"
+#include "ui/lab/lab_app.h"
+#include "ui/lab/transport.h"
+
+namespace genlab::lab {
+
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The twin's "change": the lesson's first setting at its own value. The soak needs a second
+// live trainer of the same size, not a lesson about a setting.
+nlohmann::json sameSettingsChange(const nlohmann::json& settings) {
+  for (const auto& [key, value] : settings.items()) {
+    if (value.is_number()) return {{key, value}};
+  }
+  if (!settings.empty()) return {{settings.begin().key(), settings.begin().value()}};
+  return nlohmann::json::object();
+}
+
+}  // namespace
+
+void LabApp::startSoak() {
+  try {
+    m_soak.emplace(SoakPlan{m_lessons.size(), m_options.soakCycles, m_options.soakDwellSeconds,
+                            m_options.soakSampleSeconds});
+  } catch (const std::exception& error) {
+    m_openError = error.what();
+    m_exitCode = 2;
+    return;
+  }
+  std::cerr << "genlab: soak: " << m_lessons.size() << " lessons x " << m_options.soakCycles
+            << " cycles x " << m_options.soakDwellSeconds << " s = " << m_soak->totalSeconds()
+            << " s\n";
+}
+
+void LabApp::advanceSoak() {
+  if (!m_soakStarted) {
+    // The clock starts with the first frame: window and font set-up are not the tour's.
+    m_soakStarted = true;
+    m_soakStart = std::chrono::steady_clock::now();
+    m_scriptPhase = ScriptPhase::kDrawing;  // every frame from here on is measured
+    m_frameStats.clear();
+  }
+  const double elapsed = secondsSince(m_soakStart);
+  for (const SoakEvent& event : m_soak->due(elapsed)) {
+    if (event.kind != SoakEventKind::kSample) m_soakEventFrame = true;
+    performSoakEvent(event, elapsed);
+  }
+}
+
+void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
+  const std::string lesson = m_lessons[event.lesson].file.stem().string();
+  const auto sample = [&] {
+    return SoakSample{elapsed, platform::residentBytes().value_or(0), lesson, event.cycle};
+  };
+  switch (event.kind) {
+    case SoakEventKind::kOpenLesson:
+      openLesson(event.lesson);
+      if (m_runs.empty()) {
+        m_soakLog.failed(lesson + ": " + m_openError);
+        break;
+      }
+      setSpeed(kSpeeds.size() - 1);
+      forEachLiveSession([](train::Session& s) { s.play(); });
+      m_soakBaseRuns = m_runs.size();
+      break;
+    case SoakEventKind::kStartCompare: {
+      OpenRun* source = focusedRun();
+      if (!source) break;
+      const std::size_t before = m_runs.size();
+      duplicateWithChanges(sameSettingsChange(source->settings()));
+      if (m_runs.size() > before) {
+        m_soakLog.compared();
+        forEachLiveSession([](train::Session& s) { s.play(); });
+      } else {
+        m_soakLog.failed(lesson + ": the twin could not be opened");
+      }
+      break;
+    }
+    case SoakEventKind::kEndCompare:
+      while (m_runs.size() > m_soakBaseRuns) closeRun(m_runs.size() - 1);
+      m_soakExportPending = true;
+      break;
+    case SoakEventKind::kSample:
+      m_soakLog.sample(sample());
+      break;
+    case SoakEventKind::kCycleEnd:
+      m_soakLog.cycleEnded(sample());
+      std::cerr << "genlab: soak: cycle " << event.cycle + 1 << " ended at " << elapsed
+                << " s, resident " << sample().residentBytes / (1024 * 1024) << " MB\n";
+      break;
+    case SoakEventKind::kFinish:
+      finishSoak();
+      break;
+  }
+}
+
+void LabApp::exportSoakWindow() {
+  m_soakExportPending = false;
+  const auto path = std::filesystem::path(m_options.soakReport).parent_path() / "soak_window.png";
+  try {
+    saveScreenshot(path.string());
+    m_soakLog.exported();
+  } catch (const std::exception& error) {
+    m_soakLog.failed(std::string("export: ") + error.what());
+  }
+}
+
+void LabApp::finishSoak() {
+  nlohmann::json report = m_soakLog.report(m_frameStats.report(), m_options.soakDwellSeconds,
+                                           m_options.soakSampleSeconds);
+  nlohmann::json lessons = nlohmann::json::array();
+  for (const auto& lesson : m_lessons) lessons.push_back(lesson.file.stem().string());
+  report["lessons"] = lessons;
+  report["total_seconds"] = m_soak->totalSeconds();
+  report["switch_frames"] = m_soakSwitchStats.report();
+  std::ofstream out(m_options.soakReport);
+  out << report.dump(2) << '\n';
+  if (!out) {
+    std::cerr << "genlab: " << m_options.soakReport << ": cannot write the soak report\n";
+    m_exitCode = 1;
+  }
+  m_scriptPhase = ScriptPhase::kDone;
+}
+
+}  // namespace genlab::lab
