@@ -1,0 +1,204 @@
+#include "ui/export/gif_writer.h"
+
+#include <gif_lib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace genlab::exporting {
+namespace {
+
+using Rgb = std::array<std::uint8_t, 3>;
+
+constexpr std::uint32_t key(const std::uint8_t* px) {
+  return (std::uint32_t{px[0]} << 16) | (std::uint32_t{px[1]} << 8) | px[2];
+}
+
+constexpr Rgb rgbOf(std::uint32_t k) {
+  return {static_cast<std::uint8_t>(k >> 16), static_cast<std::uint8_t>(k >> 8),
+          static_cast<std::uint8_t>(k)};
+}
+
+// Weighted squared distance: the eye is most sensitive to green, least to blue.
+int distance(const Rgb& a, int r, int g, int b) {
+  const int dr = a[0] - r;
+  const int dg = a[1] - g;
+  const int db = a[2] - b;
+  return 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+}
+
+constexpr std::size_t kMaxColours = 256;
+constexpr int kCubeLevels = 6;  // 6 x 6 x 6 = 216 evenly spaced colours
+
+}  // namespace
+
+IndexedImage quantise(const gl::ImageRgba& image) {
+  IndexedImage out;
+  out.width = image.width;
+  out.height = image.height;
+  const std::size_t count = static_cast<std::size_t>(image.width) * image.height;
+  std::unordered_map<std::uint32_t, std::uint32_t> histogram;
+  for (std::size_t i = 0; i < count; ++i) ++histogram[key(image.pixels.data() + i * 4)];
+
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> byCount(histogram.begin(),
+                                                               histogram.end());
+  // Most frequent first; ties by colour, so the palette does not depend on hashing order.
+  std::sort(byCount.begin(), byCount.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  std::unordered_map<std::uint32_t, std::uint8_t> exact;  // colour -> palette index
+  auto add = [&](std::uint32_t colour) {
+    if (out.palette.size() >= kMaxColours || exact.contains(colour)) return;
+    exact.emplace(colour, static_cast<std::uint8_t>(out.palette.size()));
+    out.palette.push_back(rgbOf(colour));
+  };
+  if (byCount.size() <= kMaxColours) {
+    for (const auto& entry : byCount) add(entry.first);
+  } else {
+    for (int r = 0; r < kCubeLevels; ++r)
+      for (int g = 0; g < kCubeLevels; ++g)
+        for (int b = 0; b < kCubeLevels; ++b)
+          add((std::uint32_t(r * 51) << 16) | (std::uint32_t(g * 51) << 8) |
+              std::uint32_t(b * 51));
+    for (const auto& entry : byCount) add(entry.first);  // until the palette is full
+  }
+
+  // Colours not in the palette: nearest entry, looked up once per 5-bit-per-channel cell.
+  std::vector<std::int16_t> nearest(1 << 15, -1);
+  auto nearestIndex = [&](const std::uint8_t* px) {
+    const int cell = ((px[0] >> 3) << 10) | ((px[1] >> 3) << 5) | (px[2] >> 3);
+    std::int16_t& slot = nearest[static_cast<std::size_t>(cell)];
+    if (slot < 0) {
+      const int r = ((px[0] >> 3) << 3) + 4;
+      const int g = ((px[1] >> 3) << 3) + 4;
+      const int b = ((px[2] >> 3) << 3) + 4;
+      int best = 0;
+      int bestDistance = distance(out.palette[0], r, g, b);
+      for (std::size_t i = 1; i < out.palette.size(); ++i) {
+        const int d = distance(out.palette[i], r, g, b);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = static_cast<int>(i);
+        }
+      }
+      slot = static_cast<std::int16_t>(best);
+    }
+    return static_cast<std::uint8_t>(slot);
+  };
+  out.indices.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint8_t* px = image.pixels.data() + i * 4;
+    const auto hit = exact.find(key(px));
+    out.indices[i] = hit != exact.end() ? hit->second : nearestIndex(px);
+  }
+  return out;
+}
+
+GifWriter::GifWriter(std::filesystem::path path, int width, int height, double fps)
+    : m_path(std::move(path)), m_width(width), m_height(height), m_fps(fps) {
+  if (!(fps >= 0.5 && fps <= 50.0))
+    throw std::invalid_argument("GIF frame rate " + std::to_string(fps) +
+                                " is outside 0.5 to 50 frames a second");
+  m_temporary = m_path;
+  m_temporary += ".tmp";
+  int error = 0;
+  m_gif = EGifOpenFileName(m_temporary.c_str(), false, &error);
+  if (!m_gif)
+    throw std::runtime_error("cannot write " + m_path.string() + ": " + GifErrorString(error));
+  EGifSetGifVersion(m_gif, true);  // GIF89a: delays and looping
+  if (EGifPutScreenDesc(m_gif, m_width, m_height, 8, 0, nullptr) == GIF_ERROR)
+    fail("screen descriptor", m_gif->Error);
+  // The NETSCAPE2.0 application extension: loop forever.
+  const GifByteType application[] = {'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0'};
+  const GifByteType loop[] = {1, 0, 0};
+  if (EGifPutExtensionLeader(m_gif, APPLICATION_EXT_FUNC_CODE) == GIF_ERROR ||
+      EGifPutExtensionBlock(m_gif, sizeof application, application) == GIF_ERROR ||
+      EGifPutExtensionBlock(m_gif, sizeof loop, loop) == GIF_ERROR ||
+      EGifPutExtensionTrailer(m_gif) == GIF_ERROR)
+    fail("loop extension", m_gif->Error);
+}
+
+GifWriter::~GifWriter() {
+  if (!m_gif) return;
+  close();
+  std::error_code ignored;
+  std::filesystem::remove(m_temporary, ignored);
+}
+
+void GifWriter::close() {
+  int error = 0;
+  EGifCloseFile(m_gif, &error);
+  m_gif = nullptr;
+}
+
+void GifWriter::fail(const char* what, int code) {
+  close();
+  std::error_code ignored;
+  std::filesystem::remove(m_temporary, ignored);
+  throw std::runtime_error("cannot write " + m_path.string() + " (" + what +
+                           "): " + GifErrorString(code));
+}
+
+void GifWriter::addFrame(const gl::ImageRgba& image) {
+  if (!m_gif) throw std::logic_error("GifWriter::addFrame after finish");
+  if (image.width != m_width || image.height != m_height)
+    throw std::invalid_argument("GIF frame of " + std::to_string(image.width) + "x" +
+                                std::to_string(image.height) + " in an animation of " +
+                                std::to_string(m_width) + "x" + std::to_string(m_height));
+  // Delays are whole hundredths: spread the rounding so that the average rate is `fps`.
+  const auto at = [this](int frame) {
+    return static_cast<int>(std::lround(frame * 100.0 / m_fps));
+  };
+  GraphicsControlBlock control{};
+  control.DisposalMode = DISPOSE_DO_NOT;
+  control.UserInputFlag = false;
+  control.DelayTime = std::max(2, at(m_frames + 1) - at(m_frames));
+  control.TransparentColor = NO_TRANSPARENT_COLOR;
+  GifByteType extension[4];
+  const auto length = EGifGCBToExtension(&control, extension);
+  if (EGifPutExtension(m_gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(length), extension) ==
+      GIF_ERROR)
+    fail("frame delay", m_gif->Error);
+
+  const IndexedImage indexed = quantise(image);
+  std::vector<GifColorType> colours(kMaxColours, GifColorType{0, 0, 0});
+  for (std::size_t i = 0; i < indexed.palette.size(); ++i)
+    colours[i] = {indexed.palette[i][0], indexed.palette[i][1], indexed.palette[i][2]};
+  // GIF colour tables have a power-of-two size: the smallest that holds the palette.
+  int tableSize = 2;
+  while (static_cast<std::size_t>(tableSize) < indexed.palette.size()) tableSize *= 2;
+  ColorMapObject* map = GifMakeMapObject(tableSize, colours.data());
+  if (!map) fail("colour table", E_GIF_ERR_NOT_ENOUGH_MEM);
+  const int put = EGifPutImageDesc(m_gif, 0, 0, m_width, m_height, false, map);
+  GifFreeMapObject(map);
+  if (put == GIF_ERROR) fail("image descriptor", m_gif->Error);
+  std::vector<GifPixelType> row(static_cast<std::size_t>(m_width));
+  for (int y = 0; y < m_height; ++y) {
+    std::copy_n(indexed.indices.begin() + static_cast<std::ptrdiff_t>(y) * m_width, m_width,
+                row.begin());
+    if (EGifPutLine(m_gif, row.data(), m_width) == GIF_ERROR) fail("image data", m_gif->Error);
+  }
+  ++m_frames;
+}
+
+void GifWriter::finish() {
+  if (!m_gif) return;
+  int error = 0;
+  const int closed = EGifCloseFile(m_gif, &error);
+  m_gif = nullptr;
+  if (closed == GIF_ERROR) {
+    std::error_code ignored;
+    std::filesystem::remove(m_temporary, ignored);
+    throw std::runtime_error("cannot write " + m_path.string() + ": " + GifErrorString(error));
+  }
+  std::error_code renameError;
+  std::filesystem::rename(m_temporary, m_path, renameError);
+  if (renameError)
+    throw std::runtime_error("cannot write " + m_path.string() + ": " + renameError.message());
+}
+
+}  // namespace genlab::exporting
