@@ -62,6 +62,7 @@ class ViewRenderer {
   gl::ImageRgba render(views::View& view, const ViewInputs& inputs, int frames = 3,
                        int settleMs = 0);
 
+  void setCaption(std::string caption) { m_settings.caption = std::move(caption); }
   const RenderSettings& settings() const { return m_settings; }
   float scale() const { return m_scale; }
 
