@@ -1,9 +1,13 @@
 #include "ui/export/gif_writer.h"
 
+#include <fcntl.h>
 #include <gif_lib.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -105,10 +109,18 @@ GifWriter::GifWriter(std::filesystem::path path, int width, int height, double f
                                 " is outside 0.5 to 50 frames a second");
   m_temporary = m_path;
   m_temporary += ".tmp";
+  // Opened here rather than by EGifOpenFileName, which makes the file readable by its owner
+  // only; a picture for slides gets the usual permissions (0666 less the umask).
+  const int fd = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0)
+    throw std::runtime_error("cannot write " + m_path.string() + ": " +
+                             std::strerror(errno));
   int error = 0;
-  m_gif = EGifOpenFileName(m_temporary.c_str(), false, &error);
-  if (!m_gif)
+  m_gif = EGifOpenFileHandle(fd, &error);
+  if (!m_gif) {
+    ::close(fd);
     throw std::runtime_error("cannot write " + m_path.string() + ": " + GifErrorString(error));
+  }
   EGifSetGifVersion(m_gif, true);  // GIF89a: delays and looping
   if (EGifPutScreenDesc(m_gif, m_width, m_height, 8, 0, nullptr) == GIF_ERROR)
     fail("screen descriptor", m_gif->Error);
