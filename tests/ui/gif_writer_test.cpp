@@ -82,11 +82,10 @@ TEST(GifQuantise, FlatAreasStayExactAndOtherColoursAreNear) {
         ++counted;
       }
     }
-  // The 6x6x6 cube's levels are 51 apart: a colour is on average about a quarter of that from
-  // the nearest, and the nearest by weighted distance (from the centre of a 5-bit lookup cell)
-  // is never far off in any one channel.
-  EXPECT_LE(total / counted, 8.0);
-  EXPECT_LE(worst, 45);
+  // About 250 median-cut colours for 3200 patch colours (one channel nearly random): a few
+  // levels off on average (2.6 measured), and nowhere more than an eighth of a channel's range.
+  EXPECT_LE(total / counted, 4.0);
+  EXPECT_LE(worst, 32);
 }
 
 class GifWriterTest : public ::testing::Test {

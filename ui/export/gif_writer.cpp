@@ -36,7 +36,97 @@ int distance(const Rgb& a, int r, int g, int b) {
 }
 
 constexpr std::size_t kMaxColours = 256;
-constexpr int kCubeLevels = 6;  // 6 x 6 x 6 = 216 evenly spaced colours
+// A colour covering at least this share of the frame is kept exactly (backgrounds, the plot
+// area, grid lines, large marks), up to kMaxExact of them; the rest of the palette is spent on
+// everything else by median cut.
+constexpr double kFlatShare = 1.0 / 2000.0;
+constexpr std::size_t kMaxExact = 96;
+
+struct Entry {
+  std::uint32_t colour;
+  std::uint32_t count;
+};
+
+// A box of colours (a range of `entries`) for median cut.
+struct Box {
+  std::size_t begin;
+  std::size_t end;
+  std::uint64_t weight;  // pixels
+  int channel;           // widest channel
+  int width;             // its extent
+};
+
+int channelOf(std::uint32_t colour, int channel) {
+  return static_cast<int>((colour >> (16 - 8 * channel)) & 0xFF);
+}
+
+Box makeBox(const std::vector<Entry>& entries, std::size_t begin, std::size_t end) {
+  Box box{begin, end, 0, 0, -1};
+  int low[3] = {255, 255, 255};
+  int high[3] = {0, 0, 0};
+  for (std::size_t i = begin; i < end; ++i) {
+    box.weight += entries[i].count;
+    for (int c = 0; c < 3; ++c) {
+      low[c] = std::min(low[c], channelOf(entries[i].colour, c));
+      high[c] = std::max(high[c], channelOf(entries[i].colour, c));
+    }
+  }
+  for (int c = 0; c < 3; ++c) {
+    if (high[c] - low[c] > box.width) {
+      box.width = high[c] - low[c];
+      box.channel = c;
+    }
+  }
+  return box;
+}
+
+// Heckbert's median cut: split the box with the most pixels times extent at its weighted
+// median along its widest channel, until there are `slots` boxes or none can be split.
+std::vector<Rgb> medianCut(std::vector<Entry> entries, std::size_t slots) {
+  std::vector<Box> boxes;
+  if (!entries.empty() && slots > 0) boxes.push_back(makeBox(entries, 0, entries.size()));
+  while (boxes.size() < slots) {
+    auto widest = boxes.end();
+    double best = 0.0;
+    for (auto it = boxes.begin(); it != boxes.end(); ++it) {
+      const double score = static_cast<double>(it->weight) * it->width;
+      if (it->end - it->begin >= 2 && it->width > 0 && score > best) {
+        best = score;
+        widest = it;
+      }
+    }
+    if (widest == boxes.end()) break;
+    const Box box = *widest;
+    const int channel = box.channel;
+    std::sort(entries.begin() + static_cast<std::ptrdiff_t>(box.begin),
+              entries.begin() + static_cast<std::ptrdiff_t>(box.end),
+              [channel](const Entry& a, const Entry& b) {
+                return channelOf(a.colour, channel) < channelOf(b.colour, channel);
+              });
+    std::uint64_t half = 0;
+    std::size_t split = box.begin + 1;
+    for (std::size_t i = box.begin; i + 1 < box.end; ++i) {
+      half += entries[i].count;
+      split = i + 1;
+      if (half * 2 >= box.weight) break;
+    }
+    *widest = makeBox(entries, box.begin, split);
+    boxes.push_back(makeBox(entries, split, box.end));
+  }
+  std::vector<Rgb> palette;
+  for (const Box& box : boxes) {
+    double sum[3] = {0, 0, 0};
+    for (std::size_t i = box.begin; i < box.end; ++i)
+      for (int c = 0; c < 3; ++c)
+        sum[c] += static_cast<double>(channelOf(entries[i].colour, c)) * entries[i].count;
+    Rgb mean;
+    for (int c = 0; c < 3; ++c)
+      mean[static_cast<std::size_t>(c)] =
+          static_cast<std::uint8_t>(std::lround(sum[c] / static_cast<double>(box.weight)));
+    palette.push_back(mean);
+  }
+  return palette;
+}
 
 }  // namespace
 
@@ -48,57 +138,50 @@ IndexedImage quantise(const gl::ImageRgba& image) {
   std::unordered_map<std::uint32_t, std::uint32_t> histogram;
   for (std::size_t i = 0; i < count; ++i) ++histogram[key(image.pixels.data() + i * 4)];
 
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> byCount(histogram.begin(),
-                                                               histogram.end());
+  std::vector<Entry> entries;
+  entries.reserve(histogram.size());
+  for (const auto& [colour, n] : histogram) entries.push_back({colour, n});
   // Most frequent first; ties by colour, so the palette does not depend on hashing order.
-  std::sort(byCount.begin(), byCount.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.count != b.count ? a.count > b.count : a.colour < b.colour;
   });
-  std::unordered_map<std::uint32_t, std::uint8_t> exact;  // colour -> palette index
-  auto add = [&](std::uint32_t colour) {
-    if (out.palette.size() >= kMaxColours || exact.contains(colour)) return;
-    exact.emplace(colour, static_cast<std::uint8_t>(out.palette.size()));
-    out.palette.push_back(rgbOf(colour));
-  };
-  if (byCount.size() <= kMaxColours) {
-    for (const auto& entry : byCount) add(entry.first);
+  std::unordered_map<std::uint32_t, std::uint8_t> index;  // every colour in the frame
+  if (entries.size() <= kMaxColours) {
+    for (const Entry& entry : entries) {
+      index.emplace(entry.colour, static_cast<std::uint8_t>(out.palette.size()));
+      out.palette.push_back(rgbOf(entry.colour));
+    }
   } else {
-    for (int r = 0; r < kCubeLevels; ++r)
-      for (int g = 0; g < kCubeLevels; ++g)
-        for (int b = 0; b < kCubeLevels; ++b)
-          add((std::uint32_t(r * 51) << 16) | (std::uint32_t(g * 51) << 8) |
-              std::uint32_t(b * 51));
-    for (const auto& entry : byCount) add(entry.first);  // until the palette is full
-  }
-
-  // Colours not in the palette: nearest entry, looked up once per 5-bit-per-channel cell.
-  std::vector<std::int16_t> nearest(1 << 15, -1);
-  auto nearestIndex = [&](const std::uint8_t* px) {
-    const int cell = ((px[0] >> 3) << 10) | ((px[1] >> 3) << 5) | (px[2] >> 3);
-    std::int16_t& slot = nearest[static_cast<std::size_t>(cell)];
-    if (slot < 0) {
-      const int r = ((px[0] >> 3) << 3) + 4;
-      const int g = ((px[1] >> 3) << 3) + 4;
-      const int b = ((px[2] >> 3) << 3) + 4;
+    std::size_t exact = 0;
+    while (exact < kMaxExact &&
+           static_cast<double>(entries[exact].count) >= kFlatShare * static_cast<double>(count))
+      ++exact;
+    for (std::size_t i = 0; i < exact; ++i) {
+      index.emplace(entries[i].colour, static_cast<std::uint8_t>(i));
+      out.palette.push_back(rgbOf(entries[i].colour));
+    }
+    const auto rest = medianCut(std::vector<Entry>(entries.begin() + static_cast<std::ptrdiff_t>(exact),
+                                                   entries.end()),
+                                kMaxColours - exact);
+    out.palette.insert(out.palette.end(), rest.begin(), rest.end());
+    // Every other colour: the nearest entry (the exact ones included).
+    for (std::size_t e = exact; e < entries.size(); ++e) {
+      const Rgb c = rgbOf(entries[e].colour);
       int best = 0;
-      int bestDistance = distance(out.palette[0], r, g, b);
+      int bestDistance = distance(out.palette[0], c[0], c[1], c[2]);
       for (std::size_t i = 1; i < out.palette.size(); ++i) {
-        const int d = distance(out.palette[i], r, g, b);
+        const int d = distance(out.palette[i], c[0], c[1], c[2]);
         if (d < bestDistance) {
           bestDistance = d;
           best = static_cast<int>(i);
         }
       }
-      slot = static_cast<std::int16_t>(best);
+      index.emplace(entries[e].colour, static_cast<std::uint8_t>(best));
     }
-    return static_cast<std::uint8_t>(slot);
-  };
-  out.indices.resize(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::uint8_t* px = image.pixels.data() + i * 4;
-    const auto hit = exact.find(key(px));
-    out.indices[i] = hit != exact.end() ? hit->second : nearestIndex(px);
   }
+  out.indices.resize(count);
+  for (std::size_t i = 0; i < count; ++i)
+    out.indices[i] = index.at(key(image.pixels.data() + i * 4));
   return out;
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 // Animated GIF output through giflib (Debian's libgif-dev), for a run's timeline on a slide.
 //
-// GIF allows 256 colours a frame. quantise() keeps a frame's most frequent colours exactly (the
-// plot backgrounds, the grid, the series colours: a slide's flat areas stay flat) and maps the
-// rest (anti-aliased edges, colour-mapped images) to the nearest of those or of a 6x6x6 colour
-// cube. No dithering: dithering speckles flat backgrounds and makes frames differ where nothing
-// changed. A frame with at most 256 colours is stored exactly.
+// GIF allows 256 colours a frame. quantise() keeps a frame's frequent colours exactly (the plot
+// backgrounds, the grid, the series colours: a slide's flat areas stay flat) and spends the
+// rest of the palette on everything else (anti-aliased edges, colour maps, images) by median
+// cut; each pixel takes the nearest entry. No dithering: dithering speckles flat backgrounds and
+// makes frames differ where nothing changed. A frame with at most 256 colours is stored exactly.
 
 #include <array>
 #include <cstdint>

@@ -51,6 +51,17 @@ train::SnapshotPtr snapshotAt(lab::OpenRun& run, std::int64_t step, std::int64_t
                   " did not load within two minutes");
 }
 
+// The run's metrics as they were at `step`: curves in a picture of step N end at N, and grow
+// from frame to frame of a timeline.
+views::MetricsCache metricsUpTo(const views::MetricsCache& all, std::int64_t step) {
+  std::vector<train::MetricsRow> rows;
+  for (const auto& row : all.rows())
+    if (row.step <= step) rows.push_back(row);
+  views::MetricsCache cache;
+  cache.assign(all.columns(), std::move(rows));
+  return cache;
+}
+
 std::string joinTitles(const std::vector<views::View*>& views) {
   std::string text;
   for (const views::View* view : views)
@@ -140,7 +151,8 @@ void exportRunView(const RunViewExport& request, std::ostream& log) {
     const train::SnapshotPtr snapshot = snapshotAt(*run, step, step);
     if (request.caption)
       renderer.setCaption(view->title() + "  \xC2\xB7  step " + std::to_string(step));
-    const ViewInputs inputs{run->session(), snapshot, run->metrics(), run->lesson()};
+    const views::MetricsCache metrics = metricsUpTo(run->metrics(), step);
+    const ViewInputs inputs{run->session(), snapshot, metrics, run->lesson()};
     // Three frames, waiting for the replayed model between them: views that ask it for
     // pictures (decoded samples) show them on a later frame.
     return renderer.render(*view, inputs, 3, 2000);
