@@ -48,8 +48,8 @@ void runExport(const ExportOptions& o) {
     throw CliFailure("export: nothing to write: give --png, --frames, --gif or --csv");
   for (const auto& folder : o.runs)
     if (!run::isRunFolder(folder))
-      throw CliFailure("export: " + folder.string() + " is not a run folder (no " +
-                       run::kRunFile + ")");
+      throw CliFailure("export: " + folder.string() + " is not a run folder (no " + run::kRunFile +
+                       ")");
   if (picture) {
     if (o.runs.size() != 1)
       throw CliFailure("export: --png, --frames and --gif draw one run; " +
@@ -57,6 +57,8 @@ void runExport(const ExportOptions& o) {
     if (args.view.empty())
       throw CliFailure("export: --view is needed with --png, --frames or --gif");
     if (!o.size.empty()) parseSize(o.size, args.width, args.height);
+    if ((args.from || args.to || args.count) && o.frames.empty() && o.gif.empty())
+      throw CliFailure("export: --from, --to and --count choose the timeline of --frames or --gif");
     if (!o.png.empty()) checkWritableFile("--png", o.png);
     if (!o.gif.empty()) checkWritableFile("--gif", o.gif);
     if (!o.frames.empty()) {
@@ -73,8 +75,8 @@ void runExport(const ExportOptions& o) {
   }
   if (!o.csv.empty()) checkWritableFile("--csv", o.csv);
   // Read the curves before drawing, so a run without metrics is refused before anything runs.
-  const auto curves = o.csv.empty() ? std::vector<run::CurveSource>{}
-                                    : run::readCurveSources(o.runs);
+  const auto curves =
+      o.csv.empty() ? std::vector<run::CurveSource>{} : run::readCurveSources(o.runs);
   args.run = o.runs.front();
   if (picture) installedExporter()(args);
   if (!o.csv.empty()) {
@@ -113,9 +115,9 @@ void checkWritableFile(const std::string& option, const std::filesystem::path& f
   const std::filesystem::path folder =
       file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
   if (!writableFolder(folder))
-    throw CliFailure(option + " " + file.string() + ": cannot write there (" + folder.string() +
-                     (std::filesystem::is_directory(folder, error) ? " is not writable)"
-                                                                   : " does not exist)"));
+    throw CliFailure(
+        option + " " + file.string() + ": cannot write there (" + folder.string() +
+        (std::filesystem::is_directory(folder, error) ? " is not writable)" : " does not exist)"));
 }
 
 void registerExport(CLI::App& app) {

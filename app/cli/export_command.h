@@ -3,13 +3,12 @@
 // only the `genlab` binary draws them: it installs a ViewExporter), and the curves of one or
 // more runs as CSV (any binary).
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 namespace genlab::cli {
 

@@ -98,8 +98,8 @@ std::vector<CurveSource> readCurveSources(const std::vector<std::filesystem::pat
       throw DataError((folder / kMetricsFile).string() + ": no metrics recorded");
     const std::filesystem::path path = withoutTrailingSlash(folder);
     const std::string name = path.filename().string();
-    sources.push_back({nameCount[name] > 1 ? path.string() : name,
-                       reader.columns(), reader.rows()});
+    sources.push_back(
+        {nameCount[name] > 1 ? path.string() : name, reader.columns(), reader.rows()});
   }
   return sources;
 }

@@ -121,7 +121,8 @@ TEST_F(GifWriterTest, DecodesToTheFramesDelaysAndPixelsWritten) {
     GraphicsControlBlock control;
     ASSERT_EQ(DGifSavedExtensionToGCB(gif, f, &control), GIF_OK);
     totalDelay += control.DelayTime;
-    const ColorMapObject* map = image.ImageDesc.ColorMap ? image.ImageDesc.ColorMap : gif->SColorMap;
+    const ColorMapObject* map =
+        image.ImageDesc.ColorMap ? image.ImageDesc.ColorMap : gif->SColorMap;
     ASSERT_NE(map, nullptr);
     for (int y = 0; y < 30; ++y)
       for (int x = 0; x < 40; ++x) {

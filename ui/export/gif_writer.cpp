@@ -160,9 +160,9 @@ IndexedImage quantise(const gl::ImageRgba& image) {
       index.emplace(entries[i].colour, static_cast<std::uint8_t>(i));
       out.palette.push_back(rgbOf(entries[i].colour));
     }
-    const auto rest = medianCut(std::vector<Entry>(entries.begin() + static_cast<std::ptrdiff_t>(exact),
-                                                   entries.end()),
-                                kMaxColours - exact);
+    const auto rest = medianCut(
+        std::vector<Entry>(entries.begin() + static_cast<std::ptrdiff_t>(exact), entries.end()),
+        kMaxColours - exact);
     out.palette.insert(out.palette.end(), rest.begin(), rest.end());
     // Every other colour: the nearest entry (the exact ones included).
     for (std::size_t e = exact; e < entries.size(); ++e) {
@@ -196,8 +196,7 @@ GifWriter::GifWriter(std::filesystem::path path, int width, int height, double f
   // only; a picture for slides gets the usual permissions (0666 less the umask).
   const int fd = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0)
-    throw std::runtime_error("cannot write " + m_path.string() + ": " +
-                             std::strerror(errno));
+    throw std::runtime_error("cannot write " + m_path.string() + ": " + std::strerror(errno));
   int error = 0;
   m_gif = EGifOpenFileHandle(fd, &error);
   if (!m_gif) {

@@ -31,23 +31,23 @@ std::string checkpointRange(const run::RunInfo& info) {
 
 // Loads the checkpoint shown for `step` and returns its snapshot, waiting as the lab would
 // over several frames. Throws DataError when it does not load.
-train::SnapshotPtr snapshotAt(lab::OpenRun& run, std::int64_t step, std::int64_t expected) {
+train::SnapshotPtr snapshotAt(lab::OpenRun& run, std::int64_t step) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
   while (std::chrono::steady_clock::now() < deadline) {
     run.poll();
     train::SnapshotPtr snapshot = run.snapshotFor(step);
-    if (!run.loading() && snapshot && run.shownStep() == expected) return snapshot;
-    if (!run.loading() && run.shownStep() != expected && run.session().idle()) {
+    if (!run.loading() && snapshot && run.shownStep() == step) return snapshot;
+    if (!run.loading() && run.shownStep() != step && run.session().idle()) {
       // A load that failed leaves the cursor's step unshown: say why.
       std::string why;
       for (const auto& message : run.takeMessages()) why += (why.empty() ? "" : "; ") + message;
       if (!why.empty())
-        throw DataError(run.folder().string() + ": checkpoint at step " +
-                        std::to_string(expected) + " does not load: " + why);
+        throw DataError(run.folder().string() + ": checkpoint at step " + std::to_string(step) +
+                        " does not load: " + why);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  throw DataError(run.folder().string() + ": checkpoint at step " + std::to_string(expected) +
+  throw DataError(run.folder().string() + ": checkpoint at step " + std::to_string(step) +
                   " did not load within two minutes");
 }
 
@@ -65,8 +65,8 @@ views::MetricsCache metricsUpTo(const views::MetricsCache& all, std::int64_t ste
 std::string joinTitles(const std::vector<views::View*>& views) {
   std::string text;
   for (const views::View* view : views)
-    text += (text.empty() ? "" : ", ") + ("\"" + view->title() + "\" (" +
-                                          viewSlug(view->title()) + ")");
+    text += (text.empty() ? "" : ", ") +
+            ("\"" + view->title() + "\" (" + viewSlug(view->title()) + ")");
   return text;
 }
 
@@ -134,8 +134,8 @@ void exportRunView(const RunViewExport& request, std::ostream& log) {
   std::int64_t pngStep = info.checkpoints.back().step;
   if (request.step) {
     if (*request.step < info.checkpoints.front().step || *request.step > info.stepsDone)
-      throw ConfigError("--step " + std::to_string(*request.step) +
-                        ": the run shows steps " + checkpointRange(info));
+      throw ConfigError("--step " + std::to_string(*request.step) + ": the run shows steps " +
+                        checkpointRange(info));
     pngStep = info.checkpointAtOrBefore(*request.step)->step;
   }
 
@@ -148,7 +148,7 @@ void exportRunView(const RunViewExport& request, std::ostream& log) {
                       info.model + ") has the views " + joinTitles(views));
   ViewRenderer renderer(request.render);
   auto draw = [&](std::int64_t step) {
-    const train::SnapshotPtr snapshot = snapshotAt(*run, step, step);
+    const train::SnapshotPtr snapshot = snapshotAt(*run, step);
     if (request.caption)
       renderer.setCaption(view->title() + "  \xC2\xB7  step " + std::to_string(step));
     const views::MetricsCache metrics = metricsUpTo(run->metrics(), step);

@@ -41,8 +41,7 @@ class ContextSwitch {
 
 }  // namespace
 
-float autoScale(int width, int height) {
-  (void)width;
+float autoScale(int height) {
   const float exact = static_cast<float>(height) / 720.0f;
   return std::max(1.0f, std::round(exact * 4.0f) / 4.0f);
 }
@@ -52,8 +51,8 @@ int maxRenderSide() {
   GLint viewport[2] = {0, 0};
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &texture);
   glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
-  return std::min({static_cast<int>(texture), static_cast<int>(viewport[0]),
-                   static_cast<int>(viewport[1])});
+  return std::min(
+      {static_cast<int>(texture), static_cast<int>(viewport[0]), static_cast<int>(viewport[1])});
 }
 
 ViewRenderer::ViewRenderer(RenderSettings settings) : m_settings(std::move(settings)) {
@@ -65,10 +64,9 @@ ViewRenderer::ViewRenderer(RenderSettings settings) : m_settings(std::move(setti
                                 " is outside what this GL driver renders (1 to " +
                                 std::to_string(limit) + " pixels a side)");
   }
-  m_scale = m_settings.scale > 0.0f ? m_settings.scale
-                                    : autoScale(m_settings.width, m_settings.height);
-  m_canvasStyle = (m_settings.present ? ui::Style::presentation() : ui::Style::normal())
-                      .scaled(m_scale);
+  m_scale = m_settings.scale > 0.0f ? m_settings.scale : autoScale(m_settings.height);
+  m_canvasStyle =
+      (m_settings.present ? ui::Style::presentation() : ui::Style::normal()).scaled(m_scale);
   ImGuiContext* previous = ImGui::GetCurrentContext();
   m_context = ImGui::CreateContext();  // with its own font atlas
   ImGui::SetCurrentContext(m_context);
@@ -95,8 +93,8 @@ void ViewRenderer::drawFrame(views::View& view, const ViewInputs& inputs) {
   ImGui_ImplOpenGL3_NewFrame();
   plot::beginCanvasFrame();
   ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(static_cast<float>(m_settings.width),
-                          static_cast<float>(m_settings.height));
+  io.DisplaySize =
+      ImVec2(static_cast<float>(m_settings.width), static_cast<float>(m_settings.height));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   io.DeltaTime = 1.0f / 30.0f;
   io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // nothing hovered: no tooltips in the picture

@@ -24,16 +24,16 @@ struct RenderSettings {
   int width = 1600;  // pixels
   int height = 900;
   // Pixels per lab unit: type, strokes and paddings are this much larger than in the lab at
-  // 1x. 0: autoScale(width, height).
+  // 1x. 0: autoScale(height).
   float scale = 0.0f;
   bool present = false;  // the lab's presentation style (larger type, high contrast)
   // One line of text above the picture (e.g. "Samples  ·  step 400"); empty for none.
   std::string caption;
 };
 
-// The scale at which a picture of this size looks like the lab's view of 1280 x 720 units:
-// height / 720, at least 1, in steps of 1/4 (1600 x 900: 1.25; 3840 x 2160: 3).
-float autoScale(int width, int height);
+// The scale at which a picture this tall looks like the lab's view of about 1280 x 720 units:
+// height / 720, at least 1, in steps of 1/4 (900: 1.25; 2160: 3).
+float autoScale(int height);
 
 // Largest side the GL driver can render to (GL_MAX_TEXTURE_SIZE, capped by the viewport).
 int maxRenderSide();

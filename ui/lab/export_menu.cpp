@@ -19,10 +19,8 @@ fs::path defaultExportFolder() {
 }
 
 fs::path freeExportPath(const fs::path& folder, const ExportTarget& target) {
-  std::string label = target.run->label();
-  for (char& c : label)
-    if (c == '/' || c == ' ' || c == '(' || c == ')') c = '-';
-  const std::string stem = label + "-" + exporting::viewSlug(target.view->title()) + "-step" +
+  const std::string stem = exporting::viewSlug(target.run->label()) + "-" +
+                           exporting::viewSlug(target.view->title()) + "-step" +
                            std::to_string(target.snapshot ? target.snapshot->step : 0);
   fs::path path = folder / (stem + ".png");
   for (int n = 2; fs::exists(path); ++n) path = folder / (stem + "-" + std::to_string(n) + ".png");
@@ -31,8 +29,8 @@ fs::path freeExportPath(const fs::path& folder, const ExportTarget& target) {
 
 void exportViewPng(const ExportTarget& target, const exporting::RenderSettings& settings,
                    const fs::path& file) {
-  const exporting::ViewInputs inputs{target.run->session(), target.snapshot,
-                                     target.run->metrics(), target.run->lesson(), target.past};
+  const exporting::ViewInputs inputs{target.run->session(), target.snapshot, target.run->metrics(),
+                                     target.run->lesson(), target.past};
   gl::writePng(file, exporting::renderView(*target.view, inputs, settings));
 }
 
@@ -110,13 +108,18 @@ void ExportMenu::draw(const std::vector<std::unique_ptr<OpenRun>>& runs,
     ImGui::InputInt2("Size (pixels)", m_size);
     m_size[0] = std::clamp(m_size[0], 16, 16384);
     m_size[1] = std::clamp(m_size[1], 16, 16384);
-    if (ImGui::Button("1920 x 1080")) m_size[0] = 1920, m_size[1] = 1080;
-    ImGui::SameLine();
-    if (ImGui::Button("3840 x 2160")) m_size[0] = 3840, m_size[1] = 2160;
-    ImGui::SameLine();
-    if (ImGui::Button("2x on screen"))
-      m_size[0] = static_cast<int>(std::lround(m_chosen->size.x * 2.0f)),
-      m_size[1] = static_cast<int>(std::lround(m_chosen->size.y * 2.0f));
+    const int presets[3][2] = {{1920, 1080},
+                               {3840, 2160},
+                               {static_cast<int>(std::lround(m_chosen->size.x * 2.0f)),
+                                static_cast<int>(std::lround(m_chosen->size.y * 2.0f))}};
+    const char* names[3] = {"1920 x 1080", "3840 x 2160", "2x on screen"};
+    for (int i = 0; i < 3; ++i) {
+      if (i > 0) ImGui::SameLine();
+      if (ImGui::Button(names[i])) {
+        m_size[0] = presets[i][0];
+        m_size[1] = presets[i][1];
+      }
+    }
     ImGui::SliderFloat("Scale (type and strokes)", &m_scale, 0.5f, 8.0f, "%.2fx");
     ImGui::Checkbox("Presentation style", &m_present);
   } else {
@@ -140,8 +143,8 @@ void ExportMenu::draw(const std::vector<std::unique_ptr<OpenRun>>& runs,
       fs::create_directories(folder);
       const fs::path file = folder / "curves.csv";
       run::writeCurvesCsv(curveSources(runs), file);
-      messages.push_back("Exported the curves of " + std::to_string(runs.size()) +
-                         " run(s) to " + file.string());
+      messages.push_back("Exported the curves of " + std::to_string(runs.size()) + " run(s) to " +
+                         file.string());
     } catch (const std::exception& error) {
       messages.push_back(std::string("Export failed: ") + error.what());
     }

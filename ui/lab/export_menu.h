@@ -59,8 +59,7 @@ class ExportMenu {
   // Shift+E: opens the export window for the view under the mouse.
   void openWindow(ImVec2 mouse, float labScale, bool present);
   // Once a frame: the export window, while open. Messages go to `messages`.
-  void draw(const std::vector<std::unique_ptr<OpenRun>>& runs,
-            std::vector<std::string>& messages);
+  void draw(const std::vector<std::unique_ptr<OpenRun>>& runs, std::vector<std::string>& messages);
 
  private:
   std::vector<ExportTarget> m_targets;

@@ -359,8 +359,7 @@ void LabApp::handleShortcut(const KeyPress& press) {
       if ((press.mods & GLFW_MOD_SHIFT) != 0)
         m_export.openWindow(ImGui::GetIO().MousePos, m_fontScale, m_present);
       else if (!ctrl)
-        m_messages.push_back(
-            m_export.quickExport(ImGui::GetIO().MousePos, m_fontScale, m_present));
+        m_messages.push_back(m_export.quickExport(ImGui::GetIO().MousePos, m_fontScale, m_present));
       break;
     case GLFW_KEY_F1:
       m_showHelp = !m_showHelp;

@@ -72,9 +72,7 @@ TEST_F(CurvesCsvTest, NamesWithCommasAreQuoted) {
 }
 
 TEST_F(CurvesCsvTest, AnUnwritablePathIsNamed) {
-  EXPECT_EQ(messageOf<DataError>([] {
-              run::writeCurvesCsv({}, "/nonexistent-folder/curves.csv");
-            }),
+  EXPECT_EQ(messageOf<DataError>([] { run::writeCurvesCsv({}, "/nonexistent-folder/curves.csv"); }),
             "cannot write /nonexistent-folder/curves.csv: cannot create the file");
 }
 
