@@ -5,33 +5,15 @@
 # named after the run, the view and the step, and is a picture (not blank).
 set -euo pipefail
 genlab="$1"
-[[ -n "${DISPLAY:-}" ]] || { echo "no DISPLAY: skipped"; exit 77; }
-command -v xdotool >/dev/null || { echo "xdotool missing: skipped"; exit 77; }
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
-lab_pid=""
-cleanup() {
-  if [[ -n "$lab_pid" ]]; then
-    kill "$lab_pid" 2>/dev/null || true
-    wait "$lab_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/lib/lab_window.bash"
 
 "$genlab" train "$here/../../assets/lessons/gmm_three_blobs.json" --steps 20 --set tol=0 \
   --out "$work/k3" --quiet 2>/dev/null
 mkdir "$work/home"
-HOME="$work/home" "$genlab" --open "$work/k3" --no-record --width 1600 --height 1000 \
-  >"$work/lab.log" 2>&1 &
-lab_pid=$!
-window=""
-for _ in $(seq 100); do
-  window=$(xdotool search --name "^genlab" 2>/dev/null | head -1 || true)
-  [[ -n "$window" ]] && break
-  sleep 0.2
-done
-[[ -n "$window" ]] || { echo "FAIL: no lab window"; cat "$work/lab.log"; exit 1; }
+HOME="$work/home" start_lab --open "$work/k3" --no-record --width 1600 --height 1000
+find_lab_window "^genlab"
 sleep 2  # the run's checkpoint loads, the views draw
 # The large view (the first: "Data and mixture") fills the middle of the window.
 xdotool mousemove --window "$window" 900 450
