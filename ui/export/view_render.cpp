@@ -16,27 +16,40 @@
 namespace genlab::exporting {
 namespace {
 
-// Makes `context` current for the lifetime of the object, and puts the caller's ImGui context
-// and framebuffer binding back afterwards (the lab may be in the middle of its frame).
-class ContextSwitch {
+// Puts the caller's framebuffer binding and viewport back at the end of a scope (the lab may
+// be in the middle of its frame; Framebuffer::resize and the ImGui backend bind their own).
+class GlTargetGuard {
  public:
-  explicit ContextSwitch(ImGuiContext* context) : m_previous(ImGui::GetCurrentContext()) {
+  GlTargetGuard() {
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &m_framebuffer);
     glGetIntegerv(GL_VIEWPORT, m_viewport);
-    ImGui::SetCurrentContext(context);
   }
-  ~ContextSwitch() {
-    ImGui::SetCurrentContext(m_previous);
+  ~GlTargetGuard() {
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(m_framebuffer));
     glViewport(m_viewport[0], m_viewport[1], m_viewport[2], m_viewport[3]);
   }
+  GlTargetGuard(const GlTargetGuard&) = delete;
+  GlTargetGuard& operator=(const GlTargetGuard&) = delete;
+
+ private:
+  GLint m_framebuffer = 0;
+  GLint m_viewport[4] = {0, 0, 0, 0};
+};
+
+// Makes `context` current for the lifetime of the object, then puts the caller's ImGui context
+// and GL target back.
+class ContextSwitch {
+ public:
+  explicit ContextSwitch(ImGuiContext* context) : m_previous(ImGui::GetCurrentContext()) {
+    ImGui::SetCurrentContext(context);
+  }
+  ~ContextSwitch() { ImGui::SetCurrentContext(m_previous); }
   ContextSwitch(const ContextSwitch&) = delete;
   ContextSwitch& operator=(const ContextSwitch&) = delete;
 
  private:
+  const GlTargetGuard m_target;
   ImGuiContext* m_previous;
-  GLint m_framebuffer = 0;
-  GLint m_viewport[4] = {0, 0, 0, 0};
 };
 
 }  // namespace
@@ -68,8 +81,9 @@ ViewRenderer::ViewRenderer(RenderSettings settings) : m_settings(std::move(setti
   m_canvasStyle =
       (m_settings.present ? ui::Style::presentation() : ui::Style::normal()).scaled(m_scale);
   ImGuiContext* previous = ImGui::GetCurrentContext();
-  m_context = ImGui::CreateContext();  // with its own font atlas
-  ImGui::SetCurrentContext(m_context);
+  m_context = ImGui::CreateContext();  // with its own font atlas; current if there was none
+  ImGui::SetCurrentContext(previous);
+  const ContextSwitch guard(m_context);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
@@ -77,16 +91,16 @@ ViewRenderer::ViewRenderer(RenderSettings settings) : m_settings(std::move(setti
   (void)ui::loadImGuiFonts(io, px, m_scale);  // a missing font is reported by the lab itself
   ui::applyImGuiStyle(m_settings.present, m_scale * (m_settings.present ? 1.5f : 1.0f));
   ImGui_ImplOpenGL3_Init("#version 330 core");
-  ImGui::SetCurrentContext(previous);
   m_target.resize(m_settings.width, m_settings.height);
 }
 
 ViewRenderer::~ViewRenderer() {
-  ImGuiContext* previous = ImGui::GetCurrentContext();
-  ImGui::SetCurrentContext(m_context);
-  ImGui_ImplOpenGL3_Shutdown();
+  {
+    const ContextSwitch guard(m_context);
+    ImGui_ImplOpenGL3_Shutdown();
+  }
+  // DestroyContext leaves the current context alone unless it is the one destroyed.
   ImGui::DestroyContext(m_context);
-  ImGui::SetCurrentContext(previous == m_context ? nullptr : previous);
 }
 
 void ViewRenderer::drawFrame(views::View& view, const ViewInputs& inputs) {
