@@ -10,7 +10,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   # libraries (all found through find_package or pkg-config; nothing is downloaded)
   libeigen3-dev libtorch-dev nlohmann-json3-dev libcli11-dev libstb-dev zlib1g-dev
-  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
+  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libgif-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # BLAS: LibTorch is ~20x faster on OpenBLAS than on reference BLAS, and the OpenMP build
   # with passive waits is what keeps the UI smooth (see core/platform/threading.h).

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/cli/decode_hmm.h"
+#include "app/cli/export_command.h"
 #include "app/cli/fit_gmm.h"
 #include "app/cli/fit_hmm.h"
 #include "app/cli/fit_nb.h"
@@ -17,6 +18,7 @@ void registerAllCommands(CLI::App& app) {
   registerInfo(app);
   registerTrain(app);
   registerRuns(app);
+  registerExport(app);
   auto* fit = app.add_subcommand("fit", "Fit a model to a data file and print it");
   fit->require_subcommand(1);
   registerFitGmm(*fit);

@@ -4,23 +4,41 @@
 #include <iostream>
 
 #include "app/cli/commands.h"
+#include "app/cli/export_command.h"
 #include "core/platform/process_setup.h"
+#include "ui/export/run_export.h"
 #include "ui/lab/lab_app.h"
 
 namespace {
 
 bool isSubcommand(const char* word) {
-  for (const char* name : {"train", "fit", "decode", "info", "runs", "word2vec"}) {
+  for (const char* name : {"train", "fit", "decode", "info", "runs", "word2vec", "export"}) {
     if (std::strcmp(word, name) == 0) return true;
   }
   return false;
+}
+
+// `genlab export`'s pictures, drawn by the lab's views (genlab-cli has no GL to draw them).
+void exportView(const genlab::cli::ViewExportArgs& args) {
+  genlab::exporting::RunViewExport request;
+  request.run = args.run;
+  request.view = args.view;
+  request.step = args.step;
+  request.png = args.png;
+  request.framesDir = args.framesDir;
+  request.gif = args.gif;
+  request.fps = args.fps;
+  request.range = {args.from, args.to, args.count};
+  request.render = {args.width, args.height, args.scale, args.present, {}};
+  request.caption = args.caption;
+  genlab::exporting::exportRunView(request, std::cout);
 }
 
 int runLab(int argc, char** argv) {
   genlab::lab::LabOptions options;
   CLI::App app{
       "genlab: a lab for generative models. Without a subcommand it opens the lab window.\n"
-      "Subcommands (each has --help): train, runs, fit, decode, word2vec, info"};
+      "Subcommands (each has --help): train, runs, export, fit, decode, word2vec, info"};
   app.add_option("--lesson", options.lessonFile, "Open this lesson file")->check(CLI::ExistingFile);
   app.add_flag("--present", options.present, "Start in presentation mode (F5 toggles)");
   app.add_option("--width", options.width, "Window width")->check(CLI::Range(320, 8192));
@@ -106,6 +124,7 @@ int main(int argc, char** argv) {
   if (argc > 1 && isSubcommand(argv[1])) {
     CLI::App app{"genlab"};
     genlab::cli::registerAllCommands(app);
+    genlab::cli::setViewExporter(exportView);
     return genlab::cli::runCommandLine(app, argc, argv);
   }
   return runLab(argc, argv);

@@ -7,31 +7,14 @@
 # what Dear ImGui 1.86 alone missed.
 set -euo pipefail
 genlab="$1"
-[[ -n "${DISPLAY:-}" ]] || { echo "no DISPLAY: skipped"; exit 77; }
-command -v xdotool >/dev/null || { echo "xdotool missing: skipped"; exit 77; }
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
-lab_pid=""
-cleanup() {
-  if [[ -n "$lab_pid" ]]; then
-    kill "$lab_pid" 2>/dev/null || true
-    wait "$lab_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/lib/lab_window.bash"
 
 # tol = 0 and no iteration cap: the run never converges, so only the keys change its state.
-HOME="$work" "$genlab" --lesson "$here/../../assets/lessons/hmm_casino.json" --no-record \
-  --width 1600 --height 1000 --set tol=0 --set max_iter=1000000 >"$work/lab.log" 2>&1 &
-lab_pid=$!
-window=""
-for _ in $(seq 100); do
-  window=$(xdotool search --name "^genlab - HMM" 2>/dev/null | head -1 || true)
-  [[ -n "$window" ]] && break
-  sleep 0.2
-done
-[[ -n "$window" ]] || { echo "FAIL: no lab window"; cat "$work/lab.log"; exit 1; }
+HOME="$work" start_lab --lesson "$here/../../assets/lessons/hmm_casino.json" --no-record \
+  --width 1600 --height 1000 --set tol=0 --set max_iter=1000000
+find_lab_window "^genlab - HMM"
 
 title() { xdotool getwindowname "$window"; }
 # Waits up to 5 s for the title to match the regular expression; prints it either way.

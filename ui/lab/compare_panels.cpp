@@ -115,6 +115,8 @@ void LabApp::drawRunViewPanel(OpenRun& run, std::size_t runIndex, views::View& v
   views::ViewContext context{run.session(), snapshot,      showsPast(run, snapshot),
                              run.metrics(), m_canvasStyle, run.lesson()};
   context.linked = &m_linkedViewState;
+  m_export.addTarget({&run, &view, snapshot, context.scrubbing, ImGui::GetCursorScreenPos(),
+                      ImGui::GetContentRegionAvail()});
   view.draw(context, ImGui::GetContentRegionAvail());
   m_layout.push_back(report.finish(withPicture({{"run", run.folder().string()},
                                                 {"label", run.label()},

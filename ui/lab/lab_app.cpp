@@ -307,6 +307,7 @@ void LabApp::frame() {
   drawTimeline(sideWidth, topHeight + bodyHeight, display.x - sideWidth, timelineHeight);
   drawStatusBar(display.y - statusHeight, statusHeight);
   if (m_showHelp) drawHelpOverlay();
+  m_export.draw(m_runs, m_messages);
   if (auto chosen = m_browser.draw(m_fontScale); !chosen.empty()) openRecordedRuns(chosen);
   updateWindowTitle();
   m_tabKey.reset();  // a number with no tab this frame does nothing later
@@ -363,6 +364,12 @@ void LabApp::handleShortcut(const KeyPress& press) {
       break;
     case GLFW_KEY_O:
       if (ctrl) m_browser.open(runsDirectory());
+      break;
+    case GLFW_KEY_E:
+      if ((press.mods & GLFW_MOD_SHIFT) != 0)
+        m_export.openWindow(ImGui::GetIO().MousePos, m_fontScale, m_present);
+      else if (!ctrl)
+        m_messages.push_back(m_export.quickExport(ImGui::GetIO().MousePos, m_fontScale, m_present));
       break;
     case GLFW_KEY_F1:
       m_showHelp = !m_showHelp;

@@ -18,6 +18,7 @@
 #include "core/lesson/lesson.h"
 #include "core/train/session.h"
 #include "ui/lab/compare_state.h"
+#include "ui/lab/export_menu.h"
 #include "ui/lab/frame_stats.h"
 #include "ui/lab/lab_options.h"
 #include "ui/lab/lab_settings.h"
@@ -169,6 +170,7 @@ class LabApp {
   mutable std::vector<std::string> m_runLabels;                 // runDisplayLabel, once a frame
   mutable int m_runLabelsFrame = -1;
   RunsBrowser m_browser;
+  ExportMenu m_export;  // E, Shift+E: the view under the mouse as a PNG (export_menu.h)
   ShortcutKeys m_keys;  // presses queued as GLFW delivers them (see shortcut_keys.h)
   nlohmann::json m_layout = nlohmann::json::array();  // views drawn this frame (--report-layout)
   nlohmann::json m_panels = nlohmann::json::array();  // the fixed panels, with their content

@@ -226,6 +226,7 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
 }
 
 void LabApp::drawViews(float x, float y, float width, float height) {
+  m_export.clearTargets();
   if (m_runs.empty()) {
     placeNextWindow(x, y, width, height);
     ImGui::Begin("##noviews", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar);
@@ -268,6 +269,8 @@ void LabApp::drawViews(float x, float y, float width, float height) {
                  kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     const ViewReport report;
+    m_export.addTarget({&run, &view, snapshot, context.scrubbing, ImGui::GetCursorScreenPos(),
+                        ImGui::GetContentRegionAvail()});
     view.draw(context, ImGui::GetContentRegionAvail());
     m_layout.push_back(report.finish(withPicture({{"run", run.folder().string()},
                                                   {"view", view.title()},
@@ -453,6 +456,7 @@ void LabApp::drawHelpOverlay() {
       {"F5", "presentation mode (projector)"},
       {"F6", "hide / show the side panel"},
       {"1 - 9", "make that view the large one (the tabs above the views)"},
+      {"E", "export the view under the mouse as a PNG (Shift+E: size, scale, curves CSV)"},
       {"F1, Esc", "this help"},
       {"Drag / wheel", "pan / zoom a plot; double-click fits it"},
       {"Timeline", "drag to look back in time"},

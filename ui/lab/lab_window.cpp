@@ -16,29 +16,14 @@
 
 #include "ui/gl/gl.h"
 #include "ui/gl/png.h"
+#include "ui/imgui_theme.h"
 #include "ui/lab/lab_app.h"
 
 namespace genlab::lab {
 namespace {
 
-constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-
-// Font sizes in logical pixels. Presentation sizes were chosen for a 1080p projector read from
-// the back of a classroom: body text about 2.6 mm on a 2 m wide image is 28 px.
-constexpr float kNormalFontPx = 16.0f;
-constexpr float kPresentFontPx = 28.0f;
-
 void glfwErrorToStderr(int code, const char* description) {
   std::fprintf(stderr, "genlab: GLFW error %d: %s\n", code, description);
-}
-
-// Latin-1, Greek (sigma, beta, pi in labels), arrows, maths operators, geometric shapes and
-// dingbats (the transport symbols); all present in DejaVu Sans.
-const ImWchar* glyphRanges() {
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x205E, 0x2190, 0x21FF,
-                                   0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2700, 0x27BF, 0};
-  return ranges;
 }
 
 // Mesa's llvmpipe (software GL: Xvfb, virtual machines, no GPU driver) rasterises on one
@@ -114,26 +99,11 @@ void LabApp::initImGui() {
 
 void LabApp::rebuildFonts() {
   ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
   const float scale = contentScale();
   m_presentScale = presentScale();
-  const float px = (m_present ? kPresentFontPx * m_presentScale : kNormalFontPx) * scale;
-  ImFontConfig config;
-  config.OversampleH = 2;
-  ImFont* regular = nullptr;
-  if (std::filesystem::exists(kRegularFont)) {
-    regular = io.Fonts->AddFontFromFileTTF(kRegularFont, px, &config, glyphRanges());
-    if (std::filesystem::exists(kBoldFont)) {
-      io.Fonts->AddFontFromFileTTF(kBoldFont, px * 1.15f, &config, glyphRanges());
-    }
-  }
-  if (!regular) {
-    // fonts-dejavu-core missing: ImGui's built-in font still works, just small and blocky.
-    ImFontConfig fallback;
-    fallback.SizePixels = 13.0f * scale;
-    io.Fonts->AddFontDefault(&fallback);
-    m_messages.emplace_back(std::string(kRegularFont) + " not found: install fonts-dejavu-core");
-  }
+  const float px = (m_present ? ui::kPresentFontPx * m_presentScale : ui::kNormalFontPx) * scale;
+  if (std::string problem = ui::loadImGuiFonts(io, px, scale); !problem.empty())
+    m_messages.push_back(std::move(problem));
   // Before the first NewFrame the backend has no device objects yet and builds the texture
   // itself; afterwards the old texture must be replaced explicitly.
   if (m_deviceObjectsReady) {
@@ -146,28 +116,7 @@ void LabApp::rebuildFonts() {
 }
 
 void LabApp::applyImGuiStyle() {
-  ImGuiStyle& style = ImGui::GetStyle();
-  style = ImGuiStyle();
-  ImGui::StyleColorsLight(&style);
-  style.WindowRounding = 0.0f;
-  style.FrameRounding = 4.0f;
-  style.GrabRounding = 4.0f;
-  style.WindowBorderSize = 1.0f;
-  style.FramePadding = ImVec2(8, 5);
-  style.ItemSpacing = ImVec2(8, 6);
-  style.WindowPadding = ImVec2(10, 8);
-  ImVec4* colors = style.Colors;
-  colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.0f);
-  colors[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.08f, 1.0f);
-  if (m_present) {
-    // High contrast for projectors: white panels, black text, thicker frames.
-    colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
-    colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
-    colors[ImGuiCol_Border] = ImVec4(0, 0, 0, 0.6f);
-    style.FrameBorderSize = 2.0f;
-    style.WindowBorderSize = 2.0f;
-  }
-  style.ScaleAllSizes(m_fontScale * (m_present ? 1.5f * m_presentScale : 1.0f));
+  ui::applyImGuiStyle(m_present, m_fontScale * (m_present ? 1.5f * m_presentScale : 1.0f));
   m_canvasStyle =
       m_present ? ui::Style::presentation().scaled(m_presentScale) : ui::Style::normal();
   // Canvases draw in framebuffer pixels: scale by the framebuffer/window ratio too.
