@@ -21,6 +21,13 @@ namespace {
 
 using FileDialogTest = DesktopFilesTest;
 
+// Qt ends before the process does (qt_desktop.h: shutdown).
+class QtShutdown : public ::testing::Environment {
+ public:
+  void TearDown() override { desktop::shutdown(); }
+};
+const auto* const g_qtShutdown = ::testing::AddGlobalTestEnvironment(new QtShutdown);
+
 bool haveDisplay() {
   const char* display = std::getenv("DISPLAY");
   return display && *display && desktop::available();

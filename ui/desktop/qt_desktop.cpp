@@ -11,7 +11,6 @@
 #include <QStringList>
 #include <clocale>
 #include <cstdlib>
-#include <memory>
 #include <optional>
 
 namespace genlab::desktop {
@@ -22,7 +21,9 @@ int g_argc = 1;
 char g_program[] = "genlab";
 char* g_argv[] = {g_program, nullptr};
 
-std::unique_ptr<QApplication> g_app;
+// Not a static unique_ptr: destroyed after Qt's own statics at exit, QApplication crashes.
+// shutdown() deletes it; a process that never calls it leaves it to the system.
+QApplication* g_app = nullptr;
 std::optional<std::string> g_failure;  // set once Qt was found unable to start
 
 // The platform Qt would pick, or why there is none. Qt aborts the process (qFatal) when the
@@ -105,7 +106,7 @@ bool available(std::string* why) {
       // QApplication sets the C locale from the environment (LC_NUMERIC=de_DE would make
       // printf write "0,5"); the lab's numbers must keep their own locale.
       const std::string locale = std::setlocale(LC_ALL, nullptr);
-      g_app = std::make_unique<QApplication>(g_argc, g_argv);
+      g_app = new QApplication(g_argc, g_argv);
       std::setlocale(LC_ALL, locale.c_str());
       QApplication::setQuitOnLastWindowClosed(false);
       return true;
@@ -175,7 +176,8 @@ void processEvents() {
 }
 
 void shutdown() {
-  g_app.reset();
+  delete g_app;
+  g_app = nullptr;
 }
 
 }  // namespace genlab::desktop

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -15,6 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr int kHeadBytes = 64 * 1024;
+constexpr std::uintmax_t kLargestJson = 16u << 20;
 
 // The first bytes of a file, gzip undone (zlib's gzread passes plain files through).
 bool readHead(const fs::path& path, std::string& head) {
@@ -132,15 +135,21 @@ PathClass classifyText(const fs::path& path, const std::string& head, bool trunc
               "on every line) nor a sequence of tokens"};
 }
 
-PathClass classifyJson(const fs::path& path, const std::string& head, bool truncated) {
-  if (truncated) return {PathKind::kUnknown, path, path.string() + ": JSON larger than 64 KiB"};
-  const auto json = nlohmann::json::parse(head, nullptr, /*allow_exceptions=*/false);
+PathClass classifyJson(const fs::path& path, std::string text, bool truncated) {
+  // A run.json with a long event list passes the 64 KiB mark; lessons are a few KiB.
+  std::error_code ec;
+  if (truncated && fs::file_size(path, ec) <= kLargestJson) {
+    std::ifstream in(path, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object())
     return {PathKind::kUnknown, path, path.string() + ": not valid JSON (or not an object)"};
-  if (json.contains("model") && json.contains("dataset") && json.contains("title"))
-    return {PathKind::kLesson, path, "a lesson"};
+  // A run.json keeps its lesson's keys too: the run's own come first.
   if (json.contains("steps_done") && json.contains("status") && json.contains("model"))
     return {PathKind::kRun, path.parent_path(), "a run folder"};
+  if (json.contains("model") && json.contains("dataset") && json.contains("title"))
+    return {PathKind::kLesson, path, "a lesson"};
   return {PathKind::kUnknown, path,
           path.string() + ": JSON, but neither a lesson (title, model, dataset) nor a run.json"};
 }
