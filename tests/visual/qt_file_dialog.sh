@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Files through Qt in the real lab window, with real key presses (XTEST, through xdotool):
+#  - Ctrl+O opens Qt's file dialog as a window of its own; Escape cancels it, and the lab's
+#    window draws again afterwards (where the dialog was it shows what it showed before, and a
+#    step taken after the dialog changes its picture);
+#  - Ctrl+C over a view puts an image on the clipboard that another program (xclip) can paste,
+#    and that image is the view: found pixel for pixel in a screenshot of the window, around
+#    the mouse.
+set -euo pipefail
+genlab="$1"
+[[ -n "${DISPLAY:-}" ]] || { echo "no DISPLAY: skipped"; exit 77; }
+command -v xdotool >/dev/null || { echo "xdotool missing: skipped"; exit 77; }
+command -v xclip >/dev/null || { echo "xclip missing: skipped"; exit 77; }
+python=/usr/bin/python3
+"$python" -c "import numpy, PIL.ImageGrab" 2>/dev/null || { echo "numpy/PIL missing: skipped"; exit 77; }
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+lab_pid=""
+cleanup() {
+  if [[ -n "$lab_pid" ]]; then
+    kill "$lab_pid" 2>/dev/null || true
+    wait "$lab_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+HOME="$work" "$genlab" --lesson "$here/../../assets/lessons/gmm_three_blobs.json" --no-record \
+  --width 1280 --height 800 >"$work/lab.log" 2>&1 &
+lab_pid=$!
+window=""
+for _ in $(seq 100); do
+  window=$(xdotool search --name "^genlab - GMM" 2>/dev/null | head -1 || true)
+  [[ -n "$window" ]] && break
+  sleep 0.2
+done
+[[ -n "$window" ]] || { echo "FAIL: no lab window"; cat "$work/lab.log"; exit 1; }
+eval "$(xdotool getwindowgeometry --shell "$window")"  # X, Y, WIDTH, HEIGHT
+shot() { "$python" -c "
+from PIL import ImageGrab
+ImageGrab.grab(bbox=($X, $Y, $X + $WIDTH, $Y + $HEIGHT), xdisplay='$DISPLAY').save('$1')"; }
+wait_for() {  # a window whose name matches $1 appears (or, with "gone", disappears)
+  for _ in $(seq 50); do
+    found=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1 || true)
+    if [[ "${2:-}" == gone ]]; then [[ -z "$found" ]] && return 0; else [[ -n "$found" ]] && { echo "$found"; return 0; }; fi
+    sleep 0.2
+  done
+  return 1
+}
+
+# The pointer over the lab (without a window manager, keys go to the window under it).
+xdotool mousemove --window "$window" 640 400
+sleep 1
+shot "$work/before.png"
+xdotool key --window "$window" ctrl+o
+if dialog=$(wait_for "^Open a lesson or runs$"); then
+  echo "ok: Ctrl+O opened the Qt dialog (window $dialog)"
+  eval "$(xdotool getwindowgeometry --shell "$dialog" | sed 's/^/D_/')"
+  xdotool mousemove --window "$dialog" 20 20
+  sleep 0.3
+  xdotool key --window "$dialog" Escape
+  wait_for "^Open a lesson or runs$" gone || fail "Escape did not close the dialog"
+else
+  fail "Ctrl+O opened no window named \"Open a lesson or runs\""
+fi
+
+# The lab redraws where the dialog was (without it, Xvfb would leave that part empty)...
+xdotool mousemove --window "$window" 640 400
+sleep 1
+shot "$work/closed.png"
+"$python" - "$work/before.png" "$work/closed.png" <<'PY' || fail "the window was not redrawn where the dialog was"
+import sys
+import numpy as np
+from PIL import Image
+a, b = (np.asarray(Image.open(p).convert("RGB")).astype(int) for p in sys.argv[1:3])
+changed = (np.abs(a - b).sum(axis=2) > 30).mean()
+print(f"after the dialog closed, {changed:.2%} of the window's pixels differ from before it")
+sys.exit(0 if changed < 0.005 else 1)
+PY
+# ...and goes on: one step (Right) changes the picture the window shows.
+xdotool key --window "$window" Right
+for _ in $(seq 50); do
+  [[ "$(xdotool getwindowname "$window")" =~ step\ 1$ ]] && break
+  sleep 0.1
+done
+[[ "$(xdotool getwindowname "$window")" =~ step\ 1$ ]] || fail "Right after the dialog: $(xdotool getwindowname "$window")"
+sleep 1
+shot "$work/after.png"
+"$python" - "$work/closed.png" "$work/after.png" <<'PY' || fail "the window did not draw again after the dialog"
+import sys
+import numpy as np
+from PIL import Image
+a, b = (np.asarray(Image.open(p).convert("RGB")).astype(int) for p in sys.argv[1:3])
+changed = (np.abs(a - b).sum(axis=2) > 30).mean()
+print(f"after the dialog and one step, {changed:.1%} of the window's pixels changed")
+sys.exit(0 if changed > 0.005 else 1)
+PY
+
+# Ctrl+C over the view under the mouse; another program pastes it.
+mx=760; my=360
+xdotool mousemove --window "$window" "$mx" "$my"
+sleep 0.5
+xdotool key --window "$window" ctrl+c
+sleep 1
+shot "$work/window.png"
+timeout 10 xclip -selection clipboard -t image/png -o >"$work/clip.png" || fail "xclip could not paste an image"
+"$python" - "$work/window.png" "$work/clip.png" "$mx" "$my" <<'PY' || fail "the pasted image is not the view under the mouse"
+import sys
+import numpy as np
+from PIL import Image
+window = np.asarray(Image.open(sys.argv[1]).convert("RGB")).astype(int)
+clip = np.asarray(Image.open(sys.argv[2]).convert("RGB")).astype(int)
+mx, my = int(sys.argv[3]), int(sys.argv[4])
+h, w = clip.shape[:2]
+H, W = window.shape[:2]
+print(f"pasted {w} x {h} of a {W} x {H} window")
+if not (200 <= w < W and 150 <= h < H):
+    sys.exit("not the size of a view")
+# Where in the window is it? Every placement that holds the mouse, checked whole.
+for y in range(max(0, my - h + 1), min(my, H - h) + 1):
+    for x in range(max(0, mx - w + 1), min(mx, W - w) + 1):
+        if (window[y, x] == clip[0, 0]).all() and np.abs(window[y:y + h, x:x + w] - clip).max() <= 2:
+            print(f"found at {x},{y}: the view under the mouse, pixel for pixel")
+            sys.exit(0)
+sys.exit("not found in the window around the mouse")
+PY
+
+((failures == 0)) || { cat "$work/lab.log"; exit 1; }
+echo "ok: Ctrl+O opened Qt's dialog, the lab drew on after it, Ctrl+C copied the view"
