@@ -140,5 +140,42 @@ TEST_F(FileDialogTest, AChosenCsvIsImportedIntoTheOpenGmmLesson) {
   EXPECT_EQ(app.currentLesson()->dataset["kind"], "csv") << "a refused import changes nothing";
 }
 
+// What a drop does: the paths GLFW hands over, opened by what they are.
+TEST_F(FileDialogTest, DroppedPathsOpenByWhatTheyAre) {
+  if (!haveDisplay()) GTEST_SKIP() << "no display";
+  const fs::path a = recordGmmRun(m_dir / "runs", 1);
+  const fs::path b = recordGmmRun(m_dir / "runs", 2);
+  lab::LabOptions options;
+  options.lessonFile = (lesson::assetsDirectory() / "lessons" / "gmm_three_blobs.json").string();
+  options.noRecord = true;
+  options.exitWhenDone = true;
+  options.width = 1024;
+  options.height = 768;
+  lab::LabApp app(options);
+
+  // Two run folders (one given as its run.json): compare mode, both recorded.
+  EXPECT_TRUE(app.openPaths({a, b / "run.json"}));
+  ASSERT_EQ(app.openRunCount(), 2u);
+  EXPECT_FALSE(app.focusedRun()->isLive());
+  EXPECT_EQ(app.focusedRun()->folder(), a);
+
+  // A lesson file opens that lesson, live.
+  const fs::path casino = lesson::assetsDirectory() / "lessons" / "hmm_casino.json";
+  EXPECT_TRUE(app.openPaths({casino}));
+  EXPECT_EQ(app.openRunCount(), 1u);
+  EXPECT_TRUE(app.focusedRun()->isLive());
+  EXPECT_EQ(app.currentLesson()->model, "hmm");
+
+  // Sequence text goes into the HMM lesson now open.
+  EXPECT_TRUE(app.openPaths({write("rolls.txt", "1 2 6 6 6 3\n6 6 1 2 6 6 4 5\n")}));
+  EXPECT_EQ(app.currentLesson()->dataset["kind"], "file");
+
+  // Garbage opens nothing and says why, naming the file.
+  EXPECT_FALSE(app.openPaths({write("noise.bin", std::string("\x01\x02\0\xff", 4))}));
+  EXPECT_NE(app.messages().back().find("noise.bin"), std::string::npos);
+  EXPECT_EQ(app.currentLesson()->model, "hmm");
+  EXPECT_EQ(app.openRunCount(), 1u);
+}
+
 }  // namespace
 }  // namespace genlab::test

@@ -341,7 +341,11 @@ void LabApp::copyViewToClipboard(std::optional<ImVec2> mouse) {
 }
 
 void LabApp::drawFileMenu() {
-  if (!ImGui::BeginPopup("##filemenu")) return;
+  // Opaque: the side panel's text must not show through the menu on a projector.
+  ImGui::PushStyleColor(ImGuiCol_PopupBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
+  const bool open = ImGui::BeginPopup("##filemenu");
+  ImGui::PopStyleColor();
+  if (!open) return;
   using Mode = FileDialogRequest::Mode;
   if (ImGui::MenuItem("Open lesson...", "Ctrl+O")) dialogOpenLessonOrRuns();
   if (ImGui::MenuItem("Open run(s)...")) {

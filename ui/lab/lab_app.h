@@ -65,6 +65,7 @@ class LabApp {
   const lesson::Lesson* currentLesson() const;
   const std::vector<std::string>& messages() const { return m_messages; }
   OpenRun* focusedRun();
+  std::size_t openRunCount() const { return m_runs.size(); }
 
  private:
   // lab_window.cpp: platform and ImGui set-up.
