@@ -264,7 +264,11 @@ void LabApp::runPendingDialog() {
   m_lastInput = std::chrono::steady_clock::now();
   if (result.status == desktop::DialogResult::Status::kUnavailable) {
     m_pathPromptWhy = result.why;
-    m_pathPromptText = request.startIn.string();
+    std::error_code ec;
+    // A folder ends in '/', so that what is typed next goes inside it.
+    m_pathPromptText = fs::is_directory(request.startIn, ec)
+                           ? (request.startIn / "").string()
+                           : request.startIn.string();
     m_pathPrompt = std::move(request);
     return;
   }
