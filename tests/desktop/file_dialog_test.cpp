@@ -8,10 +8,14 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QTimer>
+#include <cmath>
 #include <cstdlib>
+#include <map>
+#include <sstream>
 #include <thread>
 
 #include "core/models/gmm/gmm_snapshot.h"
+#include "core/run/metrics_reader.h"
 #include "tests/desktop/test_files.h"
 #include "ui/desktop/qt_desktop.h"
 #include "ui/lab/lab_app.h"
@@ -175,6 +179,89 @@ TEST_F(FileDialogTest, DroppedPathsOpenByWhatTheyAre) {
   EXPECT_NE(app.messages().back().find("noise.bin"), std::string::npos);
   EXPECT_EQ(app.currentLesson()->model, "hmm");
   EXPECT_EQ(app.openRunCount(), 1u);
+}
+
+}  // namespace
+}  // namespace genlab::test
+
+namespace genlab::test {
+namespace {
+
+std::uint32_t bigEndian(const std::string& bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < 4; ++i)
+    value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+
+std::vector<std::string> splitCsv(const std::string& line) {
+  std::vector<std::string> cells;
+  std::stringstream stream(line);
+  std::string cell;
+  while (std::getline(stream, cell, ',')) cells.push_back(cell);
+  if (!line.empty() && line.back() == ',') cells.emplace_back();
+  return cells;
+}
+
+// Export without the export module: curves from the runs' metrics, the main view read back
+// from the frame. The checks come from the run folders and the layout report, not the lab's
+// own messages.
+TEST_F(FileDialogTest, CurvesAndTheMainViewExportFromTwoOpenRuns) {
+  if (!haveDisplay()) GTEST_SKIP() << "no display";
+  const fs::path a = recordGmmRun(m_dir / "runs", 1);
+  const fs::path b = recordGmmRun(m_dir / "runs", 2);
+  lab::LabOptions options;
+  options.openRuns = {a.string(), b.string()};
+  options.frames = 3;
+  options.width = 1024;
+  options.height = 768;
+  options.reportLayout = (m_dir / "layout.json").string();
+  lab::LabApp app(options);
+  const fs::path png = m_dir / "view.png";
+  app.exportView(png);
+  EXPECT_EQ(app.run(), 0);
+
+  // The PNG is the first view's rectangle (the window is not scaled under Xvfb).
+  const nlohmann::json layout = lesson::readJsonFile(m_dir / "layout.json");
+  ASSERT_FALSE(layout["views"].empty());
+  const auto& rect = layout["views"][0]["rect"];
+  std::ifstream in(png, std::ios::binary);
+  std::string head(24, '\0');
+  ASSERT_TRUE(in.read(head.data(), 24)) << "no PNG written";
+  EXPECT_EQ(head.substr(1, 3), "PNG");
+  EXPECT_EQ(bigEndian(head, 16), static_cast<std::uint32_t>(std::lround(rect[2].get<double>())));
+  EXPECT_EQ(bigEndian(head, 20), static_cast<std::uint32_t>(std::lround(rect[3].get<double>())));
+
+  const fs::path csv = m_dir / "curves.csv";
+  ASSERT_TRUE(app.exportCurves(csv)) << app.messages().back();
+  std::ifstream text(csv);
+  std::string line;
+  ASSERT_TRUE(std::getline(text, line));
+  const std::vector<std::string> header = splitCsv(line);
+  std::map<std::int64_t, std::vector<std::string>> rows;
+  while (std::getline(text, line)) {
+    auto cells = splitCsv(line);
+    ASSERT_EQ(cells.size(), header.size()) << line;
+    rows[std::stoll(cells[0])] = cells;
+  }
+  // Run A's columns, then run B's, each as its metrics.csv has them.
+  std::size_t column = 1;
+  for (const fs::path& folder : {a, b}) {
+    run::MetricsFileReader reader(folder / "metrics.csv");
+    reader.poll();
+    ASSERT_FALSE(reader.rows().empty());
+    for (std::size_t m = 0; m < reader.columns().size(); ++m) {
+      const std::string& name = header.at(column + m);
+      EXPECT_EQ(name.substr(name.size() - reader.columns()[m].size()), reader.columns()[m]);
+      for (const auto& row : reader.rows()) {
+        ASSERT_TRUE(rows.count(row.step)) << "step " << row.step;
+        EXPECT_NEAR(std::stod(rows[row.step][column + m]), row.values[m],
+                    1e-7 * (1 + std::abs(row.values[m])));
+      }
+    }
+    column += reader.columns().size();
+  }
+  EXPECT_EQ(column, header.size());
 }
 
 }  // namespace
