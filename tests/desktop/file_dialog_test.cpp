@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/data/csv_matrix.h"
 #include "core/models/gmm/gmm_snapshot.h"
 #include "core/run/metrics_reader.h"
 #include "tests/desktop/test_files.h"
@@ -24,6 +25,17 @@ namespace genlab::test {
 namespace {
 
 using FileDialogTest = DesktopFilesTest;
+
+// The lab on the GMM lesson, scripted (no settings read or written), recording nothing.
+lab::LabOptions gmmLessonOptions() {
+  lab::LabOptions options;
+  options.lessonFile = (lesson::assetsDirectory() / "lessons" / "gmm_three_blobs.json").string();
+  options.noRecord = true;
+  options.exitWhenDone = true;
+  options.width = 1024;
+  options.height = 768;
+  return options;
+}
 
 // Qt ends before the process does (qt_desktop.h: shutdown).
 class QtShutdown : public ::testing::Environment {
@@ -110,13 +122,7 @@ TEST_F(FileDialogTest, AChosenCsvIsImportedIntoTheOpenGmmLesson) {
   const auto chosen = desktop::chooseOpenFiles("Import data into the lesson", {}, m_dir, false);
   ASSERT_TRUE(chosen.chosen());
 
-  lab::LabOptions options;
-  options.lessonFile = (lesson::assetsDirectory() / "lessons" / "gmm_three_blobs.json").string();
-  options.noRecord = true;
-  options.exitWhenDone = true;
-  options.width = 1024;
-  options.height = 768;
-  lab::LabApp app(options);
+  lab::LabApp app(gmmLessonOptions());
   ASSERT_NE(app.currentLesson(), nullptr);
   EXPECT_EQ(app.currentLesson()->dataset["kind"], "blobs");
 
@@ -149,13 +155,7 @@ TEST_F(FileDialogTest, DroppedPathsOpenByWhatTheyAre) {
   if (!haveDisplay()) GTEST_SKIP() << "no display";
   const fs::path a = recordGmmRun(m_dir / "runs", 1);
   const fs::path b = recordGmmRun(m_dir / "runs", 2);
-  lab::LabOptions options;
-  options.lessonFile = (lesson::assetsDirectory() / "lessons" / "gmm_three_blobs.json").string();
-  options.noRecord = true;
-  options.exitWhenDone = true;
-  options.width = 1024;
-  options.height = 768;
-  lab::LabApp app(options);
+  lab::LabApp app(gmmLessonOptions());
 
   // Two run folders (one given as its run.json): compare mode, both recorded.
   EXPECT_TRUE(app.openPaths({a, b / "run.json"}));
@@ -194,15 +194,6 @@ std::uint32_t bigEndian(const std::string& bytes, std::size_t at) {
   return value;
 }
 
-std::vector<std::string> splitCsv(const std::string& line) {
-  std::vector<std::string> cells;
-  std::stringstream stream(line);
-  std::string cell;
-  while (std::getline(stream, cell, ',')) cells.push_back(cell);
-  if (!line.empty() && line.back() == ',') cells.emplace_back();
-  return cells;
-}
-
 // Export without the export module: curves from the runs' metrics, the main view read back
 // from the frame. The checks come from the run folders and the layout report, not the lab's
 // own messages.
@@ -234,34 +225,29 @@ TEST_F(FileDialogTest, CurvesAndTheMainViewExportFromTwoOpenRuns) {
 
   const fs::path csv = m_dir / "curves.csv";
   ASSERT_TRUE(app.exportCurves(csv)) << app.messages().back();
-  std::ifstream text(csv);
-  std::string line;
-  ASSERT_TRUE(std::getline(text, line));
-  const std::vector<std::string> header = splitCsv(line);
-  std::map<std::int64_t, std::vector<std::string>> rows;
-  while (std::getline(text, line)) {
-    auto cells = splitCsv(line);
-    ASSERT_EQ(cells.size(), header.size()) << line;
-    rows[std::stoll(cells[0])] = cells;
-  }
+  // Both runs have every step, so every cell is a number and core's reader takes the file.
+  const data::CsvMatrix table = data::readCsvMatrix(csv);
+  std::map<std::int64_t, Eigen::Index> rowOfStep;
+  for (Eigen::Index r = 0; r < table.values.rows(); ++r)
+    rowOfStep[std::llround(table.values(r, 0))] = r;
   // Run A's columns, then run B's, each as its metrics.csv has them.
-  std::size_t column = 1;
+  Eigen::Index column = 1;
   for (const fs::path& folder : {a, b}) {
     run::MetricsFileReader reader(folder / "metrics.csv");
     reader.poll();
     ASSERT_FALSE(reader.rows().empty());
     for (std::size_t m = 0; m < reader.columns().size(); ++m) {
-      const std::string& name = header.at(column + m);
-      EXPECT_EQ(name.substr(name.size() - reader.columns()[m].size()), reader.columns()[m]);
+      const std::string& name = table.columnNames.at(static_cast<std::size_t>(column) + m);
+      EXPECT_TRUE(name.ends_with(" " + reader.columns()[m])) << name;
       for (const auto& row : reader.rows()) {
-        ASSERT_TRUE(rows.count(row.step)) << "step " << row.step;
-        EXPECT_NEAR(std::stod(rows[row.step][column + m]), row.values[m],
-                    1e-7 * (1 + std::abs(row.values[m])));
+        ASSERT_TRUE(rowOfStep.count(row.step)) << "step " << row.step;
+        EXPECT_NEAR(table.values(rowOfStep[row.step], column + static_cast<Eigen::Index>(m)),
+                    row.values[m], 1e-7 * (1 + std::abs(row.values[m])));
       }
     }
-    column += reader.columns().size();
+    column += static_cast<Eigen::Index>(reader.columns().size());
   }
-  EXPECT_EQ(column, header.size());
+  EXPECT_EQ(column, table.values.cols());
 }
 
 }  // namespace
