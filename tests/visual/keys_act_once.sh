@@ -10,16 +10,7 @@ genlab="$1"
 [[ -n "${DISPLAY:-}" ]] || { echo "no DISPLAY: skipped"; exit 77; }
 command -v xdotool >/dev/null || { echo "xdotool missing: skipped"; exit 77; }
 here="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-lab_pid=""
-cleanup() {
-  if [[ -n "$lab_pid" ]]; then
-    kill "$lab_pid" 2>/dev/null || true
-    wait "$lab_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/lib/lab_process.bash"
 
 # tol = 0 and no iteration cap: the run never converges, so only the keys change its state.
 HOME="$work" "$genlab" --lesson "$here/../../assets/lessons/hmm_casino.json" --no-record \

@@ -15,16 +15,7 @@ command -v xclip >/dev/null || { echo "xclip missing: skipped"; exit 77; }
 python=/usr/bin/python3
 "$python" -c "import numpy, PIL.ImageGrab" 2>/dev/null || { echo "numpy/PIL missing: skipped"; exit 77; }
 here="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-lab_pid=""
-cleanup() {
-  if [[ -n "$lab_pid" ]]; then
-    kill "$lab_pid" 2>/dev/null || true
-    wait "$lab_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/lib/lab_process.bash"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
