@@ -5,6 +5,7 @@
 #include "core/data/image_datasets.h"
 #include "tests/desktop/test_files.h"
 #include "ui/lab/data_import.h"
+#include "ui/lab/lab_settings.h"
 
 namespace genlab::test {
 namespace {
@@ -111,6 +112,26 @@ TEST_F(PathKindTest, ImportPlansFollowTheModel) {
   EXPECT_EQ(images.dataset["test_images"], (m_dir / "t10k-images-idx3-ubyte").string());
   EXPECT_EQ(images.dataset["train_labels"], (m_dir / "train-labels-idx1-ubyte").string());
   EXPECT_FALSE(images.dataset.contains("test_labels"));
+}
+
+}  // namespace
+}  // namespace genlab::test
+
+namespace genlab::test {
+namespace {
+
+using RecentFilesTest = DesktopFilesTest;
+
+TEST_F(RecentFilesTest, RecentFilesSurviveTheSettingsFile) {
+  lab::LabSettings settings;
+  settings.recentFiles = {"/data/blobs.csv", "/runs/gmm-1"};
+  settings.save(m_dir / "lab.json");
+  EXPECT_EQ(lab::LabSettings::load(m_dir / "lab.json").recentFiles, settings.recentFiles);
+  // A hand-edited list of the wrong type is dropped, not fatal.
+  write("bad.json", R"({"recent_files": 3, "present": true})");
+  const auto bad = lab::LabSettings::load(m_dir / "bad.json");
+  EXPECT_TRUE(bad.recentFiles.empty());
+  EXPECT_TRUE(bad.present);
 }
 
 }  // namespace
