@@ -5,7 +5,7 @@
 #    step taken after the dialog changes its picture);
 #  - Ctrl+C over a view puts an image on the clipboard that another program (xclip) can paste,
 #    and that image is the view: found pixel for pixel in a screenshot of the window, around
-#    the mouse;
+#    the mouse; Ctrl+S writes the same view as a PNG through Qt's save dialog;
 #  - where Qt cannot start (GENLAB_NO_QT), Ctrl+O takes a typed path, and opens it.
 set -euo pipefail
 genlab="$1"
@@ -48,6 +48,30 @@ sys.exit(0 if (share < float(sys.argv[3])) == (sys.argv[4] == "below") else 1)
 PY
 }
 
+# Whether image $2 is found pixel for pixel in screenshot $1, placed over the point $3,$4.
+found_in_window() {
+  "$python" - "$@" <<'PY'
+import sys
+import numpy as np
+from PIL import Image
+window = np.asarray(Image.open(sys.argv[1]).convert("RGB")).astype(int)
+clip = np.asarray(Image.open(sys.argv[2]).convert("RGB")).astype(int)
+mx, my = int(sys.argv[3]), int(sys.argv[4])
+h, w = clip.shape[:2]
+H, W = window.shape[:2]
+print(f"{w} x {h} of a {W} x {H} window", end=", ")
+if not (200 <= w < W and 150 <= h < H):
+    sys.exit("not the size of a view")
+# Where in the window is it? Every placement that holds the point, checked whole.
+for y in range(max(0, my - h + 1), min(my, H - h) + 1):
+    for x in range(max(0, mx - w + 1), min(mx, W - w) + 1):
+        if (window[y, x] == clip[0, 0]).all() and np.abs(window[y:y + h, x:x + w] - clip).max() <= 2:
+            print(f"found at {x},{y}: the view under the mouse, pixel for pixel")
+            sys.exit(0)
+sys.exit("not found in the window around the point")
+PY
+}
+
 start_lab
 eval "$(xdotool getwindowgeometry --shell "$window")"  # X, Y, WIDTH, HEIGHT
 shot() { "$python" -c "
@@ -69,10 +93,11 @@ shot "$work/before.png"
 xdotool key --window "$window" ctrl+o
 if dialog=$(wait_for "^Open a lesson or runs$"); then
   echo "ok: Ctrl+O opened the Qt dialog (window $dialog)"
-  eval "$(xdotool getwindowgeometry --shell "$dialog" | sed 's/^/D_/')"
-  xdotool mousemove --window "$dialog" 20 20
+  # Keys through XTEST to the window under the pointer (Qt may replace the dialog's X window
+  # while it settles, so its id is not used after this move).
+  xdotool mousemove --window "$dialog" 60 60 || true
   sleep 0.3
-  xdotool key --window "$dialog" Escape
+  xdotool key Escape
   wait_for "^Open a lesson or runs$" gone || fail "Escape did not close the dialog"
 else
   fail "Ctrl+O opened no window named \"Open a lesson or runs\""
@@ -106,26 +131,27 @@ xdotool key --window "$window" ctrl+c
 sleep 1
 shot "$work/window.png"
 timeout 10 xclip -selection clipboard -t image/png -o >"$work/clip.png" || fail "xclip could not paste an image"
-"$python" - "$work/window.png" "$work/clip.png" "$mx" "$my" <<'PY' || fail "the pasted image is not the view under the mouse"
-import sys
-import numpy as np
-from PIL import Image
-window = np.asarray(Image.open(sys.argv[1]).convert("RGB")).astype(int)
-clip = np.asarray(Image.open(sys.argv[2]).convert("RGB")).astype(int)
-mx, my = int(sys.argv[3]), int(sys.argv[4])
-h, w = clip.shape[:2]
-H, W = window.shape[:2]
-print(f"pasted {w} x {h} of a {W} x {H} window")
-if not (200 <= w < W and 150 <= h < H):
-    sys.exit("not the size of a view")
-# Where in the window is it? Every placement that holds the mouse, checked whole.
-for y in range(max(0, my - h + 1), min(my, H - h) + 1):
-    for x in range(max(0, mx - w + 1), min(mx, W - w) + 1):
-        if (window[y, x] == clip[0, 0]).all() and np.abs(window[y:y + h, x:x + w] - clip).max() <= 2:
-            print(f"found at {x},{y}: the view under the mouse, pixel for pixel")
-            sys.exit(0)
-sys.exit("not found in the window around the mouse")
-PY
+echo -n "clipboard: "
+found_in_window "$work/window.png" "$work/clip.png" "$mx" "$my" ||
+  fail "the pasted image is not the view under the mouse"
+
+# Ctrl+S over the same view: Qt's save dialog, a name typed into it, the view as a PNG.
+xdotool key --window "$window" ctrl+s
+if dialog=$(wait_for "^Export the view as PNG$"); then
+  xdotool mousemove --window "$dialog" 60 60 || true
+  sleep 0.5
+  xdotool key ctrl+a
+  xdotool type "$work/exported"
+  xdotool key Return
+  wait_for "^Export the view as PNG$" gone || fail "the save dialog did not close"
+  xdotool mousemove --window "$window" "$mx" "$my"
+  for _ in $(seq 30); do [[ -s "$work/exported.png" ]] && break; sleep 0.2; done
+  echo -n "export: "
+  found_in_window "$work/window.png" "$work/exported.png" "$mx" "$my" ||
+    fail "exported.png is not the view under the mouse"
+else
+  fail "Ctrl+S opened no window named \"Export the view as PNG\""
+fi
 
 # Where Qt cannot start, Ctrl+O asks for a typed path instead, and opens what is typed.
 kill "$lab_pid" 2>/dev/null || true
@@ -157,4 +183,4 @@ start_lab GENLAB_NO_QT=1
 }
 
 ((failures == 0)) || { cat "$work/lab.log"; exit 1; }
-echo "ok: Ctrl+O opened Qt's dialog, the lab drew on after it, Ctrl+C copied the view"
+echo "ok: Ctrl+O opened Qt's dialog, the lab drew on after it, Ctrl+C copied and Ctrl+S exported the view"
