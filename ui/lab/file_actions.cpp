@@ -179,8 +179,13 @@ void LabApp::openSweepFolder(const fs::path& folder) {
   m_messages.push_back("a sweep: its runs are listed in the runs browser; pick runs to compare");
 }
 
-void LabApp::exportView(const fs::path& png) {
-  m_captures.push_back({png, std::nullopt});
+void LabApp::exportView(const fs::path& png, std::optional<ImVec2> mouse) {
+  m_captures.push_back({png, mouse});
+}
+
+bool LabApp::exportTimeline(const fs::path& gif) {
+  m_messages.push_back(gif.string() + ": the timeline does not export from the lab in this build");
+  return false;
 }
 
 bool LabApp::exportCurves(const fs::path& csv) {
@@ -266,9 +271,8 @@ void LabApp::runPendingDialog() {
     m_pathPromptWhy = result.why;
     std::error_code ec;
     // A folder ends in '/', so that what is typed next goes inside it.
-    m_pathPromptText = fs::is_directory(request.startIn, ec)
-                           ? (request.startIn / "").string()
-                           : request.startIn.string();
+    m_pathPromptText = fs::is_directory(request.startIn, ec) ? (request.startIn / "").string()
+                                                             : request.startIn.string();
     m_pathPrompt = std::move(request);
     return;
   }
@@ -331,13 +335,12 @@ void LabApp::dialogExportView(std::optional<ImVec2> mouse) {
         [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
     name += ".png";
   }
-  askForFile({FileDialogRequest::Mode::kSave,
-              "Export the view as PNG",
-              {{"PNG images", {"*.png"}}},
-              fs::current_path() / name,
-              [this, mouse](const std::vector<fs::path>& paths) {
-                m_captures.push_back({paths.front(), mouse});
-              }});
+  askForFile(
+      {FileDialogRequest::Mode::kSave,
+       "Export the view as PNG",
+       {{"PNG images", {"*.png"}}},
+       fs::current_path() / name,
+       [this, mouse](const std::vector<fs::path>& paths) { exportView(paths.front(), mouse); }});
 }
 
 void LabApp::copyViewToClipboard(std::optional<ImVec2> mouse) {
@@ -385,9 +388,15 @@ void LabApp::drawFileMenu() {
                 fs::current_path() / "curves.csv",
                 [this](const std::vector<fs::path>& paths) { exportCurves(paths.front()); }});
   }
-  ImGui::MenuItem("Export timeline...", nullptr, false, false);
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("Not in this build: use genlab export RUN --gif FILE");
+  if (ImGui::MenuItem("Export timeline...", nullptr, false, haveViews && kTimelineExport)) {
+    askForFile({Mode::kSave,
+                "Export the timeline as GIF",
+                {{"GIF", {"*.gif"}}},
+                fs::current_path() / "timeline.gif",
+                [this](const std::vector<fs::path>& paths) { exportTimeline(paths.front()); }});
+  }
+  if (!kTimelineExport && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Not in this build of the lab");
   if (ImGui::MenuItem("Copy view as image", "Ctrl+C", false, haveViews))
     copyViewToClipboard(std::nullopt);
   ImGui::Separator();

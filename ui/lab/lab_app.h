@@ -56,11 +56,14 @@ class LabApp {
   bool importData(const std::filesystem::path& file);
   // Until the sweep view exists: the runs browser, opened on the sweep's folder.
   void openSweepFolder(const std::filesystem::path& folder);
-  // Until ui/export exists: the main view (or the one under the mouse at Ctrl+S) as it is on
-  // screen, read back after this frame is drawn.
-  void exportView(const std::filesystem::path& png);
+  // Until ui/export exists: the view under `mouse` (unset: the main view) as it is on screen,
+  // read back after this frame is drawn. Ctrl+S and the File menu both come here.
+  void exportView(const std::filesystem::path& png, std::optional<ImVec2> mouse = std::nullopt);
   // Every open run's metrics, one column per run and metric, by step.
   bool exportCurves(const std::filesystem::path& csv);
+  // Until ui/export exists: says so (the File menu's entry is greyed, kTimelineExport).
+  bool exportTimeline(const std::filesystem::path& gif);
+  static constexpr bool kTimelineExport = false;
   // For tests and scripts: the lesson the picker shows, the messages, the run whose controls show.
   const lesson::Lesson* currentLesson() const;
   const std::vector<std::string>& messages() const { return m_messages; }
