@@ -129,6 +129,10 @@ xdotool mousemove --window "$window" "$mx" "$my"
 sleep 0.5
 xdotool key --window "$window" ctrl+c
 sleep 1
+# Copies are drawn without the pointer's tooltip: so is the screenshot, with the pointer away
+# from the views (on the status bar).
+xdotool mousemove --window "$window" "$mx" 790
+sleep 1
 shot "$work/window.png"
 timeout 10 xclip -selection clipboard -t image/png -o >"$work/clip.png" || fail "xclip could not paste an image"
 echo -n "clipboard: "
@@ -136,6 +140,8 @@ found_in_window "$work/window.png" "$work/clip.png" "$mx" "$my" ||
   fail "the pasted image is not the view under the mouse"
 
 # Ctrl+S over the same view: Qt's save dialog, a name typed into it, the view as a PNG.
+xdotool mousemove --window "$window" "$mx" "$my"
+sleep 0.5
 xdotool key --window "$window" ctrl+s
 if dialog=$(wait_for "^Export the view as PNG$"); then
   xdotool mousemove --window "$dialog" 60 60 || true
@@ -144,7 +150,6 @@ if dialog=$(wait_for "^Export the view as PNG$"); then
   xdotool type "$work/exported"
   xdotool key Return
   wait_for "^Export the view as PNG$" gone || fail "the save dialog did not close"
-  xdotool mousemove --window "$window" "$mx" "$my"
   for _ in $(seq 30); do [[ -s "$work/exported.png" ]] && break; sleep 0.2; done
   echo -n "export: "
   found_in_window "$work/window.png" "$work/exported.png" "$mx" "$my" ||

@@ -418,7 +418,13 @@ void LabApp::finishCaptures() {
   glfwGetFramebufferSize(m_window, &fbWidth, &fbHeight);
   const float sx = display.x > 0 ? static_cast<float>(fbWidth) / display.x : 1.0f;
   const float sy = display.y > 0 ? static_cast<float>(fbHeight) / display.y : 1.0f;
-  for (const ViewCapture& capture : std::exchange(m_captures, {})) {
+  // Those asked for during this frame wait for the next, which is drawn without hover.
+  std::vector<ViewCapture> due;
+  std::erase_if(m_captures, [&due](const ViewCapture& capture) {
+    if (capture.due) due.push_back(capture);
+    return capture.due;
+  });
+  for (const ViewCapture& capture : due) {
     const nlohmann::json* view = viewAt(m_layout, capture.mouse);
     if (view == nullptr) {
       m_messages.emplace_back(capture.mouse ? "no view under the mouse to copy"

@@ -266,6 +266,10 @@ void LabApp::frame() {
   ImGui_ImplGlfw_NewFrame();
   // Scripted runs take screenshots: keep Xvfb's pointer (parked mid-screen) from hovering.
   if (m_options.scripted()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  // A view copied or exported is drawn as on a slide: no tooltip or hover mark from the
+  // pointer (the capture remembers where the pointer was, to know which view).
+  if (!m_captures.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  for (auto& capture : m_captures) capture.due = true;
   ImGui::NewFrame();
 
   for (auto& run : m_runs) {

@@ -126,6 +126,7 @@ class LabApp {
   struct ViewCapture {
     std::filesystem::path png;    // empty: to the clipboard
     std::optional<ImVec2> mouse;  // the view under this point; unset: the main view
+    bool due = false;             // drawn this frame without hover: read back at its end
   };
   void drawFileMenu();
   // The dialog runs after the frame is shown (a modal Qt dialog must not interrupt an ImGui
