@@ -35,7 +35,6 @@ namespace {
 
 using FileDialogTest = DesktopFilesTest;
 
-
 // The lab on the GMM lesson, scripted (no settings read or written), recording nothing.
 lab::LabOptions gmmLessonOptions() {
   lab::LabOptions options;
