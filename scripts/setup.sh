@@ -11,6 +11,8 @@ packages=(
   # libraries (all found through find_package or pkg-config; nothing is downloaded)
   libeigen3-dev libtorch-dev nlohmann-json3-dev libcli11-dev libstb-dev zlib1g-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libgif-dev
+  # file dialogs and the image clipboard (ui/desktop only)
+  qt6-base-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # BLAS: LibTorch is ~20x faster on OpenBLAS than on reference BLAS, and the OpenMP build
   # with passive waits is what keeps the UI smooth (see core/platform/threading.h).
@@ -18,8 +20,8 @@ packages=(
   # data and fonts (fortunes and wordnet-base: the word2vec corpus and synonym pairs)
   dataset-fashion-mnist fonts-dejavu-core fortunes fortunes-min wordnet-base
   # a display for the visual tests and screenshots on machines without one, and real key
-  # presses (XTEST) for the keyboard test
-  xvfb xauth x11-utils xdotool
+  # presses (XTEST) for the keyboard test, and pasting for the clipboard test
+  xvfb xauth x11-utils xdotool xclip
   # the peers the tests and benchmarks compare against
   python3 python3-numpy python3-pil python3-sklearn python3-torch python3-pomegranate
   python3-gensim

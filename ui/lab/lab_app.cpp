@@ -12,6 +12,7 @@
 
 #include "core/models/registry.h"
 #include "core/platform/threading.h"
+#include "ui/desktop/qt_desktop.h"
 #include "ui/gl/gl.h"
 #include "ui/gl/shared_resources.h"
 #include "ui/lab/transport.h"
@@ -60,6 +61,7 @@ LabApp::~LabApp() {
   // the context exists.
   m_runs.clear();
   if (m_window) gl::releaseSharedResources();
+  desktop::shutdown();  // Qt's windows before the display connection GLFW shares
   if (m_imguiReady) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
@@ -219,6 +221,8 @@ int LabApp::run() {
       break;
     }
     glfwSwapBuffers(m_window);
+    runPendingDialog();        // a file dialog asked for in this frame, now that it is shown
+    desktop::processEvents();  // others pasting what Ctrl+C copied
     const ImGuiIO& io = ImGui::GetIO();
     if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f ||
         io.MouseWheelH != 0.0f || ImGui::IsAnyMouseDown() || !io.InputQueueCharacters.empty()) {
@@ -269,6 +273,10 @@ void LabApp::frame() {
   ImGui_ImplGlfw_NewFrame();
   // Scripted runs take screenshots: keep Xvfb's pointer (parked mid-screen) from hovering.
   if (m_options.scripted()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  // A view copied or exported is drawn as on a slide: no tooltip or hover mark from the
+  // pointer (the capture remembers where the pointer was, to know which view).
+  if (!m_captures.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  for (auto& capture : m_captures) capture.due = true;
   ImGui::NewFrame();
 
   for (auto& run : m_runs) {
@@ -288,6 +296,8 @@ void LabApp::frame() {
   m_layout = nlohmann::json::array();
   m_panels = nlohmann::json::array();
   handleShortcuts();
+  for (const auto& drop : m_keys.takeDrops())
+    openPaths(std::vector<std::filesystem::path>(drop.begin(), drop.end()));
 
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float line = ImGui::GetFrameHeightWithSpacing();
@@ -308,6 +318,7 @@ void LabApp::frame() {
   drawStatusBar(display.y - statusHeight, statusHeight);
   if (m_showHelp) drawHelpOverlay();
   m_export.draw(m_runs, m_messages);
+  drawPathPrompt();
   if (auto chosen = m_browser.draw(m_fontScale); !chosen.empty()) openRecordedRuns(chosen);
   updateWindowTitle();
   m_tabKey.reset();  // a number with no tab this frame does nothing later
@@ -321,6 +332,7 @@ void LabApp::frame() {
   glClearColor(0.9f, 0.9f, 0.9f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  finishCaptures();
 }
 
 // Each queued press acts once (shortcut_keys.h states the rule); while a text field is being
@@ -363,7 +375,14 @@ void LabApp::handleShortcut(const KeyPress& press) {
       if (!ctrl) resetAll();
       break;
     case GLFW_KEY_O:
-      if (ctrl) m_browser.open(runsDirectory());
+      if (ctrl) dialogOpenLessonOrRuns();
+      break;
+    case GLFW_KEY_S:
+      if (ctrl) dialogExportView(ImGui::GetIO().MousePos);
+      break;
+    case GLFW_KEY_C:
+      // Text fields keep Ctrl+C for text (handleShortcuts drops keys while one is edited).
+      if (ctrl && !ImGui::GetIO().WantCaptureKeyboard) copyViewToClipboard(ImGui::GetIO().MousePos);
       break;
     case GLFW_KEY_E:
       if ((press.mods & GLFW_MOD_SHIFT) != 0)

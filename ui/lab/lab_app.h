@@ -8,6 +8,8 @@
 // Call order: construct (opens the window; throws std::runtime_error with a readable message
 // when no display or no GL 3.3 context can be had), then run() once.
 
+#include <imgui.h>
+
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -46,6 +48,31 @@ class LabApp {
   // Runs until the window closes or a scripted run is done; returns the exit code.
   int run();
 
+  // file_actions.cpp: files in and out (the File menu, dropped files, Ctrl+O/S/C). Each says
+  // what it did, or why not, in the messages.
+  // Opens or imports each path by what it is (ui/lab/path_kind.h): a lesson, a run folder (or
+  // its run.json; several open side by side), a sweep folder, or data for the current lesson.
+  // False when one of them could not be used.
+  bool openPaths(const std::vector<std::filesystem::path>& paths);
+  bool openLessonFile(const std::filesystem::path& file);
+  // Points the current lesson's dataset at `file` and reopens it (ui/lab/data_import.h).
+  bool importData(const std::filesystem::path& file);
+  // Until the sweep view exists: the runs browser, opened on the sweep's folder.
+  void openSweepFolder(const std::filesystem::path& folder);
+  // Until ui/export exists: the view under `mouse` (unset: the main view) as it is on screen,
+  // read back after this frame is drawn. Ctrl+S and the File menu both come here.
+  void exportView(const std::filesystem::path& png, std::optional<ImVec2> mouse = std::nullopt);
+  // Every open run's metrics, one column per run and metric, by step.
+  bool exportCurves(const std::filesystem::path& csv);
+  // Until ui/export exists: says so (the File menu's entry is greyed, kTimelineExport).
+  bool exportTimeline(const std::filesystem::path& gif);
+  static constexpr bool kTimelineExport = false;
+  // For tests and scripts: the lesson the picker shows, the messages, the run whose controls show.
+  const lesson::Lesson* currentLesson() const;
+  const std::vector<std::string>& messages() const { return m_messages; }
+  OpenRun* focusedRun();
+  std::size_t openRunCount() const { return m_runs.size(); }
+
  private:
   // lab_window.cpp: platform and ImGui set-up.
   void createWindow();
@@ -73,7 +100,6 @@ class LabApp {
   LiveRunOptions liveOptions(std::uint64_t seed, std::vector<std::string> overrides) const;
   std::filesystem::path runsDirectory() const;
   bool recording() const;
-  OpenRun* focusedRun();
   bool compareMode() const { return m_runs.size() >= 2; }
   std::int64_t workspaceLastStep() const;
   void forEachLiveSession(const std::function<void(train::Session&)>& action);
@@ -96,6 +122,33 @@ class LabApp {
   void finishSoak();
   void exportSoakWindow();
   void rememberWindowGeometry();
+
+  // file_actions.cpp
+  struct FileDialogRequest {
+    enum class Mode { kOpenOne, kOpenMany, kSave, kFolder };
+    Mode mode = Mode::kOpenOne;
+    std::string title;
+    std::vector<std::pair<std::string, std::vector<std::string>>> filters;  // name, patterns
+    std::filesystem::path startIn;
+    std::function<void(const std::vector<std::filesystem::path>&)> then;
+  };
+  struct ViewCapture {
+    std::filesystem::path png;    // empty: to the clipboard
+    std::optional<ImVec2> mouse;  // the view under this point; unset: the main view
+    bool due = false;             // drawn this frame without hover: read back at its end
+  };
+  void drawFileMenu();
+  // The dialog runs after the frame is shown (a modal Qt dialog must not interrupt an ImGui
+  // frame); where Qt cannot start, a typed-path box says why and takes the path instead.
+  void askForFile(FileDialogRequest request);
+  void runPendingDialog();
+  void drawPathPrompt();
+  void copyViewToClipboard(std::optional<ImVec2> mouse);
+  // Reads back the pending captures' rectangles from the frame just drawn (before the swap).
+  void finishCaptures();
+  void rememberRecent(const std::filesystem::path& path);
+  void dialogOpenLessonOrRuns();
+  void dialogExportView(std::optional<ImVec2> mouse);
 
   // lab_panels.cpp: what the person sees.
   void drawTopBar(float height);
@@ -178,6 +231,11 @@ class LabApp {
   std::size_t m_everyViewTab = 0;
   nlohmann::json m_earlierRounds = nlohmann::json::array();
   std::string m_windowTitle;
+  std::optional<FileDialogRequest> m_pendingDialog;  // shown after this frame
+  std::optional<FileDialogRequest> m_pathPrompt;     // typed-path fallback, while shown
+  std::string m_pathPromptText;
+  std::string m_pathPromptWhy;
+  std::vector<ViewCapture> m_captures;  // done at the end of this frame
 
   ui::Style m_canvasStyle;
   FrameStats m_frameStats;

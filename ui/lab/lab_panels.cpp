@@ -36,6 +36,7 @@ const char* stateLabel(train::RunState state) {
 // The top bar's labels, long where the window has room and short where it has not (a
 // projector's 1024 pixels in presentation type); the tooltips always give the long meaning.
 struct TopBarLabels {
+  const char* file;
   const char* lesson;
   const char* play;
   const char* pause;
@@ -48,7 +49,8 @@ struct TopBarLabels {
   const char* help;
 };
 
-constexpr TopBarLabels kLongLabels{"Lesson",
+constexpr TopBarLabels kLongLabels{"File",
+                                   "Lesson",
                                    "\xE2\x96\xB6 Play",
                                    "\xE2\x9D\x9A\xE2\x9D\x9A Pause",
                                    "Step \xE2\x86\x92",
@@ -58,7 +60,8 @@ constexpr TopBarLabels kLongLabels{"Lesson",
                                    "Runs...",
                                    "Present (F5)",
                                    "Help (F1)"};
-constexpr TopBarLabels kShortLabels{"",
+constexpr TopBarLabels kShortLabels{"File",
+                                    "",
                                     "\xE2\x96\xB6",
                                     "\xE2\x9D\x9A\xE2\x9D\x9A",
                                     "\xE2\x86\x92",
@@ -76,7 +79,7 @@ float topBarWidthWithoutPicker(const TopBarLabels& l, const std::string& speed, 
     return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
   };
   const float playWidth = std::max(button(l.play), button(l.pause));
-  float width = style.WindowPadding.x * 2.0f;
+  float width = style.WindowPadding.x * 2.0f + button(l.file) + style.ItemSpacing.x;
   if (*l.lesson) width += ImGui::CalcTextSize(l.lesson).x + style.ItemSpacing.x;
   width += gap + playWidth + button(l.step) + button(l.reset) + style.ItemSpacing.x * 2.0f;
   width += gap + button(l.slower) + ImGui::CalcTextSize(speed.c_str()).x + button(l.faster) +
@@ -103,6 +106,10 @@ void LabApp::drawTopBar(float height) {
   const float pickerRoom = display.x - topBarWidthWithoutPicker(labels, speed, gap) - gap;
   const float pickerPreferred = 420.0f * m_fontScale * (m_present ? 1.6f * m_presentScale : 1.0f);
 
+  if (buttonWithTooltip(labels.file, "Open, import, export; recent files (Ctrl+O, Ctrl+S)"))
+    ImGui::OpenPopup("##filemenu");
+  drawFileMenu();
+  ImGui::SameLine();
   if (*labels.lesson) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(labels.lesson);
@@ -165,7 +172,7 @@ void LabApp::drawTopBar(float height) {
                            buttonWidth(labels.help) + style.ItemSpacing.x * 2.0f;
   const float usedUpTo = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;  // "Faster"
   ImGui::SameLine(std::max(usedUpTo + gap, display.x - rightWidth - style.WindowPadding.x));
-  if (buttonWithTooltip(labels.runs, "Open recorded runs, or pick several to compare (Ctrl+O)"))
+  if (buttonWithTooltip(labels.runs, "Open recorded runs, or pick several to compare"))
     m_browser.open(runsDirectory());
   ImGui::SameLine();
   if (buttonWithTooltip(labels.present,
@@ -460,7 +467,10 @@ void LabApp::drawHelpOverlay() {
       {"F1, Esc", "this help"},
       {"Drag / wheel", "pan / zoom a plot; double-click fits it"},
       {"Timeline", "drag to look back in time"},
-      {"Ctrl+O", "runs: open recorded runs, compare two to four"},
+      {"Ctrl+O", "open a lesson or runs (a file dialog; several runs compare)"},
+      {"Ctrl+S", "export the view under the mouse as PNG"},
+      {"Ctrl+C", "copy the view under the mouse as an image (paste into slides)"},
+      {"Drop a file", "lesson, run folder(s), sweep folder, or data to import"},
   };
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
     for (const auto& row : rows) {

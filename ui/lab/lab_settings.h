@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace genlab::lab {
 
@@ -20,6 +21,7 @@ struct LabSettings {
   std::map<std::string, bool> hiddenViews;  // view title -> hidden
   std::string runsDirectory;                // empty: run::defaultRunsDirectory()
   bool recordRuns = true;                   // the lab records what it trains as run folders
+  std::vector<std::string> recentFiles;     // opened or imported, most recent first
 
   static std::filesystem::path defaultFile();
   // Missing or unreadable files give the defaults (a bad settings file must not stop the lab).

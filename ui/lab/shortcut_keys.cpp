@@ -9,6 +9,18 @@ namespace genlab::lab {
 void ShortcutKeys::install(GLFWwindow* window) {
   glfwSetWindowUserPointer(window, this);
   glfwSetKeyCallback(window, &ShortcutKeys::onKey);
+  glfwSetDropCallback(window, &ShortcutKeys::onDrop);
+}
+
+std::vector<std::vector<std::string>> ShortcutKeys::takeDrops() {
+  return std::exchange(m_drops, {});
+}
+
+void ShortcutKeys::onDrop(GLFWwindow* window, int count, const char** paths) {
+  auto* self = static_cast<ShortcutKeys*>(glfwGetWindowUserPointer(window));
+  if (self == nullptr || count <= 0) return;
+  // GLFW frees the strings when the callback returns.
+  self->m_drops.emplace_back(paths, paths + count);
 }
 
 std::vector<KeyPress> ShortcutKeys::take() {

@@ -10,6 +10,7 @@
 // step, slower, faster). Keyboard navigation stays off in ImGui (its default), so Space never
 // also presses a focused button.
 
+#include <string>
 #include <vector>
 
 struct GLFWwindow;
@@ -32,9 +33,15 @@ class ShortcutKeys {
   // The presses since the last call, oldest first.
   std::vector<KeyPress> take();
 
+  // Paths dropped on the window since the last call, one list per drop. Queued here because the
+  // window's user pointer, which a GLFW callback needs to find its object, is this one's.
+  std::vector<std::vector<std::string>> takeDrops();
+
  private:
   static void onKey(GLFWwindow* window, int key, int scancode, int action, int mods);
+  static void onDrop(GLFWwindow* window, int count, const char** paths);
   std::vector<KeyPress> m_pending;
+  std::vector<std::vector<std::string>> m_drops;
 };
 
 }  // namespace genlab::lab
