@@ -203,9 +203,9 @@ std::uint32_t bigEndian(const std::string& bytes, std::size_t at) {
   return value;
 }
 
-// Export without the export module: curves from the runs' metrics, the main view read back
-// from the frame. The checks come from the run folders and the layout report, not the lab's
-// own messages.
+// Export from the File menu's entry points: curves from the runs' metrics, the main view drawn
+// by the export renderer at twice its on-screen size. The checks come from the run folders and
+// the layout report, not the lab's own messages.
 TEST_F(FileDialogTest, CurvesAndTheMainViewExportFromTwoOpenRuns) {
   if (!haveDisplay()) GTEST_SKIP() << "no display";
   const fs::path a = recordGmmRun(m_dir / "runs", 1);
@@ -221,7 +221,7 @@ TEST_F(FileDialogTest, CurvesAndTheMainViewExportFromTwoOpenRuns) {
   app.exportView(png);
   EXPECT_EQ(app.run(), 0);
 
-  // The PNG is the first view's rectangle (the window is not scaled under Xvfb).
+  // The PNG is twice the first view's rectangle (the window is not scaled under Xvfb).
   const nlohmann::json layout = lesson::readJsonFile(m_dir / "layout.json");
   ASSERT_FALSE(layout["views"].empty());
   const auto& rect = layout["views"][0]["rect"];
@@ -229,8 +229,10 @@ TEST_F(FileDialogTest, CurvesAndTheMainViewExportFromTwoOpenRuns) {
   std::string head(24, '\0');
   ASSERT_TRUE(in.read(head.data(), 24)) << "no PNG written";
   EXPECT_EQ(head.substr(1, 3), "PNG");
-  EXPECT_EQ(bigEndian(head, 16), static_cast<std::uint32_t>(std::lround(rect[2].get<double>())));
-  EXPECT_EQ(bigEndian(head, 20), static_cast<std::uint32_t>(std::lround(rect[3].get<double>())));
+  EXPECT_EQ(bigEndian(head, 16),
+            static_cast<std::uint32_t>(std::lround(2.0 * rect[2].get<double>())));
+  EXPECT_EQ(bigEndian(head, 20),
+            static_cast<std::uint32_t>(std::lround(2.0 * rect[3].get<double>())));
 
   const fs::path csv = m_dir / "curves.csv";
   ASSERT_TRUE(app.exportCurves(csv)) << app.messages().back();

@@ -5,7 +5,8 @@
 #    step taken after the dialog changes its picture);
 #  - Ctrl+C over a view puts an image on the clipboard that another program (xclip) can paste,
 #    and that image is the view: found pixel for pixel in a screenshot of the window, around
-#    the mouse; Ctrl+S writes the same view as a PNG through Qt's save dialog;
+#    the mouse; Ctrl+S writes the same view as a PNG through Qt's save dialog (drawn again by
+#    the export renderer at twice its size);
 #  - where Qt cannot start (GENLAB_NO_QT), Ctrl+O takes a typed path, and opens it.
 set -euo pipefail
 genlab="$1"
@@ -144,9 +145,19 @@ if dialog=$(wait_for "^Export the view as PNG$"); then
   xdotool key Return
   wait_for "^Export the view as PNG$" gone || fail "the save dialog did not close"
   for _ in $(seq 30); do [[ -s "$work/exported.png" ]] && break; sleep 0.2; done
+  # Written by the export renderer at twice the view's on-screen size (the clipboard's copy
+  # is that view as it is on screen), and a picture, not a blank.
   echo -n "export: "
-  found_in_window "$work/window.png" "$work/exported.png" "$mx" "$my" ||
-    fail "exported.png is not the view under the mouse"
+  "$python" - "$work/clip.png" "$work/exported.png" <<'PY' || fail "exported.png is not the view, drawn at twice its size"
+import sys
+import numpy as np
+from PIL import Image
+clip, out = Image.open(sys.argv[1]), Image.open(sys.argv[2]).convert("RGB")
+print(f"{out.size[0]}x{out.size[1]} for a view of {clip.size[0]}x{clip.size[1]} on screen")
+assert all(abs(o - 2 * c) <= 2 for o, c in zip(out.size, clip.size)), (out.size, clip.size)
+colours = len(np.unique(np.asarray(out).reshape(-1, 3), axis=0))
+assert colours > 50, f"only {colours} colours: blank"
+PY
 else
   fail "Ctrl+S opened no window named \"Export the view as PNG\""
 fi

@@ -57,8 +57,10 @@ const ExportTarget* ExportMenu::targetAt(ImVec2 point) const {
   return nullptr;
 }
 
-std::string ExportMenu::quickExport(ImVec2 mouse, float labScale, bool present) {
-  const ExportTarget* target = targetAt(mouse);
+std::string ExportMenu::quickExport(std::optional<ImVec2> mouse, float labScale, bool present,
+                                    const fs::path& file) {
+  const ExportTarget* target =
+      mouse ? targetAt(*mouse) : (m_targets.empty() ? nullptr : &m_targets.front());
   if (!target) return "Export: point at a view and press E (Shift+E: choose the size)";
   exporting::RenderSettings settings;
   settings.width = static_cast<int>(std::lround(target->size.x * 2.0f));
@@ -66,11 +68,14 @@ std::string ExportMenu::quickExport(ImVec2 mouse, float labScale, bool present) 
   settings.scale = 2.0f * labScale;
   settings.present = present;
   try {
-    const fs::path folder = defaultExportFolder();
-    fs::create_directories(folder);
-    const fs::path file = freeExportPath(folder, *target);
-    exportViewPng(*target, settings, file);
-    return "Exported " + target->view->title() + " to " + file.string();
+    fs::path chosen = file;
+    if (chosen.empty()) {
+      const fs::path folder = defaultExportFolder();
+      fs::create_directories(folder);
+      chosen = freeExportPath(folder, *target);
+    }
+    exportViewPng(*target, settings, chosen);
+    return "Exported " + target->view->title() + " to " + chosen.string();
   } catch (const std::exception& error) {
     return std::string("Export failed: ") + error.what();
   }

@@ -53,9 +53,11 @@ class ExportMenu {
   // The view under `point`, if any (of the last frame drawn).
   const ExportTarget* targetAt(ImVec2 point) const;
 
-  // E: the view under the mouse, at twice its size and at `labScale` x 2. Returns the message
-  // for the status bar.
-  std::string quickExport(ImVec2 mouse, float labScale, bool present);
+  // E: the view under the mouse (unset: the first drawn, the main view), at twice its size and
+  // at `labScale` x 2, into `file` (empty: a new name in defaultExportFolder()). Returns the
+  // message for the status bar.
+  std::string quickExport(std::optional<ImVec2> mouse, float labScale, bool present,
+                          const std::filesystem::path& file = {});
   // Shift+E: opens the export window for the view under the mouse.
   void openWindow(ImVec2 mouse, float labScale, bool present);
   // Once a frame: the export window, while open. Messages go to `messages`.

@@ -11,12 +11,14 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "core/run/run_catalog.h"
 #include "ui/desktop/qt_desktop.h"
+#include "ui/export/run_export.h"
 #include "ui/gl/gl.h"
-#include "ui/gl/png.h"
 #include "ui/lab/data_import.h"
+#include "ui/lab/export_menu.h"
 #include "ui/lab/lab_app.h"
 #include "ui/lab/path_kind.h"
 
@@ -180,60 +182,53 @@ void LabApp::openSweepFolder(const fs::path& folder) {
 }
 
 void LabApp::exportView(const fs::path& png, std::optional<ImVec2> mouse) {
-  m_captures.push_back({png, mouse});
+  m_captures.push_back({png, mouse});  // drawn by ui/export once the frame knows its views
 }
 
 bool LabApp::exportTimeline(const fs::path& gif) {
-  m_messages.push_back(gif.string() + ": the timeline does not export from the lab in this build");
-  return false;
+  OpenRun* run = focusedRun();
+  if (run == nullptr || run->ui().views().empty()) {
+    m_messages.push_back("no run open: nothing to export");
+    return false;
+  }
+  if (run->folder().empty()) {
+    m_messages.push_back(gif.string() +
+                         ": this run is not recorded, so it has no timeline on disk to export");
+    return false;
+  }
+  exporting::RunViewExport request;
+  request.run = run->folder();
+  request.view = run->ui().views()[std::min(m_mainView, run->ui().views().size() - 1)]->title();
+  request.gif = gif;
+  std::ostringstream log;
+  bool written = false;
+  try {
+    exporting::exportRunView(request, log);
+    m_messages.push_back("timeline of " + request.view + " written to " + gif.string());
+    rememberRecent(gif);
+    written = true;
+  } catch (const std::exception& error) {
+    m_messages.push_back(std::string("timeline export failed: ") + error.what());
+  }
+  glfwMakeContextCurrent(m_window);  // the export drew in a hidden context of its own
+  return written;
 }
 
 bool LabApp::exportCurves(const fs::path& csv) {
-  // step, then "<run> <metric>" for every run and metric; a run without a row at a step leaves
-  // its cells empty.
-  std::vector<std::string> header = {"step"};
-  std::map<std::int64_t, std::vector<std::string>> rows;
+  const auto sources = curveSources(m_runs);
   std::size_t columns = 0;
-  for (std::size_t r = 0; r < m_runs.size(); ++r) {
-    const views::MetricsCache& metrics = m_runs[r]->metrics();
-    for (const auto& name : metrics.columns()) header.push_back(runDisplayLabel(r) + " " + name);
-    for (const auto& row : metrics.rows()) {
-      auto& cells = rows[row.step];
-      cells.resize(columns + metrics.columns().size());
-      for (std::size_t c = 0; c < row.values.size() && c < metrics.columns().size(); ++c) {
-        char text[32];
-        std::snprintf(text, sizeof text, "%.9g", row.values[c]);
-        cells[columns + c] = text;
-      }
-    }
-    columns += metrics.columns().size();
-  }
+  for (const auto& source : sources) columns += source.columns.size();
   if (columns == 0) {
     m_messages.push_back("no curves to export: no run has metrics yet");
     return false;
   }
-  std::ofstream out(csv);
-  const auto quoted = [](const std::string& cell) {
-    if (cell.find_first_of(",\"") == std::string::npos) return cell;
-    std::string q = "\"";
-    for (char c : cell) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
-  for (std::size_t i = 0; i < header.size(); ++i) out << (i ? "," : "") << quoted(header[i]);
-  out << '\n';
-  for (auto& [step, cells] : rows) {
-    cells.resize(columns);
-    out << step;
-    for (const auto& cell : cells) out << ',' << cell;
-    out << '\n';
-  }
-  out.close();
-  if (!out) {
-    m_messages.push_back(csv.string() + ": cannot write the curves");
+  try {
+    run::writeCurvesCsv(sources, csv);
+  } catch (const std::exception& error) {
+    m_messages.push_back(error.what());
     return false;
   }
   m_messages.push_back("curves written to " + csv.string() + " (" +
-                       plural(rows.size(), "step", "steps") + ", " +
                        plural(columns, "column", "columns") + " besides the step)");
   return true;
 }
@@ -388,15 +383,15 @@ void LabApp::drawFileMenu() {
                 fs::current_path() / "curves.csv",
                 [this](const std::vector<fs::path>& paths) { exportCurves(paths.front()); }});
   }
-  if (ImGui::MenuItem("Export timeline...", nullptr, false, haveViews && kTimelineExport)) {
+  if (ImGui::MenuItem("Export timeline...", nullptr, false, haveViews)) {
     askForFile({Mode::kSave,
                 "Export the timeline as GIF",
                 {{"GIF", {"*.gif"}}},
                 fs::current_path() / "timeline.gif",
                 [this](const std::vector<fs::path>& paths) { exportTimeline(paths.front()); }});
   }
-  if (!kTimelineExport && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("Not in this build of the lab");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The focused run's main view over its recorded checkpoints");
   if (ImGui::MenuItem("Copy view as image", "Ctrl+C", false, haveViews))
     copyViewToClipboard(std::nullopt);
   ImGui::Separator();
@@ -425,6 +420,13 @@ void LabApp::finishCaptures() {
     return capture.due;
   });
   for (const ViewCapture& capture : due) {
+    if (!capture.png.empty()) {
+      // A file: drawn again by the export renderer (ui/export), as E does: twice the
+      // on-screen size with type to match, sharp on a slide rather than a screen grab.
+      m_messages.push_back(
+          m_export.quickExport(capture.mouse, m_fontScale, m_present, capture.png));
+      continue;
+    }
     const nlohmann::json* view = viewAt(m_layout, capture.mouse);
     if (view == nullptr) {
       m_messages.emplace_back(capture.mouse ? "no view under the mouse to copy"
@@ -444,16 +446,6 @@ void LabApp::finishCaptures() {
     glReadPixels(x, fbHeight - top - h, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     // The default framebuffer's alpha is whatever blending left: opaque for slides.
     for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-    const std::string title = view->value("view", "view");
-    if (!capture.png.empty()) {
-      try {
-        gl::writePngBottomUp(capture.png, w, h, pixels.data());
-        m_messages.push_back("\"" + title + "\" written to " + capture.png.string());
-      } catch (const std::exception& error) {
-        m_messages.emplace_back(error.what());
-      }
-      continue;
-    }
     // Top row first for the clipboard.
     std::vector<std::uint8_t> flipped(pixels.size());
     const std::size_t row = static_cast<std::size_t>(w) * 4;

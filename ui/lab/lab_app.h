@@ -59,14 +59,13 @@ class LabApp {
   bool importData(const std::filesystem::path& file);
   // Until the sweep view exists: the runs browser, opened on the sweep's folder.
   void openSweepFolder(const std::filesystem::path& folder);
-  // Until ui/export exists: the view under `mouse` (unset: the main view) as it is on screen,
-  // read back after this frame is drawn. Ctrl+S and the File menu both come here.
+  // The view under `mouse` (unset: the main view) drawn by ui/export at twice its on-screen
+  // size, as E does. Ctrl+S and the File menu both come here.
   void exportView(const std::filesystem::path& png, std::optional<ImVec2> mouse = std::nullopt);
   // Every open run's metrics, one column per run and metric, by step.
   bool exportCurves(const std::filesystem::path& csv);
-  // Until ui/export exists: says so (the File menu's entry is greyed, kTimelineExport).
+  // The focused run's main view over its recorded timeline (its checkpoints) as a GIF.
   bool exportTimeline(const std::filesystem::path& gif);
-  static constexpr bool kTimelineExport = false;
   // For tests and scripts: the lesson the picker shows, the messages, the run whose controls show.
   const lesson::Lesson* currentLesson() const;
   const std::vector<std::string>& messages() const { return m_messages; }
@@ -133,7 +132,7 @@ class LabApp {
     std::function<void(const std::vector<std::filesystem::path>&)> then;
   };
   struct ViewCapture {
-    std::filesystem::path png;    // empty: to the clipboard
+    std::filesystem::path png;    // empty: to the clipboard (read back); else ui/export draws it
     std::optional<ImVec2> mouse;  // the view under this point; unset: the main view
     bool due = false;             // drawn this frame without hover: read back at its end
   };
