@@ -24,6 +24,7 @@
 #include "ui/lab/open_run.h"
 #include "ui/lab/runs_browser.h"
 #include "ui/lab/shortcut_keys.h"
+#include "ui/lab/sweep_view.h"
 #include "ui/lab/view_layout.h"
 #include "ui/theme.h"
 #include "ui/views/metrics_cache.h"
@@ -42,6 +43,9 @@ class LabApp {
 
   // Runs until the window closes or a scripted run is done; returns the exit code.
   int run();
+  // Shows a sweep folder in the sweep view (sweep_panels.cpp); what is open stays open behind
+  // it. A folder that is not a sweep leaves a message naming it.
+  void openSweep(const std::filesystem::path& folder);
 
  private:
   // lab_window.cpp: platform and ImGui set-up.
@@ -95,6 +99,11 @@ class LabApp {
   ViewLayoutLimits viewLayoutLimits() const;
   int drawTabStrip(const LayoutRect& rect, const std::vector<std::string>& titles,
                    std::size_t chosen, const std::vector<bool>& shown);
+  // sweep_panels.cpp: the sweep view in the side panel and in place of the views.
+  void drawSweepControls();
+  void drawSweepPlots(float x, float y, float width, float height);
+  // A sweep point's runs (or a selection's) replace what is open, in compare mode.
+  void openFromSweep(const std::vector<std::filesystem::path>& folders);
   // compare_panels.cpp
   void drawCompare(float x, float y, float width, float height);
   void drawCompareControls();
@@ -161,7 +170,9 @@ class LabApp {
   mutable std::vector<std::string> m_runLabels;                 // runDisplayLabel, once a frame
   mutable int m_runLabelsFrame = -1;
   RunsBrowser m_browser;
-  ShortcutKeys m_keys;  // presses queued as GLFW delivers them (see shortcut_keys.h)
+  SweepView m_sweepView;
+  bool m_showSweep = false;  // the sweep view takes the side panel and the views' place
+  ShortcutKeys m_keys;       // presses queued as GLFW delivers them (see shortcut_keys.h)
   nlohmann::json m_layout = nlohmann::json::array();  // views drawn this frame (--report-layout)
   nlohmann::json m_panels = nlohmann::json::array();  // the fixed panels, with their content
   // --every-view: the tab shown large in this round, and the views and panels of earlier rounds.

@@ -60,6 +60,16 @@ void ShapeBatch::addLine(Vec2 a, Vec2 b, double width, const ui::Color& c, bool 
   push(p3.x, p3.y, k);
 }
 
+void ShapeBatch::addQuad(Vec2 a, Vec2 b, Vec2 c, Vec2 d, const ui::Color& color) {
+  const ui::Rgba8 k = color.toRgba8();
+  push(a.x, a.y, k);
+  push(b.x, b.y, k);
+  push(c.x, c.y, k);
+  push(a.x, a.y, k);
+  push(c.x, c.y, k);
+  push(d.x, d.y, k);
+}
+
 void ShapeBatch::addDisc(Vec2 center, double radius, const ui::Color& c, int segments) {
   const ui::Rgba8 k = c.toRgba8();
   for (int i = 0; i < segments; ++i) {
