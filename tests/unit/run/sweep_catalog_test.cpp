@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "core/util/errors.h"
 #include "tests/unit/run/run_test_folder.h"
@@ -97,11 +98,13 @@ TEST_F(SweepCatalogTest, BestAndAtStepFollowTheMetricsRows) {
 TEST_F(SweepCatalogTest, SweepJsonOrdersSettingsAndValuesAndTwoSettingsMakeAGrid) {
   // z before a in the grid, and the values of z in the grid's (not ascending) order.
   for (const int z : {3, 1, 2})
-    for (const std::string a : {"full", "diag"})
-      for (const int seed : {1, 2})
-        writeRun(m_dir / ("z" + std::to_string(z) + a + std::to_string(seed)),
-                 {{"z", z}, {"a", a}, {"tol", 1e-6}}, static_cast<std::uint64_t>(seed),
-                 {{1, z * 10.0 + seed}});
+    for (const char* a : {"full", "diag"})
+      for (const int seed : {1, 2}) {
+        char name[32];
+        std::snprintf(name, sizeof name, "z%d%s%d", z, a, seed);
+        writeRun(m_dir / name, {{"z", z}, {"a", a}, {"tol", 1e-6}},
+                 static_cast<std::uint64_t>(seed), {{1, z * 10.0 + seed}});
+      }
   writeText(m_dir / "sweep.json",
             R"({"lesson": "x.json", "grid": {"z": [3, 1, 2], "a": ["full", "diag"]},
                 "seeds": 2, "steps": 1, "points": []})");
@@ -118,7 +121,7 @@ TEST_F(SweepCatalogTest, SweepJsonOrdersSettingsAndValuesAndTwoSettingsMakeAGrid
   const auto stats = run::pointStats(sweep, sweep.points[2], finalLoss());
   EXPECT_DOUBLE_EQ(stats.mean, 11.5);  // seeds 1 and 2 of z=1
   EXPECT_TRUE(run::isSweepFolder(m_dir));
-  EXPECT_FALSE(run::isSweepFolder(m_dir / "z1full1"));
+  EXPECT_FALSE(run::isSweepFolder(m_dir / "z1full1"));  // a run folder
 }
 
 TEST_F(SweepCatalogTest, BrokenRunsAreSkippedAndNamedAndAnEmptyFolderIsRefused) {
