@@ -46,10 +46,12 @@ assert main["seed_dots"] == points * seeds, main["seed_dots"]
 image = Image.open(png).convert("RGB")
 x, y, w, h = map(int, main["rect"])
 pixels = list(image.crop((x, y, x + w, y + h)).getdata())
-for colour in main["band_rgb"]:
-    band = sum(1 for p in pixels if all(abs(a - b) <= 6 for a, b in zip(p, colour)))
-    assert band > 0.004 * w * h, f"band colour {colour}: {band} pixels of {w}x{h}"
-    print(f"{png}: band {colour} covers {band} pixels")
+# The first band is drawn first, over the plot area alone (later ones may lie over it, or be
+# thin where their seeds agree).
+colour = main["band_rgb"][0]
+band = sum(1 for p in pixels if all(abs(a - b) <= 6 for a, b in zip(p, colour)))
+assert band > 0.004 * w * h, f"band colour {colour}: {band} pixels of {w}x{h}"
+print(f"{png}: band {colour} covers {band} pixels")
 # Mean line and seed dots in the first series colour (blue 0072B2 on the light style).
 blue = sum(1 for p in pixels if all(abs(a - b) <= 30 for a, b in zip(p, (0, 114, 178))))
 assert blue > 300, f"only {blue} pixels of the mean line and dots"
@@ -73,6 +75,49 @@ for mode in normal present; do
     "${flags[@]}" --screenshot "$out/$name.png" --report-layout "$out/$name.json"
   check "$out/$name.png" "$out/$name.json" "${#ks[@]}" 2
 done
+
+# Real clicks (XTEST, through xdotool) at the means the report placed: Shift+click selects a
+# point and stays in the sweep view; a plain click opens that point's two runs in compare mode.
+if command -v xdotool >/dev/null; then
+  read -r sx sy px py < <(/usr/bin/python3 -c '
+import json, sys
+means = [v for v in json.load(open(sys.argv[1]))["views"] if v["view"] == "sweep"][0]["means"]
+print(*map(round, means[0]["at"] + means[-1]["at"]))' "$out/sweep_k_1920x1080_normal.json")
+  "$genlab" --sweep "$work/ksweep" --no-record --width 1920 --height 1080 >"$work/lab.log" 2>&1 &
+  lab_pid=$!
+  trap 'kill $lab_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+  window=""
+  for _ in $(seq 100); do
+    window=$(xdotool search --name "^genlab - sweep" 2>/dev/null | head -1 || true)
+    [[ -n "$window" ]] && break
+    sleep 0.2
+  done
+  [[ -n "$window" ]] || { echo "FAIL: no sweep window"; cat "$work/lab.log"; exit 1; }
+  sleep 1
+  xdotool mousemove --window "$window" "$sx" "$sy"
+  sleep 0.3
+  # Separate commands: the modifier must be down, as seen by the lab, before the click.
+  xdotool keydown shift
+  sleep 0.2
+  xdotool click --window "$window" 1
+  sleep 0.2
+  xdotool keyup shift
+  sleep 1
+  title=$(xdotool getwindowname "$window")
+  [[ "$title" == *"sweep ksweep"* ]] || { echo "FAIL: Shift+click left the sweep: $title"; exit 1; }
+  xdotool mousemove --window "$window" "$px" "$py"
+  sleep 0.3
+  xdotool click --window "$window" 1
+  for _ in $(seq 50); do
+    title=$(xdotool getwindowname "$window")
+    [[ "$title" == *"comparing 2 runs"* ]] && break
+    sleep 0.1
+  done
+  [[ "$title" == *"comparing 2 runs"* ]] || { echo "FAIL: a click opened \"$title\""; exit 1; }
+  kill "$lab_pid"
+  wait "$lab_pid" 2>/dev/null || true
+  echo "clicks: ok ($title)"
+fi
 
 # Two settings (tol spans four decades: a log axis; covariance is categorical), from a
 # sweep.json that orders them: the parallel coordinates show one line per point.

@@ -585,15 +585,9 @@ std::vector<fs::path> SweepView::drawPlots(const LayoutRect& rect, const ui::Sty
       const plot::Vec2 pixel = panel.canvas->transform().toPixel(data);
       return panel.isMain ? pointAtMain(pixel) : pointAtParallel(pixel);
     };
-    if (events.clicked) {
-      open = clicked(hit(events.clickData), false);
-    } else if (events.toolDrag && events.shift) {
-      // A Shift+press is a tool drag to the canvas: its first frame is the click.
-      if (!m_shiftPressed) clicked(hit(events.toolData), true);
-      m_shiftPressed = true;
-    } else if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      m_shiftPressed = false;
-    }
+    // A press and release in place is a click, Shift held or not (with Shift the canvas
+    // neither pans nor reports a drag).
+    if (events.clicked) open = clicked(hit(events.clickData), events.shift);
     if (events.hovered && !events.toolDrag) {
       const int under = hit(events.mouseData);
       if (under >= 0) {

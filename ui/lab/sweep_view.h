@@ -104,7 +104,6 @@ class SweepView {
   std::vector<run::PointStats> m_stats;  // per point, for the current measure
   std::vector<ui::Color> m_bandColors;   // per group: what the band's pixels look like
   std::unique_ptr<Charts> m_charts;      // made on first draw (GL objects)
-  bool m_shiftPressed = false;           // a Shift+press seen, until its release
 };
 
 }  // namespace genlab::lab
