@@ -483,6 +483,9 @@ std::vector<fs::path> SweepView::drawControls(float fontScale) {
       m_dirty = true;
     }
   }
+  if (m_parallelLeftOut) {
+    ImGui::TextWrapped("Parallel coordinates: the window is too short to show them too.");
+  }
   if (ImGui::Button("Reload")) reload();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Read the sweep folder again (runs still training)");
@@ -502,7 +505,11 @@ void SweepView::drawPointTable() {
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##sweeppoints", 4, flags)) return;
-  ImGui::TableSetupColumn("point", 0, 2.2f);
+  // Each point by its values alone, under a header naming the settings: "k=3, lr=0.01" would
+  // not fit a side panel beside its numbers.
+  std::string keys;
+  for (const auto& setting : m_sweep->settings) keys += (keys.empty() ? "" : ", ") + setting.key;
+  ImGui::TableSetupColumn(keys.empty() ? "point" : keys.c_str(), 0, 2.2f);
   ImGui::TableSetupColumn("mean", 0, 1.0f);
   ImGui::TableSetupColumn(minMax ? "min..max" : "sd", 0, minMax ? 1.8f : 1.0f);
   ImGui::TableSetupColumn("n", 0, 0.35f);
@@ -513,13 +520,18 @@ void SweepView::drawPointTable() {
     ImGui::TableSetColumnIndex(0);
     ImGui::PushID(static_cast<int>(p));
     bool selected = m_selected[p];
-    if (ImGui::Selectable(m_sweep->points[p].label.c_str(), &selected,
-                          ImGuiSelectableFlags_SpanAllColumns)) {
+    std::string values;
+    for (const auto& value : m_sweep->points[p].values)
+      values += (values.empty() ? "" : ", ") + valueText(value);
+    if (values.empty()) values = m_sweep->points[p].label;
+    if (ImGui::Selectable(values.c_str(), &selected, ImGuiSelectableFlags_SpanAllColumns)) {
       m_selected[p] = selected;
       m_dirty = true;
     }
     ImGui::PopID();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to select (or not) for comparing");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s\nClick to select (or not) for comparing",
+                        m_sweep->points[p].label.c_str());
     if (stats.empty()) continue;
     ImGui::TableSetColumnIndex(1);
     ImGui::TextUnformatted(plot::formatValue(stats.mean).c_str());
@@ -547,8 +559,11 @@ std::vector<fs::path> SweepView::drawPlots(const LayoutRect& rect, const ui::Sty
   if (m_dirty || !m_charts || m_builtStyle != style) rebuild(style);
   std::vector<fs::path> open;
   // The parallel coordinates below the main chart when two or more settings are swept and
-  // both stay readable (200 logical pixels each), else the main chart alone.
-  const bool parallel = m_sweep->settings.size() >= 2 && rect.height >= 420.0f * style.scale;
+  // both keep the height the lab gives a readable view (ten lines of the charts' type, and 200
+  // logical pixels), else the main chart alone: it teaches more than two cramped ones.
+  const bool parallel = m_sweep->settings.size() >= 2 &&
+                        rect.height >= std::max(20.0f * style.fontPx, 400.0f * style.scale);
+  m_parallelLeftOut = m_sweep->settings.size() >= 2 && !parallel;
   const float mainHeight = parallel ? std::floor(rect.height * 0.55f) : rect.height;
   struct Panel {
     const char* title;

@@ -104,6 +104,7 @@ class SweepView {
   std::vector<run::PointStats> m_stats;  // per point, for the current measure
   std::vector<ui::Color> m_bandColors;   // per group: what the band's pixels look like
   std::unique_ptr<Charts> m_charts;      // made on first draw (GL objects)
+  bool m_parallelLeftOut = false;        // two settings swept, but the window is too short
 };
 
 }  // namespace genlab::lab
