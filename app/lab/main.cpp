@@ -50,6 +50,10 @@ int runLab(int argc, char** argv) {
   app.add_option("--open", options.openRuns,
                  "Open a recorded run folder (repeat for two to four: compare mode)")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--sweep", options.sweepFolder,
+                 "Open a sweep folder (its subfolders are runs): a metric against the swept "
+                 "settings, with a band over seeds")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--resume", options.resumeRun,
                  "Continue a recorded run live from its last checkpoint, recording into it")
       ->check(CLI::ExistingDirectory);

@@ -174,6 +174,24 @@ TEST(CategoryTicks, ManyCategoriesTakeAOneTwoFiveStrideAndStayOnCategories) {
   EXPECT_EQ(categoryTicks(names, -0.5, 39.5, 7).step, 10.0);
 }
 
+// A log axis (data are log10 of the values) ticks whole decades, labelled with the value.
+TEST(DecadeTicks, WholeDecadesLabelledWithTheValueAndAStrideWhenCrowded) {
+  const Ticks t = decadeTicks(-6.3, -1.8, 11);
+  EXPECT_EQ(t.values, (std::vector<double>{-6, -5, -4, -3, -2}));
+  ASSERT_EQ(t.labels.size(), 5u);
+  EXPECT_EQ(t.labels.front(), formatValue(1e-6));
+  EXPECT_EQ(t.labels[4], "0.01");
+  const Ticks crowded = decadeTicks(0.0, 12.0, 5);
+  EXPECT_LE(crowded.values.size(), 5u);
+  EXPECT_EQ(crowded.step, 5.0);  // 1, 2 are too many; 0, 5, 10
+  EXPECT_EQ(crowded.values, (std::vector<double>{0, 5, 10}));
+  // Less than a decade between two whole ones: nice steps of the exponent, as values.
+  const Ticks narrow = decadeTicks(0.1, 0.9, 5);
+  ASSERT_FALSE(narrow.values.empty());
+  for (std::size_t i = 0; i < narrow.values.size(); ++i)
+    EXPECT_EQ(narrow.labels[i], formatValue(std::pow(10.0, narrow.values[i]), 2));
+}
+
 TEST(ViewShouldRefit, DataOutsideOrShrunkIntoACornerRefitsDataWithinAndLargeDoesNot) {
   const DataRect view{-10, 10, -10, 10};
   EXPECT_TRUE(viewShouldRefit(view, {5, 12, 0, 1}));                 // partly outside

@@ -154,7 +154,9 @@ import numpy as np
 from PIL import Image
 clip, out = Image.open(sys.argv[1]), Image.open(sys.argv[2]).convert("RGB")
 print(f"{out.size[0]}x{out.size[1]} for a view of {clip.size[0]}x{clip.size[1]} on screen")
-assert all(abs(o - 2 * c) <= 2 for o, c in zip(out.size, clip.size)), (out.size, clip.size)
+# The picture is the view's content: the copied panel less its title bar and padding.
+(ow, oh), (cw, ch) = out.size, clip.size
+assert 2 * cw - 40 <= ow <= 2 * cw and 2 * ch - 120 <= oh <= 2 * ch, (out.size, clip.size)
 colours = len(np.unique(np.asarray(out).reshape(-1, 3), axis=0))
 assert colours > 50, f"only {colours} colours: blank"
 PY

@@ -102,7 +102,7 @@ bool LabApp::openPaths(const std::vector<fs::path>& paths) {
   }
   if (!lessons.empty()) return openLessonFile(lessons.front()) && allUsed;
   if (!sweeps.empty()) {
-    openSweepFolder(sweeps.front());
+    openSweep(sweeps.front());
     return allUsed;
   }
   if (!data.empty()) return importData(data.front()) && allUsed;
@@ -173,12 +173,6 @@ bool LabApp::importData(const fs::path& file) {
   m_messages.push_back("imported " + file.filename().string() + " into \"" + target.title +
                        "\": " + plan.message);
   return true;
-}
-
-void LabApp::openSweepFolder(const fs::path& folder) {
-  m_browser.open(folder);
-  rememberRecent(folder);
-  m_messages.push_back("a sweep: its runs are listed in the runs browser; pick runs to compare");
 }
 
 void LabApp::exportView(const fs::path& png, std::optional<ImVec2> mouse) {
@@ -446,6 +440,7 @@ void LabApp::finishCaptures() {
     glReadPixels(x, fbHeight - top - h, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     // The default framebuffer's alpha is whatever blending left: opaque for slides.
     for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    const std::string title = view->value("view", "view");
     // Top row first for the clipboard.
     std::vector<std::uint8_t> flipped(pixels.size());
     const std::size_t row = static_cast<std::size_t>(w) * 4;

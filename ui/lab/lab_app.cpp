@@ -74,6 +74,11 @@ LabApp::~LabApp() {
 void LabApp::loadLessons() {
   m_lessons = lesson::loadLessonDirectory(lesson::assetsDirectory() / "lessons", m_lessonErrors);
   for (const auto& error : m_lessonErrors) std::cerr << "genlab: " << error << '\n';
+  if (!m_options.sweepFolder.empty()) {
+    openSweep(m_options.sweepFolder);
+    if (!m_showSweep && m_options.scripted()) m_exitCode = 2;
+    return;
+  }
   if (!m_options.openRuns.empty() || !m_options.resumeRun.empty()) {
     std::vector<std::filesystem::path> folders(m_options.openRuns.begin(),
                                                m_options.openRuns.end());
@@ -151,6 +156,7 @@ void LabApp::openLesson(std::size_t index) {
   const lesson::Lesson& chosen = m_lessons[index];
   // Stop the old trainers first: a new session may be expensive to build.
   m_runs.clear();
+  m_showSweep = false;
   m_scrubStep.reset();
   m_replaying = false;
   m_mainView = 0;
@@ -303,7 +309,7 @@ void LabApp::frame() {
   const float line = ImGui::GetFrameHeightWithSpacing();
   const float topHeight = line + ImGui::GetStyle().WindowPadding.y * 2.0f;
   const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f;
-  const float timelineHeight = statusHeight;
+  const float timelineHeight = m_showSweep ? 0.0f : statusHeight;  // a sweep has no one timeline
   // Presentation type is ~1.75x larger: the side panel widens with it so controls stay whole.
   const float sideMinimum = 260.0f * m_fontScale * (m_present ? 1.6f * m_presentScale : 1.0f);
   // F6 hides the side panel: the pictures get the whole width (compare mode on a projector).
@@ -314,12 +320,14 @@ void LabApp::frame() {
   drawTopBar(topHeight);
   if (!m_sidePanelHidden) drawSidePanel(0.0f, topHeight, sideWidth, bodyHeight + timelineHeight);
   drawViews(sideWidth, topHeight, display.x - sideWidth, bodyHeight);
-  drawTimeline(sideWidth, topHeight + bodyHeight, display.x - sideWidth, timelineHeight);
+  if (!m_showSweep)
+    drawTimeline(sideWidth, topHeight + bodyHeight, display.x - sideWidth, timelineHeight);
   drawStatusBar(display.y - statusHeight, statusHeight);
   if (m_showHelp) drawHelpOverlay();
   m_export.draw(m_runs, m_messages);
   drawPathPrompt();
   if (auto chosen = m_browser.draw(m_fontScale); !chosen.empty()) openRecordedRuns(chosen);
+  if (auto sweep = m_browser.takeSweep()) openSweep(*sweep);
   updateWindowTitle();
   m_tabKey.reset();  // a number with no tab this frame does nothing later
 
@@ -414,7 +422,7 @@ void LabApp::handleShortcut(const KeyPress& press) {
 }
 
 void LabApp::advanceScript() {
-  if (m_runs.empty()) {
+  if (m_runs.empty() && !m_showSweep) {
     // Nothing could be opened: show the error in one frame, then stop.
     m_scriptPhase = ScriptPhase::kDone;
     if (m_exitCode == 0) m_exitCode = 2;
@@ -448,7 +456,8 @@ void LabApp::advanceScript() {
         m_scriptPhase = ScriptPhase::kDone;
         // --every-view: keep this round's report, then the next tab (compare mode's last tab
         // is its chart) for as many frames again.
-        const std::size_t tabs = m_runs.front()->ui().views().size() + (compareMode() ? 1 : 0);
+        const std::size_t tabs =
+            m_runs.empty() ? 1 : m_runs.front()->ui().views().size() + (compareMode() ? 1 : 0);
         if (m_options.everyView && m_everyViewTab + 1 < tabs) {
           m_earlierRounds.push_back(
               {{"tab", m_everyViewTab}, {"views", m_layout}, {"panels", m_panels}});

@@ -29,6 +29,7 @@
 #include "ui/lab/shortcut_keys.h"
 #include "ui/lab/soak_log.h"
 #include "ui/lab/soak_tour.h"
+#include "ui/lab/sweep_view.h"
 #include "ui/lab/view_layout.h"
 #include "ui/theme.h"
 #include "ui/views/metrics_cache.h"
@@ -47,6 +48,9 @@ class LabApp {
 
   // Runs until the window closes or a scripted run is done; returns the exit code.
   int run();
+  // Shows a sweep folder in the sweep view (sweep_panels.cpp); what is open stays open behind
+  // it. A folder that is not a sweep leaves a message naming it.
+  void openSweep(const std::filesystem::path& folder);
 
   // file_actions.cpp: files in and out (the File menu, dropped files, Ctrl+O/S/C). Each says
   // what it did, or why not, in the messages.
@@ -57,8 +61,6 @@ class LabApp {
   bool openLessonFile(const std::filesystem::path& file);
   // Points the current lesson's dataset at `file` and reopens it (ui/lab/data_import.h).
   bool importData(const std::filesystem::path& file);
-  // Until the sweep view exists: the runs browser, opened on the sweep's folder.
-  void openSweepFolder(const std::filesystem::path& folder);
   // The view under `mouse` (unset: the main view) drawn by ui/export at twice its on-screen
   // size, as E does. Ctrl+S and the File menu both come here.
   void exportView(const std::filesystem::path& png, std::optional<ImVec2> mouse = std::nullopt);
@@ -156,6 +158,11 @@ class LabApp {
   ViewLayoutLimits viewLayoutLimits() const;
   int drawTabStrip(const LayoutRect& rect, const std::vector<std::string>& titles,
                    std::size_t chosen, const std::vector<bool>& shown);
+  // sweep_panels.cpp: the sweep view in the side panel and in place of the views.
+  void drawSweepControls();
+  void drawSweepPlots(float x, float y, float width, float height);
+  // A sweep point's runs (or a selection's) replace what is open, in compare mode.
+  void openFromSweep(const std::vector<std::filesystem::path>& folders);
   // compare_panels.cpp
   void drawCompare(float x, float y, float width, float height);
   void drawCompareControls();
@@ -223,7 +230,9 @@ class LabApp {
   mutable int m_runLabelsFrame = -1;
   RunsBrowser m_browser;
   ExportMenu m_export;  // E, Shift+E: the view under the mouse as a PNG (export_menu.h)
-  ShortcutKeys m_keys;  // presses queued as GLFW delivers them (see shortcut_keys.h)
+  SweepView m_sweepView;
+  bool m_showSweep = false;  // the sweep view takes the side panel and the views' place
+  ShortcutKeys m_keys;       // presses queued as GLFW delivers them (see shortcut_keys.h)
   nlohmann::json m_layout = nlohmann::json::array();  // views drawn this frame (--report-layout)
   nlohmann::json m_panels = nlohmann::json::array();  // the fixed panels, with their content
   // --every-view: the tab shown large in this round, and the views and panels of earlier rounds.

@@ -18,6 +18,7 @@ struct LabOptions {
   std::vector<std::string> overrides;  // "key=value" settings for the first lesson opened
   std::vector<std::string> display;    // "key=value" display options for it (see lessons)
   std::vector<std::string> openRuns;   // run folders to open (compare mode for two or more)
+  std::string sweepFolder;             // open this sweep folder in the sweep view
   std::string resumeRun;               // continue this recorded run live (the Resume button)
   std::string compareWith;             // "key=value": also train the lesson with this change
   bool overlay = false;                // compare mode starts with the runs overlaid

@@ -121,9 +121,11 @@ void LabApp::drawTopBar(float height) {
   for (const auto& run : m_runs) anyLiveRun = anyLiveRun || run->isLive();
   const std::string recordedTitle =
       !m_runs.empty() && !anyLiveRun ? m_runs.front()->lesson().title + "  (recorded)" : "";
-  const char* current = !recordedTitle.empty() ? recordedTitle.c_str()
-                        : m_lessons.empty()    ? "(no lessons)"
-                                               : m_lessons[m_lessonIndex].title.c_str();
+  const std::string sweepTitle = m_showSweep ? m_sweepView.title() : "";
+  const char* current = m_showSweep              ? sweepTitle.c_str()
+                        : !recordedTitle.empty() ? recordedTitle.c_str()
+                        : m_lessons.empty()      ? "(no lessons)"
+                                                 : m_lessons[m_lessonIndex].title.c_str();
   if (ImGui::BeginCombo("##lesson", current)) {
     for (std::size_t i = 0; i < m_lessons.size(); ++i) {
       if (ImGui::Selectable(m_lessons[i].title.c_str(), i == m_lessonIndex)) openLesson(i);
@@ -190,6 +192,13 @@ void LabApp::drawTopBar(float height) {
 void LabApp::drawSidePanel(float x, float y, float width, float height) {
   placeNextWindow(x, y, width, height);
   ImGui::Begin("##side", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar);
+  if (m_showSweep) {
+    drawSweepControls();
+    m_panels.push_back(panelEntry("side panel", true));
+    ImGui::End();
+    return;
+  }
+  if (m_sweepView.isOpen() && ImGui::Button("Back to the sweep")) m_showSweep = true;
   OpenRun* focus = focusedRun();
   if (!m_lessons.empty() || focus) {
     const lesson::Lesson& lesson = focus ? focus->lesson() : m_lessons[m_lessonIndex];
@@ -234,6 +243,10 @@ void LabApp::drawSidePanel(float x, float y, float width, float height) {
 
 void LabApp::drawViews(float x, float y, float width, float height) {
   m_export.clearTargets();
+  if (m_showSweep) {
+    drawSweepPlots(x, y, width, height);
+    return;
+  }
   if (m_runs.empty()) {
     placeNextWindow(x, y, width, height);
     ImGui::Begin("##noviews", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar);
@@ -415,6 +428,10 @@ void LabApp::drawStatusBar(float y, float height) {
                   static_cast<long long>(run->shownStep()),
                   static_cast<long long>(run->lastStep()));
     left.emplace_back(text);
+  } else if (m_showSweep) {
+    left.push_back(m_sweepView.title());
+    left.push_back(std::to_string(m_sweepView.sweep().runs.size()) + " runs, " +
+                   std::to_string(m_sweepView.sweep().points.size()) + " points");
   } else {
     left.emplace_back("no lesson open");
   }

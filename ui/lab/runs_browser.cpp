@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/run/sweep_catalog.h"
+
 namespace genlab::lab {
 namespace {
 
@@ -60,6 +62,7 @@ void RunsBrowser::refresh() {
   m_problems.clear();
   m_runs = run::listRuns(m_directory, m_problems);
   m_selected.assign(m_runs.size(), false);
+  m_isSweep = run::isSweepFolder(m_directory);
 }
 
 void RunsBrowser::sortRows(int column, bool ascending) {
@@ -150,6 +153,15 @@ std::vector<std::filesystem::path> RunsBrowser::draw(float fontScale) {
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Select one run to open it, or two to four to compare them");
+  if (m_isSweep) {
+    ImGui::SameLine();
+    if (ImGui::Button("Open as sweep")) {
+      m_openSweep = m_directory;
+      m_visible = false;
+    }
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("This folder is a sweep: plot a metric against the swept settings");
+  }
 
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |

@@ -73,6 +73,7 @@ void LabApp::openRecordedRuns(const std::vector<std::filesystem::path>& folders)
   for (const auto& run : m_runs) onlyRecorded = onlyRecorded && !run->isLive();
   if (!onlyRecorded || m_runs.size() + folders.size() > kMaxOpenRuns) m_runs.clear();
   m_openError.clear();
+  m_showSweep = false;
   for (const auto& folder : folders) addRecordedRun(folder);
   m_focus = 0;
   m_replaying = false;
@@ -219,7 +220,10 @@ void LabApp::resetAll() {
 
 void LabApp::updateWindowTitle() {
   std::string title = "genlab";
-  if (m_runs.size() == 1) {
+  if (m_showSweep) {
+    title += " - " + m_sweepView.title() + " (" + std::to_string(m_sweepView.sweep().runs.size()) +
+             " runs)";
+  } else if (m_runs.size() == 1) {
     OpenRun& run = *m_runs.front();
     title +=
         " - " + (run.isLive() ? run.lesson().title : run.label() + " (" + run.lesson().title + ")");

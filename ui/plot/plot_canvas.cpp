@@ -68,6 +68,11 @@ void PlotCanvas::setXCategories(std::vector<std::string> names) {
   m_settingsRevision++;
 }
 
+void PlotCanvas::setXLogScale(bool on) {
+  m_xLog = on;
+  m_settingsRevision++;
+}
+
 void PlotCanvas::setLegendPosition(LegendPosition p) {
   m_legendPosition = p;
   m_settingsRevision++;
@@ -216,9 +221,10 @@ PlotCanvas::Layout PlotCanvas::computeLayout(const ui::Style& style) const {
                    ? std::clamp(static_cast<int>(L.area.width / (fontPx * 5.0)), 2, 11)
                    : std::max(2, static_cast<int>(m_xCategories.size()));
     for (;; --maxX) {
-      L.xTicks = m_xCategories.empty()
-                     ? niceTicks(L.data.xMin, L.data.xMax, maxX)
-                     : categoryTicks(m_xCategories, L.data.xMin, L.data.xMax, maxX);
+      L.xTicks = !m_xCategories.empty()
+                     ? categoryTicks(m_xCategories, L.data.xMin, L.data.xMax, maxX)
+                 : m_xLog ? decadeTicks(L.data.xMin, L.data.xMax, maxX)
+                          : niceTicks(L.data.xMin, L.data.xMax, maxX);
       float xw = 0;
       for (const auto& s : L.xTicks.labels) xw = std::max(xw, f.measure(s));
       const double need = (xw + 1.5 * fontPx) * static_cast<double>(L.xTicks.values.size());

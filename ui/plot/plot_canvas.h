@@ -63,6 +63,9 @@ class PlotCanvas {
   // A categorical x axis: category i sits at x = i and is named names[i]; ticks fall only on
   // categories (categoryTicks), and no vertical grid lines cross the bars. Empty: numeric x.
   void setXCategories(std::vector<std::string> names);
+  // A log-scale x axis: x data are log10 of the values, and ticks fall on whole decades
+  // labelled with the value (decadeTicks). Ignored with categories.
+  void setXLogScale(bool on);
   void setLegendPosition(LegendPosition p);
   // Legend entries drawn after the layers' own (e.g. class names for a coloured scatter).
   void setLegend(std::vector<LegendEntry> entries);
@@ -130,6 +133,7 @@ class PlotCanvas {
   std::uint64_t m_structureRevision = 0;
   std::string m_title, m_xLabel, m_yLabel;
   std::vector<std::string> m_xCategories;
+  bool m_xLog = false;
   std::vector<LegendEntry> m_legend;
   LegendPosition m_legendPosition = LegendPosition::Above;
   bool m_equalAspect = false;

@@ -179,6 +179,37 @@ Ticks niceTicks(double lo, double hi, int maxTicks) {
   return t;
 }
 
+Ticks decadeTicks(double lo, double hi, int maxTicks) {
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return {};
+  if (lo > hi) std::swap(lo, hi);
+  const auto first = static_cast<long long>(std::ceil(lo - 1e-9));
+  const auto last = static_cast<long long>(std::floor(hi + 1e-9));
+  Ticks t;
+  if (last - first < 1) {
+    t = niceTicks(lo, hi, maxTicks);
+    for (std::size_t i = 0; i < t.values.size(); ++i)
+      t.labels[i] = formatValue(std::pow(10.0, t.values[i]), 2);
+    return t;
+  }
+  // The multiples of a 1-2-5 stride of decades, the smallest that fits.
+  const auto firstMultiple = [&](long long stride) {
+    return static_cast<long long>(
+               std::ceil(static_cast<double>(first) / static_cast<double>(stride))) *
+           stride;
+  };
+  const auto count = [&](long long stride) { return (last - firstMultiple(stride)) / stride + 1; };
+  long long stride = 1;
+  for (long long decade = 1; count(stride) > std::max(maxTicks, 2);) {
+    stride = stride == decade ? 2 * decade : stride == 2 * decade ? 5 * decade : (decade *= 10);
+  }
+  t.step = static_cast<double>(stride);
+  for (long long k = firstMultiple(stride); k <= last; k += stride) {
+    t.values.push_back(static_cast<double>(k));
+    t.labels.push_back(formatValue(std::pow(10.0, static_cast<double>(k))));
+  }
+  return t;
+}
+
 Ticks categoryTicks(const std::vector<std::string>& names, double lo, double hi, int maxTicks) {
   Ticks t;
   if (names.empty() || !std::isfinite(lo) || !std::isfinite(hi)) return t;

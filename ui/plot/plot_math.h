@@ -90,6 +90,12 @@ Ticks niceTicks(double lo, double hi, int maxTicks);
 // is that stride), always from the first category shown whose index is a multiple of it.
 Ticks categoryTicks(const std::vector<std::string>& names, double lo, double hi, int maxTicks);
 
+// Ticks for a log-scale axis whose data are log10 of the values: at whole decades inside
+// [lo, hi] (every 2nd, 5th, ... when more than maxTicks would show), labelled with the value
+// ("0.01", "1", "100"). Spans holding fewer than two decades get niceTicks on the exponent,
+// still labelled with 10^exponent.
+Ticks decadeTicks(double lo, double hi, int maxTicks);
+
 // Formats one value with the decimals a step of `step` needs (the label rule niceTicks uses).
 std::string formatTick(double value, double step);
 // Formats a readout value (hover) with `significant` significant digits, no trailing noise.

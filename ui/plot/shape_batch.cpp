@@ -50,14 +50,17 @@ void ShapeBatch::addLine(Vec2 a, Vec2 b, double width, const ui::Color& c, bool 
   const double len = std::hypot(d.x, d.y);
   if (len <= 0) return;
   const Vec2 n{-d.y / len * width * 0.5, d.x / len * width * 0.5};
-  const ui::Rgba8 k = c.toRgba8();
-  const Vec2 p0 = a + n, p1 = b + n, p2 = b - n, p3 = a - n;
-  push(p0.x, p0.y, k);
-  push(p1.x, p1.y, k);
-  push(p2.x, p2.y, k);
-  push(p0.x, p0.y, k);
-  push(p2.x, p2.y, k);
-  push(p3.x, p3.y, k);
+  addQuad(a + n, b + n, b - n, a - n, c);
+}
+
+void ShapeBatch::addQuad(Vec2 a, Vec2 b, Vec2 c, Vec2 d, const ui::Color& color) {
+  const ui::Rgba8 k = color.toRgba8();
+  push(a.x, a.y, k);
+  push(b.x, b.y, k);
+  push(c.x, c.y, k);
+  push(a.x, a.y, k);
+  push(c.x, c.y, k);
+  push(d.x, d.y, k);
 }
 
 void ShapeBatch::addDisc(Vec2 center, double radius, const ui::Color& c, int segments) {

@@ -23,6 +23,8 @@ class ShapeBatch {
   // A straight line of `width` as a quad. Horizontal and vertical lines in pixel space are
   // snapped so a 1-px line covers exactly one pixel row or column (crisp grid lines).
   void addLine(Vec2 a, Vec2 b, double width, const ui::Color& c, bool snapToPixels = true);
+  // A convex quadrilateral a-b-c-d (in order around it) as two triangles.
+  void addQuad(Vec2 a, Vec2 b, Vec2 c, Vec2 d, const ui::Color& color);
   void addDisc(Vec2 center, double radius, const ui::Color& c, int segments = 24);
   // Outline of an axis-aligned rectangle, the stroke inside the rect.
   void addFrame(double x0, double y0, double x1, double y1, double width, const ui::Color& c);
