@@ -36,8 +36,8 @@ struct SweepOptions {
   std::vector<std::string> grid;
   int seeds = 1;
   std::optional<std::uint64_t> seed;
-  std::int64_t steps = 0;  // 0: the lesson's
-  int jobs = 0;            // 0: the thread policy's choice
+  std::int64_t steps = 0;   // 0: the lesson's
+  std::optional<int> jobs;  // unset: the thread policy's choice
   std::string out;
   bool resume = false;
   std::string slurm;
@@ -45,7 +45,7 @@ struct SweepOptions {
   bool json = false;
 };
 
-fs::path absolute(const fs::path& path) {
+fs::path absolutePath(const fs::path& path) {
   return fs::absolute(path).lexically_normal();
 }
 
@@ -93,7 +93,7 @@ run::SweepPlan planFromOptions(const SweepOptions& options) {
   const lesson::Lesson lesson = lesson::loadLesson(options.lessonFile);
   std::vector<run::SweepAxis> axes;
   for (const auto& item : options.grid) axes.push_back(run::parseGridItem(item));
-  return run::makeSweepPlan(absolute(options.lessonFile), std::move(axes), options.seeds,
+  return run::makeSweepPlan(absolutePath(options.lessonFile), std::move(axes), options.seeds,
                             options.seed.value_or(lesson.seed),
                             options.steps > 0 ? options.steps : lesson.steps);
 }
@@ -280,21 +280,24 @@ int runLocally(const run::SweepPlan& plan, const fs::path& folder,
 void runSweep(const SweepOptions& options) {
   platform::flushDenormalsOnThisThread();
   if (!options.summary.empty()) {
-    const fs::path folder = absolute(options.summary);
+    const fs::path folder = absolutePath(options.summary);
     reportSummary(run::readSweepPlan(folder), folder, options.json);
     return;
   }
+  if (options.jobs && *options.jobs < 1)
+    throw CliFailure("--jobs: " + std::to_string(*options.jobs) + " must be at least 1");
   if (options.resume && options.out.empty())
     throw CliFailure("--resume: give the sweep folder with --out DIR");
   run::SweepPlan plan;
   fs::path folder;
   if (options.resume) {
-    folder = absolute(options.out);
+    folder = absolutePath(options.out);
     plan = planToResume(options, folder);
   } else {
     plan = planFromOptions(options);
-    folder = absolute(options.out.empty() ? defaultSweepFolder(lesson::loadLesson(plan.lessonFile))
-                                          : fs::path(options.out));
+    folder =
+        absolutePath(options.out.empty() ? defaultSweepFolder(lesson::loadLesson(plan.lessonFile))
+                                         : fs::path(options.out));
     if (fs::exists(folder / run::kSweepFile))
       throw CliFailure(folder.string() +
                        ": already holds a sweep; add --resume to continue it, or choose another "
@@ -303,13 +306,13 @@ void runSweep(const SweepOptions& options) {
   validateGridPoints(plan);
   makeWritableFolder(folder);
   const auto todo = runsToTrain(plan, folder);
-  if (!options.slurm.empty()) writeSlurmScript(plan, folder, todo, absolute(options.slurm));
+  if (!options.slurm.empty()) writeSlurmScript(plan, folder, todo, absolutePath(options.slurm));
   run::writeSweepPlan(plan, folder);
   if (!options.slurm.empty()) return;
 
   bool interrupted = false;
   const int unfinished =
-      todo.empty() ? 0 : runLocally(plan, folder, todo, options.jobs, interrupted);
+      todo.empty() ? 0 : runLocally(plan, folder, todo, options.jobs.value_or(0), interrupted);
   if (interrupted) {
     std::cerr << "genlab: sweep interrupted: " << unfinished << " of " << plan.runs.size()
               << " runs not finished; resume with: genlab sweep --resume --out " << folder.string()
@@ -334,16 +337,13 @@ void registerSweep(CLI::App& app) {
   sweep->add_option("--grid", options->grid,
                     "Swept setting: key=value1,value2,... (repeatable; the grid is every "
                     "combination)");
-  sweep->add_option("--seeds", options->seeds, "Seeds per grid point (default 1)")
-      ->check(CLI::Range(1, 1000000));
+  sweep->add_option("--seeds", options->seeds, "Seeds per grid point (default 1)");
   sweep->add_option("--seed", options->seed,
                     "Base seed: seed index s trains with seed base + s (default: the lesson's)");
   sweep->add_option("--steps", options->steps, "Steps per run (default: the lesson's)")
       ->check(CLI::PositiveNumber);
-  sweep
-      ->add_option("--jobs", options->jobs,
-                   "Runs at a time (default: as many as fit the cores; docs/SWEEPS.md)")
-      ->check(CLI::Range(1, 4096));
+  sweep->add_option("--jobs", options->jobs,
+                    "Runs at a time (default: as many as fit the cores; docs/SWEEPS.md)");
   sweep->add_option("--out", options->out, "Sweep folder (default: <runs>/<lesson>-sweep-<time>)");
   sweep->add_flag("--resume", options->resume,
                   "Train only the runs of the --out sweep that are missing or not finished");

@@ -1,4 +1,4 @@
-// genlab: the lab window, or with a subcommand (train, fit, decode, info) the command line.
+// genlab: the lab window, or with a subcommand (train, sweep, fit, ...) the command line.
 
 #include <cstring>
 #include <iostream>
@@ -10,7 +10,7 @@
 namespace {
 
 bool isSubcommand(const char* word) {
-  for (const char* name : {"train", "fit", "decode", "info", "runs", "word2vec"}) {
+  for (const char* name : {"train", "sweep", "fit", "decode", "info", "runs", "word2vec"}) {
     if (std::strcmp(word, name) == 0) return true;
   }
   return false;
@@ -20,7 +20,7 @@ int runLab(int argc, char** argv) {
   genlab::lab::LabOptions options;
   CLI::App app{
       "genlab: a lab for generative models. Without a subcommand it opens the lab window.\n"
-      "Subcommands (each has --help): train, runs, fit, decode, word2vec, info"};
+      "Subcommands (each has --help): train, sweep, runs, fit, decode, word2vec, info"};
   app.add_option("--lesson", options.lessonFile, "Open this lesson file")->check(CLI::ExistingFile);
   app.add_flag("--present", options.present, "Start in presentation mode (F5 toggles)");
   app.add_option("--width", options.width, "Window width")->check(CLI::Range(320, 8192));

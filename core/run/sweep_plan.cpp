@@ -57,7 +57,8 @@ SweepAxis parseGridItem(const std::string& item) {
   for (const std::string& text : splitValues(item.substr(equals + 1))) {
     if (text.empty())
       throw ConfigError("--grid " + axis.key + ": an empty value (in \"" + item + "\")");
-    nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    nlohmann::ordered_json value =
+        nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded()) value = text;
     axis.values.push_back(std::move(value));
     axis.texts.push_back(text);
@@ -168,7 +169,7 @@ SweepPlan readSweepPlan(const fs::path& sweepFolder) {
       SweepAxis axis;
       axis.key = key;
       for (const auto& value : values) {
-        axis.values.push_back(nlohmann::json(value));
+        axis.values.push_back(value);
         axis.texts.push_back(valueText(value));
       }
       if (axis.values.empty()) throw DataError(file.string() + ": grid." + key + ": no values");

@@ -27,7 +27,7 @@ inline constexpr int kSweepFormat = 1;
 // One swept setting: its key and its values, as JSON and as typed ("0.5", "full").
 struct SweepAxis {
   std::string key;
-  std::vector<nlohmann::json> values;
+  std::vector<nlohmann::ordered_json> values;
   std::vector<std::string> texts;
 };
 

@@ -11,8 +11,14 @@ std::string shellQuote(const std::string& word) {
                       std::string("/._-=+,:@%").find(c) != std::string::npos);
   if (plain) return word;
   std::string quoted = "'";
-  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
+  for (char c : word) {
+    if (c == '\'')
+      quoted.append("'\\''");
+    else
+      quoted.push_back(c);
+  }
+  quoted.push_back('\'');
+  return quoted;
 }
 
 std::string arrayRanges(const std::vector<int>& sortedIndices) {
@@ -20,8 +26,9 @@ std::string arrayRanges(const std::vector<int>& sortedIndices) {
   for (std::size_t i = 0; i < sortedIndices.size();) {
     std::size_t j = i;
     while (j + 1 < sortedIndices.size() && sortedIndices[j + 1] == sortedIndices[j] + 1) ++j;
-    text += (text.empty() ? "" : ",") + std::to_string(sortedIndices[i]);
-    if (j > i) text += "-" + std::to_string(sortedIndices[j]);
+    if (!text.empty()) text.push_back(',');
+    text.append(std::to_string(sortedIndices[i]));
+    if (j > i) text.append("-").append(std::to_string(sortedIndices[j]));
     i = j + 1;
   }
   return text;

@@ -18,8 +18,8 @@ TEST(SweepGrid, SplitsAtTopLevelCommasAndTypesValuesAsTrainSetDoes) {
   const SweepAxis axis = parseGridItem("hidden=[64,32],[128],full,0.5,true");
   EXPECT_EQ(axis.key, "hidden");
   ASSERT_EQ(axis.values.size(), 5u);
-  EXPECT_EQ(axis.values[0], nlohmann::json::array({64, 32}));
-  EXPECT_EQ(axis.values[1], nlohmann::json::array({128}));
+  EXPECT_EQ(axis.values[0], nlohmann::ordered_json::array({64, 32}));
+  EXPECT_EQ(axis.values[1], nlohmann::ordered_json::array({128}));
   EXPECT_EQ(axis.values[2], "full");
   EXPECT_DOUBLE_EQ(axis.values[3].get<double>(), 0.5);
   EXPECT_EQ(axis.values[4], true);
@@ -71,7 +71,7 @@ TEST(SweepPlanOrder, SeedsOutermostThenKeysInOrderLastFastest) {
 TEST(SweepPlanOrder, FolderNamesAreSafeAndPaddedToTheSweepsSize) {
   nlohmann::ordered_json settings;
   settings["path"] = "a/b c";
-  settings["hidden"] = nlohmann::json::array({64, 32});
+  settings["hidden"] = nlohmann::ordered_json::array({64, 32});
   EXPECT_EQ(runFolderName(7, 1500, settings, 3), "0007_path=a_b_c_hidden=_64_32__seed=3");
   EXPECT_EQ(runFolderName(7, 12, settings, 3).substr(0, 4), "007_");
 }
