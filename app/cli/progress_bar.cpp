@@ -52,7 +52,7 @@ void ProgressBar::update(std::int64_t done, const std::string& text) {
 
 void ProgressBar::finish(std::int64_t done, const std::string& text, const std::string& status) {
   if (m_interactive) std::cerr << '\r' << bar(done) << "  " << text << "\x1b[K\n";
-  std::cerr << status << '\n';
+  if (!status.empty()) std::cerr << status << '\n';
 }
 
 bool ProgressBar::due(std::int64_t done) {
