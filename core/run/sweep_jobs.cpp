@@ -11,6 +11,9 @@ SweepRunStatus inspectSweepRun(const fs::path& sweepFolder, const SweepRunPlan& 
   try {
     const RunInfo info = readRunInfo(folder);
     if (info.status == "finished") return {SweepRunState::kFinished, info.status};
+    // A run stopped before its first checkpoint has nothing to continue from.
+    if (info.status == "interrupted" && info.lastCheckpoint() == nullptr)
+      return {SweepRunState::kFailed, "interrupted before its first checkpoint"};
     if (info.status == "interrupted") return {SweepRunState::kInterrupted, info.status};
     if (info.status == "running")
       return {SweepRunState::kRunning,

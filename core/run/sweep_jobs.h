@@ -15,7 +15,8 @@ enum class SweepRunState {
   kMissing,      // no run folder, or one without run.json (its start was cut short)
   kFinished,     // run.json says "finished"
   kInterrupted,  // stopped, or its process is gone: `train --resume` continues it
-  kFailed,       // failed (NaN, a bad checkpoint) or unreadable: trained again from scratch
+  kFailed,       // failed (NaN, a bad checkpoint), unreadable, or stopped before its first
+                 // checkpoint: trained again from scratch
   kRunning,      // another process trains it now
 };
 
