@@ -334,9 +334,12 @@ void registerSweep(CLI::App& app) {
       "sweep", "Train a lesson at every point of a grid of settings, several seeds each");
   sweep->add_option("lesson", options->lessonFile, "Lesson file (assets/lessons/*.json)")
       ->check(CLI::ExistingFile);
-  sweep->add_option("--grid", options->grid,
-                    "Swept setting: key=value1,value2,... (repeatable; the grid is every "
-                    "combination)");
+  // One key=values per --grid, so a lesson file after it is not taken for a second one.
+  sweep
+      ->add_option("--grid", options->grid,
+                   "Swept setting: key=value1,value2,... (repeatable: the grid is every "
+                   "combination)")
+      ->allow_extra_args(false);
   sweep->add_option("--seeds", options->seeds, "Seeds per grid point (default 1)");
   sweep->add_option("--seed", options->seed,
                     "Base seed: seed index s trains with seed base + s (default: the lesson's)");
