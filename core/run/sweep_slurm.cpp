@@ -43,7 +43,8 @@ std::string slurmArrayScript(const SweepPlan& plan, const std::filesystem::path&
   std::ostringstream out;
   out << "#!/bin/bash\n"
       << "# genlab sweep of " << plan.lessonFile.string() << ": " << plan.runs.size() << " runs ("
-      << plan.gridPoints() << " grid points x " << plan.seeds << " seeds) into\n"
+      << plan.gridPoints() << " grid points x " << plan.seeds
+      << (plan.seeds == 1 ? " seed" : " seeds") << ") into\n"
       << "# " << sweepFolder.string() << "\n"
       << "# Submit this file with sbatch; genlab does not.\n"
       << "# Array task i trains run i of sweep.json (its \"points\"); the folder opens in the lab\n"
