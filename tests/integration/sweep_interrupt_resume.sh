@@ -29,7 +29,7 @@ pid=$!
 status() { $py -c 'import json,sys; print(json.load(open(sys.argv[1]))["status"])' "$1/run.json" 2>/dev/null || echo none; }
 # Stop once two runs have finished and the third has taken a few steps.
 third=""
-for _ in $(seq 1 6000); do
+for _ in $(seq 1 20000); do
   third="$(ls -d "$work/sweep"/002_* 2>/dev/null || true)"
   [[ -n "$third" && -f "$third/metrics.csv" && $(wc -l < "$third/metrics.csv") -gt 5 ]] && break
   kill -0 "$pid" 2>/dev/null || break
