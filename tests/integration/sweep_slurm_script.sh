@@ -24,7 +24,8 @@ grep -q "$work/casino.json" sweep.sbatch || fail "lesson path not absolute"
 [[ -f sweep/sweep.json ]] || fail "no sweep.json"
 [[ -z "$(find sweep -name run.json)" ]] || fail "--slurm trained something"
 
-SLURM_ARRAY_TASK_ID=3 bash sweep.sbatch > task.log 2>&1 || fail "task 3: $(cat task.log)"
+# From another directory, as a node would: every path in the script must be absolute.
+(cd / && SLURM_ARRAY_TASK_ID=3 bash "$work/sweep.sbatch") > task.log 2>&1 || fail "task 3: $(cat task.log)"
 $py - sweep <<'PY'
 import json, os, sys
 folder = sys.argv[1]
