@@ -25,6 +25,9 @@ packages=(
   # the peers the tests and benchmarks compare against
   python3 python3-numpy python3-pil python3-sklearn python3-torch python3-pomegranate
   python3-gensim
+  # a single-node Slurm cluster for the sweep test that submits a job array for real
+  # (tests/integration/sweep_slurm_cluster.sh: no munge, no cgroups)
+  slurm-wlm
 )
 
 missing=()

@@ -19,6 +19,7 @@ void registerAllCommands(CLI::App& app) {
   registerTrain(app);
   registerRuns(app);
   registerExport(app);
+  registerSweep(app);
   auto* fit = app.add_subcommand("fit", "Fit a model to a data file and print it");
   fit->require_subcommand(1);
   registerFitGmm(*fit);

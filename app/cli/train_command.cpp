@@ -2,12 +2,10 @@
 // lesson's trainer on this thread and records it as a run folder (core/run/run_recorder.h) as
 // it goes; on Ctrl-C or SIGTERM flushes, checkpoints and marks the run interrupted.
 
-#include <atomic>
-#include <csignal>
 #include <iostream>
-#include <thread>
 
 #include "app/cli/commands.h"
+#include "app/cli/interrupt_watcher.h"
 #include "app/cli/progress_bar.h"
 #include "core/lesson/lesson.h"
 #include "core/models/registry.h"
@@ -22,12 +20,6 @@
 namespace genlab::cli {
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int) {
-  g_interrupted.store(true);
-}
-
 struct TrainOptions {
   std::string lessonFile;
   std::string resume;
@@ -36,6 +28,7 @@ struct TrainOptions {
   std::optional<std::uint64_t> seed;
   std::string out;
   std::string runs;
+  std::string origin = "train";
   double budgetMiB = 0.0;  // 0: the default budget
   bool quiet = false;
 };
@@ -63,7 +56,7 @@ Prepared prepareNewRun(const TrainOptions& options) {
   prepared.steps = options.steps > 0 ? options.steps : lesson.steps;
   prepared.trainer = models::makeTrainer(lesson, prepared.seed);  // validates before any file
   run::RecorderOptions recorder;
-  recorder.origin = "train";
+  recorder.origin = options.origin;
   recorder.overrides = options.overrides;
   recorder.stepsRequested = prepared.steps;
   recorder.checkpoints = policyFrom(options);
@@ -112,17 +105,7 @@ void runTraining(const TrainOptions& options) {
   recorder.trainerStarted(trainer, prepared.seed);
   const std::filesystem::path folder = recorder.currentFolder();
 
-  std::signal(SIGINT, onInterrupt);
-  std::signal(SIGTERM, onInterrupt);
-  // A signal handler may only set a flag; this watcher turns the flag into a stop request that
-  // long steps poll through their stop_token.
-  std::stop_source stopSource;
-  std::jthread watcher([&stopSource](std::stop_token stop) {
-    while (!stop.stop_requested() && !g_interrupted.load()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    if (g_interrupted.load()) stopSource.request_stop();
-  });
+  InterruptWatcher interrupt;
 
   const auto columns = trainer.metricNames();
   ProgressBar progress(steps, columns.empty() ? "" : columns.front());
@@ -133,21 +116,20 @@ void runTraining(const TrainOptions& options) {
   try {
     while (trainer.stepsDone() < steps && !converged) {
       const std::int64_t before = trainer.stepsDone();
-      const auto outcome = trainer.step(values, stopSource.get_token());
+      const auto outcome = trainer.step(values, interrupt.token());
       if (trainer.stepsDone() == before) break;  // cut short by Ctrl-C: nothing to log
       recorder.stepped(trainer, values);
       for (const auto& note : outcome.messages) std::cerr << "note: " << note << '\n';
       converged = outcome.converged;
       if (!options.quiet) progress.update(trainer.stepsDone(), values.empty() ? 0.0 : values[0]);
-      if (stopSource.stop_requested()) break;
+      if (interrupt.interrupted()) break;
     }
   } catch (const NumericError& error) {
     status = "failed";
     message = error.what();
     recorder.stepFailed(trainer, message);
   }
-  if (g_interrupted.load() && status == "finished") status = "interrupted";
-  watcher.request_stop();
+  if (interrupt.interrupted() && status == "finished") status = "interrupted";
 
   if (status != "failed") recorder.endRun(trainer, status, converged ? "converged" : "");
   std::ostringstream summary;
@@ -189,6 +171,10 @@ void registerTrain(CLI::App& app) {
                    "Disk budget for the run's checkpoints in MiB (default 512)")
       ->check(CLI::PositiveNumber);
   train->add_flag("--quiet", options->quiet, "No progress bar");
+  // Who started the run, for run.json's "origin": `genlab sweep` passes "sweep".
+  train->add_option("--origin", options->origin)
+      ->check(CLI::IsMember({"train", "sweep"}))
+      ->group("");
   train->callback([options] { runTraining(*options); });
 }
 

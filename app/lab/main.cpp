@@ -1,4 +1,4 @@
-// genlab: the lab window, or with a subcommand (train, fit, decode, info) the command line.
+// genlab: the lab window, or with a subcommand (train, sweep, fit, ...) the command line.
 
 #include <cstring>
 #include <iostream>
@@ -12,7 +12,8 @@
 namespace {
 
 bool isSubcommand(const char* word) {
-  for (const char* name : {"train", "fit", "decode", "info", "runs", "word2vec", "export"}) {
+  for (const char* name :
+       {"train", "sweep", "fit", "decode", "info", "runs", "word2vec", "export"}) {
     if (std::strcmp(word, name) == 0) return true;
   }
   return false;
@@ -38,7 +39,7 @@ int runLab(int argc, char** argv) {
   genlab::lab::LabOptions options;
   CLI::App app{
       "genlab: a lab for generative models. Without a subcommand it opens the lab window.\n"
-      "Subcommands (each has --help): train, runs, export, fit, decode, word2vec, info"};
+      "Subcommands (each has --help): train, sweep, runs, export, fit, decode, word2vec, info"};
   app.add_option("--lesson", options.lessonFile, "Open this lesson file")->check(CLI::ExistingFile);
   app.add_flag("--present", options.present, "Start in presentation mode (F5 toggles)");
   app.add_option("--width", options.width, "Window width")->check(CLI::Range(320, 8192));

@@ -65,6 +65,16 @@ ThreadSettings applyThreadPolicy(ThreadMode mode) {
   return currentThreadSettings();
 }
 
+JobThreads planJobThreads(int runs, int requestedJobs) {
+  JobThreads plan;
+  const int environment = threadsFromEnvironment();
+  plan.cores = environment > 0 ? environment
+                               : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  plan.jobs = requestedJobs > 0 ? requestedJobs : std::clamp(runs, 1, plan.cores);
+  plan.threadsPerJob = std::max(1, plan.cores / plan.jobs);
+  return plan;
+}
+
 void adoptThreadPolicyOnThisThread() {
   const int threads = g_policyThreads.load();
   if (threads > 0) at::set_num_threads(threads);

@@ -35,6 +35,20 @@ ThreadSettings applyThreadPolicy(ThreadMode mode);
 
 ThreadSettings currentThreadSettings();
 
+// How a sweep shares the machine between its child processes: `jobs` trainings at once, each
+// with `threadsPerJob` intra-op threads (passed to the child as GENLAB_THREADS), so that jobs x
+// threads never exceeds the cores (GENLAB_THREADS, if set, counts as the cores). By default as
+// many jobs as there are runs or cores, whichever is fewer, and the cores left over shared out
+// among them: small classical runs scale best one per core, and a sweep of two neural runs on
+// eight cores still uses all eight. `requestedJobs` > 0 fixes the jobs; past the cores, each
+// job gets one thread.
+struct JobThreads {
+  int jobs = 1;
+  int threadsPerJob = 1;
+  int cores = 1;
+};
+JobThreads planJobThreads(int runs, int requestedJobs);
+
 // LibTorch's intra-op count is OpenMP state of each thread (and OpenBLAS, called by LibTorch,
 // reads the calling thread's), so a count set on the main thread does not reach a trainer
 // thread by itself: measured in the lab, the GAN trainer ran on OpenMP's default team of all
