@@ -293,7 +293,8 @@ void LabApp::frame() {
 
   drawTopBar(topHeight);
   if (!m_sidePanelHidden) drawSidePanel(0.0f, topHeight, sideWidth, bodyHeight + timelineHeight);
-  drawViews(sideWidth, topHeight, display.x - sideWidth, bodyHeight);
+  const float banner = drawFailureBanner(sideWidth, topHeight, display.x - sideWidth);
+  drawViews(sideWidth, topHeight + banner, display.x - sideWidth, bodyHeight - banner);
   drawTimeline(sideWidth, topHeight + bodyHeight, display.x - sideWidth, timelineHeight);
   drawStatusBar(display.y - statusHeight, statusHeight);
   if (m_showHelp) drawHelpOverlay();
