@@ -101,7 +101,7 @@ void RunRecorder::stepFailed(const train::Trainer& trainer, const train::Trainin
   json details = {{"failed_step", failure.step}, {"message", failure.message}};
   if (!failure.quantity.empty()) {
     details["quantity"] = failure.quantity;
-    details["kind"] = failure.kind;
+    details["became"] = failure.kind;  // "kind" is the event's own
   }
   m_writer->recordEvent(lastGood, "failed", details);
   json record = details;

@@ -32,7 +32,7 @@ run, quantity, at = sys.argv[1], sys.argv[2], int(sys.argv[3])
 info = json.load(open(os.path.join(run, "run.json")))
 assert info["status"] == "failed", info["status"]
 f = info["failure"]
-assert f["quantity"] == quantity and f["kind"] == "NaN", f
+assert f["quantity"] == quantity and f["became"] == "NaN", f
 assert f["failed_step"] == at and f["last_good_step"] == at - 1, f
 assert info["steps_done"] == at - 1, info["steps_done"]
 assert info["checkpoints"][-1]["step"] == at - 1 and info["checkpoints"][-1]["file"] == f["checkpoint"], info["checkpoints"]

@@ -55,7 +55,8 @@ void expectLastGoodKept(const fs::path& dir, const Family& family) {
   sessionOptions.observer = recorder;
 
   setInjectedNonFinite(std::string(family.quantity) + "@" + std::to_string(family.failAt));
-  const fs::path memory = dir / "memory.checkpoint";
+  const fs::path memory = dir / "memory";
+  fs::create_directories(memory);
   {
     train::Session session([&](std::uint64_t seed) { return models::makeTrainer(lesson, seed); },
                            lesson.seed, sessionOptions);
@@ -88,14 +89,17 @@ void expectLastGoodKept(const fs::path& dir, const Family& family) {
     // The schedule alone would have kept only step 0: the failure wrote this one.
     EXPECT_EQ(info.checkpoints.size(), 2u);
 
-    // It holds exactly what the paused trainer holds.
-    session.post([&](train::Trainer& trainer) { trainer.saveCheckpoint(memory); });
+    // It holds exactly what the paused trainer holds: saved again now, byte for byte the same
+    // file (under the temporary name the writer used: a torch archive records its own name).
+    const fs::path again = memory / ("." + onDisk.filename().string() + ".tmp");
+    session.post([&](train::Trainer& trainer) { trainer.saveCheckpoint(again); });
     ASSERT_TRUE(session.waitUntilIdle(60s));
-    EXPECT_EQ(readAll(onDisk), readAll(memory)) << onDisk;
+    EXPECT_EQ(readAll(again), readAll(onDisk)) << onDisk;
 
-    // It loads into a fresh trainer that trains on with finite numbers.
+    // It loads into a fresh trainer, which trains on with finite numbers.
     auto fresh = models::makeTrainer(lesson, lesson.seed);
     fresh->loadCheckpoint(onDisk);
+    // And trains on with finite numbers.
     EXPECT_EQ(fresh->stepsDone(), lastGood);
     std::vector<double> values(fresh->metricNames().size(), 0.0);
     fresh->step(values, {});
