@@ -24,11 +24,10 @@ check_family() {
   [[ $status -eq 1 ]] || fail "$name: exit status $status, expected 1"
   grep -q "$quantity became NaN at step $at" "$work/$name.err" ||
     fail "$name: the message does not name the quantity and step: $(cat "$work/$name.err")"
-  [[ -f "$run/checkpoints/step-$((at - 1))$ext" ]] || fail "$name: no checkpoint of the last good step"
 
-  $py - "$run" "$quantity" "$at" <<'PY'
+  $py - "$run" "$quantity" "$at" "$ext" <<'PY'
 import csv, json, os, sys
-run, quantity, at = sys.argv[1], sys.argv[2], int(sys.argv[3])
+run, quantity, at, ext = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 info = json.load(open(os.path.join(run, "run.json")))
 assert info["status"] == "failed", info["status"]
 f = info["failure"]
@@ -36,6 +35,7 @@ assert f["quantity"] == quantity and f["became"] == "NaN", f
 assert f["failed_step"] == at and f["last_good_step"] == at - 1, f
 assert info["steps_done"] == at - 1, info["steps_done"]
 assert info["checkpoints"][-1]["step"] == at - 1 and info["checkpoints"][-1]["file"] == f["checkpoint"], info["checkpoints"]
+assert f["checkpoint"].endswith(ext) and os.path.getsize(os.path.join(run, f["checkpoint"])) > 0, f
 assert quantity in info["message"], info["message"]
 rows = list(csv.reader(open(os.path.join(run, "metrics.csv"))))[1:]
 assert [int(r[0]) for r in rows] == list(range(1, at)), [r[0] for r in rows]
