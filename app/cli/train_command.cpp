@@ -127,7 +127,7 @@ void runTraining(const TrainOptions& options) {
   } catch (const NumericError& error) {
     status = "failed";
     message = error.what();
-    recorder.stepFailed(trainer, message);
+    recorder.stepFailed(trainer, train::describeFailure(error, trainer.stepsDone()));
   }
   if (interrupt.interrupted() && status == "finished") status = "interrupted";
 
@@ -137,7 +137,9 @@ void runTraining(const TrainOptions& options) {
           << (converged ? " (converged)" : "") << ": " << folder.string();
   progress.finish(trainer.stepsDone(), values.empty() ? 0.0 : values[0], summary.str());
   if (status == "failed")
-    throw NumericError(message + " (the run folder keeps every step before it)");
+    throw NumericError(message + " (the run folder keeps every step before it, and a " +
+                       "checkpoint of the last good one: genlab train --resume " + folder.string() +
+                       ")");
   if (status == "interrupted") throw CliExit{130};
 }
 

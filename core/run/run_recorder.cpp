@@ -88,13 +88,31 @@ void RunRecorder::settingChanged(const train::Trainer& trainer, const std::strin
   m_writer->updateSettings(trainer.settings());
 }
 
-void RunRecorder::stepFailed(const train::Trainer& trainer, const std::string& message) {
+void RunRecorder::stepFailed(const train::Trainer& trainer, const train::TrainingFailure& failure) {
   if (!m_writer) return;
   m_failed = true;
-  m_writer->recordEvent(trainer.stepsDone(), "failed", {{"message", message}});
-  // The run folder keeps every step before the failure and the newest checkpoint; it is
-  // marked failed now, in case the process does not survive.
-  m_writer->finish("failed", trainer.stepsDone(), message);
+  const std::int64_t lastGood = trainer.stepsDone();
+  // The trainer refused the bad update, so what it holds is the last good step: keep it on
+  // disk now, whatever the schedule says (a run that fails at step 6 must not lose steps 1-5).
+  if (lastGood != m_lastCheckpointStep) {
+    m_writer->writeCheckpoint(trainer);
+    m_lastCheckpointStep = lastGood;
+  }
+  json details = {{"failed_step", failure.step}, {"message", failure.message}};
+  if (!failure.quantity.empty()) {
+    details["quantity"] = failure.quantity;
+    details["became"] = failure.kind;  // "kind" is the event's own
+  }
+  m_writer->recordEvent(lastGood, "failed", details);
+  json record = details;
+  record.erase("message");
+  record["last_good_step"] = lastGood;
+  for (const auto& checkpoint : m_writer->info().value("checkpoints", json::array())) {
+    if (checkpoint.value("step", std::int64_t{-1}) == lastGood)
+      record["checkpoint"] = checkpoint["file"];
+  }
+  // Marked now, in case the process does not survive; training may go on after a change.
+  m_writer->finish("failed", lastGood, failure.message, std::move(record));
 }
 
 void RunRecorder::endRun(const train::Trainer& trainer, const std::string& status,

@@ -44,7 +44,9 @@ class RunRecorder final : public train::SessionObserver {
   void stepped(const train::Trainer& trainer, std::span<const double> metrics) override;
   void settingChanged(const train::Trainer& trainer, const std::string& key,
                       const nlohmann::json& value) override;
-  void stepFailed(const train::Trainer& trainer, const std::string& message) override;
+  // Saves the last good state (the trainer's, now) as a checkpoint at once, off the schedule,
+  // and marks the run "failed" with the failure; the next step reopens it.
+  void stepFailed(const train::Trainer& trainer, const train::TrainingFailure& failure) override;
   void trainerEnding(const train::Trainer& trainer) override;
 
   // Ends the current run now with `status` (the command line's own end of a run).

@@ -192,6 +192,7 @@ std::unique_ptr<RunWriter> RunWriter::resume(const fs::path& folder, std::int64_
   writer->m_info["steps_done"] = fromStep;
   writer->m_info.erase("ended");
   writer->m_info.erase("message");
+  writer->m_info.erase("failure");
   writer->m_info["checkpoints"] = recordsToJson(writer->m_schedule.kept());
   writer->m_info["checkpoint_budget_bytes"] = policy.budgetBytes;
   if (!writer->m_info.contains("events") || !writer->m_info["events"].is_array())
@@ -288,7 +289,7 @@ void RunWriter::updateSettings(const json& settings) {
 }
 
 void RunWriter::finish(const std::string& status, std::int64_t stepsDone,
-                       const std::string& message) {
+                       const std::string& message, json failure) {
   flushMetrics();
   m_info["status"] = status;
   m_info["steps_done"] = stepsDone;
@@ -299,6 +300,10 @@ void RunWriter::finish(const std::string& status, std::int64_t stepsDone,
     m_info["message"] = message;
   else
     m_info.erase("message");
+  if (!failure.is_null())
+    m_info["failure"] = std::move(failure);
+  else
+    m_info.erase("failure");
   writeRunJson();
   m_finished = true;
 }
@@ -307,6 +312,7 @@ void RunWriter::reopen(std::int64_t step) {
   m_info["status"] = "running";
   m_info.erase("ended");
   m_info.erase("message");
+  m_info.erase("failure");
   m_finished = false;
   recordEvent(step, "continued");  // writes run.json
 }

@@ -64,11 +64,13 @@ class RunWriter {
   // The trainer's settings now (after a change by hand).
   void updateSettings(const nlohmann::json& settings);
 
-  // Marks the end: "finished", "interrupted" or "failed" (with its message).
-  void finish(const std::string& status, std::int64_t stepsDone, const std::string& message = "");
+  // Marks the end: "finished", "interrupted" or "failed" (with its message, and for a failed
+  // run `failure`, run.json's "failure" object: docs/RUNS.md "When training fails").
+  void finish(const std::string& status, std::int64_t stepsDone, const std::string& message = "",
+              nlohmann::json failure = nullptr);
   bool finished() const { return m_finished; }
   // Training goes on after finish() (a failed run whose settings were changed): "running"
-  // again, with a "continued" event at `step`.
+  // again, with a "continued" event at `step`; the "failure" object goes (its event stays).
   void reopen(std::int64_t step);
 
  private:

@@ -109,6 +109,7 @@ void Session::reset(std::optional<std::uint64_t> seed) {
     m_stepsPerSecond.store(0.0);
     m_metrics->reset();
     m_history.clear();
+    clearFailure();
     m_state.store(RunState::kPaused);
     publishSnapshot(true);
     publishSettings();
@@ -142,6 +143,7 @@ void Session::restore(std::filesystem::path checkpoint) {
       return;
     }
     m_stepsDone.store(m_trainer->stepsDone(), std::memory_order_release);
+    clearFailure();
     m_state.store(RunState::kPaused, std::memory_order_release);
     publishSnapshot(false);
     publishSettings();
@@ -272,17 +274,12 @@ void Session::takeOneStep(std::stop_token stop) {
   try {
     outcome = m_trainer->step(m_metricValues, stop);
   } catch (const std::exception& error) {
-    m_playing = false;
-    m_playRequested.store(false);
-    m_pendingSteps = 0;
-    m_state.store(RunState::kFailed, std::memory_order_release);
-    report(error.what());
-    notifyObserver([&](SessionObserver& o) { o.stepFailed(*m_trainer, error.what()); });
-    publishSnapshot(false);
+    stopOnFailure(error);
     return;
   }
   if (stop.stop_requested()) return;  // a step cut short is not logged
 
+  if (m_failureShown) clearFailure();
   m_lastStepTime = Clock::now();
   const std::int64_t steps = m_trainer->stepsDone();
   m_stepsDone.store(steps, std::memory_order_release);
@@ -307,6 +304,28 @@ void Session::takeOneStep(std::stop_token stop) {
   } else {
     m_lastSnapshotFresh = false;
   }
+}
+
+void Session::clearFailure() {
+  m_failure.publish(nullptr);
+  m_failureShown = false;
+}
+
+void Session::stopOnFailure(const std::exception& error) {
+  // Trainers check what they own before applying an update (core/util/non_finite.h), so the
+  // trainer still holds its last good step: pause (the thread lives on), show that step, and
+  // let the observer save it.
+  auto failure = std::make_shared<TrainingFailure>(describeFailure(error, m_trainer->stepsDone()));
+  m_playing = false;
+  m_playRequested.store(false);
+  m_pendingSteps = 0;
+  report(failure->message);
+  notifyObserver([&](SessionObserver& o) { o.stepFailed(*m_trainer, *failure); });
+  m_failure.publish(std::move(failure));
+  m_failureShown = true;
+  publishSnapshot(false);
+  // Last, so a reader that sees kFailed also sees the failure and the snapshot.
+  m_state.store(RunState::kFailed, std::memory_order_release);
 }
 
 }  // namespace genlab::train

@@ -107,6 +107,11 @@ class Session {
   // play/pause toggle built on it stays right when presses come faster than a slow step ends.
   bool playRequested() const { return m_playRequested.load(std::memory_order_acquire); }
   std::int64_t stepsDone() const { return m_stepsDone.load(std::memory_order_acquire); }
+  // Why the last step failed, while the session is stopped by it (state() == kFailed): the
+  // trainer, latest() and the recorded run hold the last good step, stepsDone(). Null
+  // otherwise; cleared by the next step that succeeds, a reset or a restore. play() or stepN()
+  // (after changing a setting) trains on from the last good step.
+  std::shared_ptr<const TrainingFailure> failure() const { return m_failure.get(); }
   double stepsPerSecond() const { return m_stepsPerSecond.load(std::memory_order_relaxed); }
   double stepRateLimit() const { return m_rateLimit.load(std::memory_order_relaxed); }
   std::uint64_t seed() const { return m_seed.load(std::memory_order_relaxed); }
@@ -124,6 +129,8 @@ class Session {
   void enqueue(Command command);
   void threadMain(std::stop_token stop);
   void takeOneStep(std::stop_token stop);
+  void stopOnFailure(const std::exception& error);
+  void clearFailure();
   void publishSnapshot(bool forTimeline);
   void publishSettings();
   void report(std::string message);
@@ -148,12 +155,14 @@ class Session {
   std::chrono::steady_clock::time_point m_trainerStart;  // wall time of metrics rows counts from
   std::shared_ptr<SessionObserver> m_observer;
   bool m_lastSnapshotFresh = true;
+  bool m_failureShown = false;  // m_failure holds one (saves a lock per step)
 
   // Shared with readers.
   std::unique_ptr<MetricsRing> m_metrics;
   Published<Snapshot> m_latest;
   Published<SnapshotTimeline> m_timeline;
   Published<nlohmann::json> m_settings;
+  Published<TrainingFailure> m_failure;
   std::atomic<RunState> m_state{RunState::kPaused};
   std::atomic<std::int64_t> m_stepsDone{0};
   std::atomic<double> m_stepsPerSecond{0.0};

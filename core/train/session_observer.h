@@ -13,6 +13,8 @@
 #include <span>
 #include <string>
 
+#include "core/train/training_failure.h"
+
 namespace genlab::train {
 
 class Trainer;
@@ -28,7 +30,7 @@ class SessionObserver {
   virtual void settingChanged(const Trainer& trainer, const std::string& key,
                               const nlohmann::json& value) = 0;
   // A step failed (NaN, Inf, a numeric error); the trainer holds its last good state.
-  virtual void stepFailed(const Trainer& trainer, const std::string& message) = 0;
+  virtual void stepFailed(const Trainer& trainer, const TrainingFailure& failure) = 0;
   // The trainer goes away: replaced by a reset, or the session ends.
   virtual void trainerEnding(const Trainer& trainer) = 0;
 };

@@ -39,8 +39,12 @@ class Trainer {
   // One unit of training (one EM or Baum-Welch iteration, one minibatch). Writes one value per
   // metric name into `metrics`. Long steps poll `stop` and return early when it is requested;
   // a step cut short leaves stepsDone() unchanged and its metrics unset.
-  // Throws NumericError when training produced a NaN or Inf, leaving the model as it was
-  // before the step where it can.
+  // Throws NonFiniteError (core/util/non_finite.h) naming the quantity and the step when a loss,
+  // gradient, parameter or log-likelihood is NaN or infinite, and NumericError for another
+  // numeric failure; either way the update that failed is not applied, so the trainer still
+  // holds its last good step and training can go on from it (after a settings change). A step
+  // made of several updates (a GAN's discriminator, then generator) keeps those before the one
+  // that failed.
   virtual StepOutcome step(std::span<double> metrics, std::stop_token stop) = 0;
 
   virtual SnapshotPtr snapshot() const = 0;

@@ -319,7 +319,10 @@ void LabApp::frame() {
 
   drawTopBar(topHeight);
   if (!m_sidePanelHidden) drawSidePanel(0.0f, topHeight, sideWidth, bodyHeight + timelineHeight);
-  drawViews(sideWidth, topHeight, display.x - sideWidth, bodyHeight);
+  // A training failure's banner sits above the views (none in the sweep view: no live runs).
+  const float banner =
+      m_showSweep ? 0.0f : drawFailureBanner(sideWidth, topHeight, display.x - sideWidth);
+  drawViews(sideWidth, topHeight + banner, display.x - sideWidth, bodyHeight - banner);
   if (!m_showSweep)
     drawTimeline(sideWidth, topHeight + bodyHeight, display.x - sideWidth, timelineHeight);
   drawStatusBar(display.y - statusHeight, statusHeight);

@@ -155,6 +155,8 @@ class LabApp {
   void drawTopBar(float height);
   void drawSidePanel(float x, float y, float width, float height);
   void drawViews(float x, float y, float width, float height);
+  // failure_banner.cpp: what stopped a live run, and Resume; returns the height it took (0: none).
+  float drawFailureBanner(float x, float y, float width);
   ViewLayoutLimits viewLayoutLimits() const;
   int drawTabStrip(const LayoutRect& rect, const std::vector<std::string>& titles,
                    std::size_t chosen, const std::vector<bool>& shown);

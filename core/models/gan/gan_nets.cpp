@@ -195,12 +195,4 @@ void setRequiresGrad(nn::Module& module, bool on) {
   for (auto& p : module.parameters()) p.requires_grad_(on);
 }
 
-void checkFinite(double value, const char* what, std::int64_t step) {
-  if (!std::isfinite(value)) {
-    throw NumericError(std::string(what) + " is " + (std::isnan(value) ? "NaN" : "infinite") +
-                       " at step " + std::to_string(step) +
-                       " (try a smaller learning rate; the step was not applied)");
-  }
-}
-
 }  // namespace genlab::gan

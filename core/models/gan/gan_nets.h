@@ -90,7 +90,4 @@ class ThreadCount {
   std::thread::id m_appliedOn;
 };
 
-// Throws NumericError naming `what` and the step when `value` is NaN or infinite.
-void checkFinite(double value, const char* what, std::int64_t step);
-
 }  // namespace genlab::gan

@@ -7,8 +7,10 @@
 
 #include "core/models/gan/gan_checkpoint.h"
 #include "core/models/gan/gan_nets.h"
+#include "core/nn/finite_check.h"
 #include "core/nn/fused_adam.h"
 #include "core/util/errors.h"
+#include "core/util/non_finite.h"
 
 namespace genlab::gan {
 
@@ -118,8 +120,9 @@ double ImageGanTrainer::updateDiscriminator() {
     loss = loss + m_settings.gpWeight * gradientPenalty(n.d, real, fake, n.rng);
   }
   const double value = loss.item<double>();
-  checkFinite(value, "discriminator loss", m_steps + 1);
+  checkFinite(value, "discriminator loss", m_steps + 1, kStepNotApplied);
   loss.backward();
+  genlab::nn::checkFiniteGradients(*n.d, "discriminator", m_steps + 1);
   n.optD->step();
   ++m_dUpdates;
   m_dReal = displayedOutput(m_settings.loss, realOut.detach()).mean().item<double>();
@@ -135,8 +138,9 @@ double ImageGanTrainer::updateGenerator() {
   genlab::nn::clearGradients(*n.optG);
   const torch::Tensor loss = generatorLoss(m_settings.loss, n.d->forward(n.g->forward(z)));
   const double value = loss.item<double>();
-  checkFinite(value, "generator loss", m_steps + 1);
+  checkFinite(value, "generator loss", m_steps + 1, kStepNotApplied);
   loss.backward();
+  genlab::nn::checkFiniteGradients(*n.g, "generator", m_steps + 1);
   n.optG->step();
   ++m_gUpdates;
   return value;

@@ -12,6 +12,7 @@
 #include "core/models/gmm/gmm_init.h"
 #include "core/models/gmm/gmm_kernels.h"
 #include "core/util/errors.h"
+#include "core/util/non_finite.h"
 
 namespace genlab::gmm {
 
@@ -416,7 +417,7 @@ std::vector<std::string> GaussianMixture::reseedEmptyComponents(const VectorXd& 
   return messages;
 }
 
-GaussianMixture::Iteration GaussianMixture::iterate() {
+GaussianMixture::Iteration GaussianMixture::iterate(std::int64_t step) {
   if (!m_respCurrent) eStep();
   const double previous = meanLogLikelihood();
   const SavedParameters saved{m_weights, m_means, m_cov, m_var};
@@ -424,6 +425,7 @@ GaussianMixture::Iteration GaussianMixture::iterate() {
   result.messages = mStep();
   try {
     eStep();
+    checkFinite(meanLogLikelihood(), "log-likelihood", step, "the mixture is left as it was");
   } catch (const NumericError&) {
     restoreParameters(saved);
     eStep();  // succeeded on these parameters before the M-step
@@ -441,14 +443,14 @@ GaussianMixture::Iteration GaussianMixture::iterate() {
 int GaussianMixture::fit(std::stop_token stop) {
   int done = 0;
   while (m_iterations < m_config.maxIter && !m_converged && !stop.stop_requested()) {
-    iterate();
+    iterate(m_iterations + 1);
     ++done;
   }
   // scikit-learn measures the log-likelihood in the E-step before each M-step, so when two
   // measurements agree within tol its parameters are already one M-step further. One more
   // iteration here gives the same fitted model, iteration count and final log-likelihood.
   if (m_converged && done > 0 && m_iterations < m_config.maxIter && !stop.stop_requested()) {
-    iterate();
+    iterate(m_iterations + 1);
     ++done;
     m_converged = true;
   }

@@ -82,7 +82,9 @@ class GaussianMixture {
   };
 
   // One EM iteration (M-step, then E-step; an E-step first when the responsibilities are stale).
-  Iteration iterate();
+  // Throws NumericError (NonFiniteError naming the quantity and `step`, the caller's step
+  // number for messages) with the parameters as they were before the call.
+  Iteration iterate(std::int64_t step = 0);
 
   // iterate() until converged, max_iter iterations in all, or a stop request; once converged,
   // one iteration more, as scikit-learn's fit ends one M-step past its convergence test (so

@@ -37,7 +37,7 @@ GmmTrainer::GmmTrainer(const GmmConfig& config, MatrixXd data, std::uint64_t see
 
 train::StepOutcome GmmTrainer::step(std::span<double> metrics, std::stop_token /*stop*/) {
   // One EM iteration is short (two passes over the data); it is not interrupted midway.
-  const GaussianMixture::Iteration it = m_model.iterate();
+  const GaussianMixture::Iteration it = m_model.iterate(m_steps + 1);
   ++m_steps;
   m_lastDelta = it.delta;
   if (metrics.size() >= 2) {

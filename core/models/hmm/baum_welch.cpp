@@ -4,6 +4,7 @@
 
 #include "core/math/blas.h"
 #include "core/util/errors.h"
+#include "core/util/non_finite.h"
 
 namespace genlab::hmm {
 
@@ -90,7 +91,8 @@ HmmModel BaumWelch::maximise(const HmmModel& model) const {
   return next;
 }
 
-double BaumWelch::iterate(HmmModel& model, std::span<const Observations> sequences) {
+double BaumWelch::iterate(HmmModel& model, std::span<const Observations> sequences,
+                          std::int64_t step) {
   reset(model, sequences);
   double logLik = 0.0;
   for (const Observations& obs : sequences) {
@@ -99,12 +101,14 @@ double BaumWelch::iterate(HmmModel& model, std::span<const Observations> sequenc
     accumulate(model, obs);
   }
   HmmModel next = maximise(model);
-  const bool finite = next.start.allFinite() && next.transition.allFinite() &&
-                      next.emissionProbs.allFinite() && next.means.allFinite() &&
-                      next.variances.allFinite();
-  if (!finite || !std::isfinite(logLik))
-    throw NumericError("Baum-Welch: the update produced a NaN or Inf (log-likelihood " +
-                       std::to_string(logLik) + ")");
+  // A sum is NaN or infinite when any entry is (probabilities and variances cannot overflow it).
+  constexpr std::string_view kKept = "the model is left as it was";
+  checkFinite(logLik, "log-likelihood", step, kKept);
+  checkFinite(next.start.sum(), "start probabilities", step, kKept);
+  checkFinite(next.transition.sum(), "transition matrix", step, kKept);
+  checkFinite(next.emissionProbs.sum(), "emission probabilities", step, kKept);
+  checkFinite(next.means.sum(), "emission means", step, kKept);
+  checkFinite(next.variances.sum(), "emission variances", step, kKept);
   model = std::move(next);
   return logLik;
 }

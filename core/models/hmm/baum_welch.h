@@ -4,6 +4,7 @@
 // log-likelihood; EM's guarantee is that the log-likelihood of the parameters never decreases
 // from one iteration to the next (the variance floor can only break this when it binds).
 
+#include <cstdint>
 #include <span>
 
 #include "core/models/hmm/forward_backward.h"
@@ -25,8 +26,9 @@ class BaumWelch {
   // One iteration. Returns the total log-likelihood of all sequences under `model` as it was
   // on entry (the E-step's value), then replaces `model` by the update. A state, transition
   // row or emission row that received no expected count keeps its old values. Throws
-  // NumericError, leaving `model` unchanged, when the update is not finite.
-  double iterate(HmmModel& model, std::span<const Observations> sequences);
+  // NonFiniteError naming the quantity and `step` (the trainer's step, for the message),
+  // leaving `model` unchanged, when the log-likelihood or the update is not finite.
+  double iterate(HmmModel& model, std::span<const Observations> sequences, std::int64_t step = 0);
 
  private:
   struct Accumulators {

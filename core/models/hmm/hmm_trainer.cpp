@@ -75,7 +75,7 @@ train::StepOutcome HmmTrainer::step(std::span<double> metrics, std::stop_token /
   // One iteration is the unit of work; it is not split, so `stop` is checked by the session
   // between steps.
   const double perObs =
-      m_baumWelch.iterate(m_model, m_sequences) / static_cast<double>(m_observations);
+      m_baumWelch.iterate(m_model, m_sequences, m_steps + 1) / static_cast<double>(m_observations);
   const double delta = m_stepsSinceEdit > 0 ? perObs - m_lastPerObs : 0.0;
   metrics[0] = perObs;
   metrics[1] = delta;

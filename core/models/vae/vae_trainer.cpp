@@ -12,9 +12,11 @@
 
 #include "core/math/mig.h"
 #include "core/models/vae/vae_network.h"
+#include "core/nn/finite_check.h"
 #include "core/nn/fused_adam.h"
 #include "core/nn/torch_checkpoint.h"
 #include "core/util/errors.h"
+#include "core/util/non_finite.h"
 #include "core/util/rng.h"
 
 namespace genlab::vae {
@@ -359,14 +361,12 @@ train::StepOutcome VaeTrainer::step(std::span<double> metrics, std::stop_token s
   const double lossValue = loss.item<double>();
   const double reconstruction = nll.mean().item<double>();
   const double klValue = kl.mean().item<double>();
-  if (!std::isfinite(lossValue)) {
-    throw NumericError("step " + std::to_string(m.steps + 1) + ": the VAE loss is " +
-                       std::to_string(lossValue) + " (reconstruction " +
-                       std::to_string(reconstruction) + ", KL " + std::to_string(klValue) +
-                       "); the network is left as it was. Try a smaller settings.lr");
-  }
+  checkFinite(lossValue, "VAE loss", m.steps + 1,
+              "reconstruction " + std::to_string(reconstruction) + ", KL " +
+                  std::to_string(klValue) + "; " + std::string(kStepNotApplied));
   genlab::nn::clearGradients(*m.optimizer);
   loss.backward();
+  genlab::nn::checkFiniteGradients(*m.net, "VAE", m.steps + 1);
   m.optimizer->step();
   ++m.steps;
 

@@ -101,7 +101,7 @@ struct FailingObserver : train::SessionObserver {
     if (trainer.stepsDone() == 3) throw DataError("/full/metrics.csv: write failed (disk full?)");
   }
   void settingChanged(const train::Trainer&, const std::string&, const nlohmann::json&) override {}
-  void stepFailed(const train::Trainer&, const std::string&) override {}
+  void stepFailed(const train::Trainer&, const train::TrainingFailure&) override {}
   void trainerEnding(const train::Trainer&) override {}
 };
 
