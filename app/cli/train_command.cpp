@@ -130,6 +130,7 @@ void runTraining(const TrainOptions& options) {
   std::string status = "finished";
   std::string message;
   bool converged = false;
+  bool storageFailed = false;
   try {
     while (trainer.stepsDone() < steps && !converged) {
       const std::int64_t before = trainer.stepsDone();
@@ -145,15 +146,32 @@ void runTraining(const TrainOptions& options) {
     status = "failed";
     message = error.what();
     recorder.stepFailed(trainer, message);
+  } catch (const StorageError& error) {
+    // The recorder has marked the run failed (where the disk let it) and stopped recording.
+    status = "failed";
+    message = error.what();
+    storageFailed = true;
   }
   if (g_interrupted.load() && status == "finished") status = "interrupted";
   watcher.request_stop();
 
-  if (status != "failed") recorder.endRun(trainer, status, converged ? "converged" : "");
+  if (status != "failed") {
+    try {
+      recorder.endRun(trainer, status, converged ? "converged" : "");
+    } catch (const StorageError& error) {
+      status = "failed";
+      message = error.what();
+      storageFailed = true;
+    }
+  }
   std::ostringstream summary;
   summary << "run " << status << " after " << trainer.stepsDone() << " steps"
           << (converged ? " (converged)" : "") << ": " << folder.string();
   progress.finish(trainer.stepsDone(), values.empty() ? 0.0 : values[0], summary.str());
+  if (storageFailed)
+    throw StorageError(message + "; training stopped at step " +
+                       std::to_string(trainer.stepsDone()) +
+                       " (the run folder keeps its complete checkpoints and metrics rows)");
   if (status == "failed")
     throw NumericError(message + " (the run folder keeps every step before it)");
   if (status == "interrupted") throw CliExit{130};

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/data/image_datasets.h"
+#include "core/platform/memory_info.h"
 #include "core/util/errors.h"
 
 namespace genlab::data {
@@ -143,6 +144,11 @@ ImageSet readIdx(const std::filesystem::path& imagesPath, const std::filesystem:
   set.height = static_cast<int>(rows);
   set.width = static_cast<int>(cols);
   const std::size_t pixelCount = std::size_t{kept} * rows * cols;
+  // The bytes as read, then as floats: refused before reading rather than half-way through.
+  if (const std::string shortfall = platform::memoryShortfall(pixelCount * (1 + sizeof(float)));
+      !shortfall.empty())
+    throw DataError(imagesPath.string() + ": " + std::to_string(kept) + " images of " +
+                    std::to_string(rows) + "x" + std::to_string(cols) + " " + shortfall);
   const std::vector<unsigned char> bytes =
       images.readBytes(pixelCount, std::to_string(kept) + " images of " + std::to_string(rows) +
                                        "x" + std::to_string(cols));

@@ -47,6 +47,19 @@ LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
   plot::setScreenTextRecording(!m_options.reportLayout.empty());  // only a report reads them
   if (!m_options.scripted()) m_settings = LabSettings::load(LabSettings::defaultFile());
   m_present = m_options.present || (!m_options.scripted() && m_settings.present);
+  if (!m_options.memoryBudget.empty()) {
+    m_memoryBudget.total = train::parseByteSize(m_options.memoryBudget, "--memory-budget");
+  } else if (!m_settings.memoryBudget.empty()) {
+    try {
+      m_memoryBudget.total = train::parseByteSize(m_settings.memoryBudget, "memory_budget");
+    } catch (const std::exception& error) {
+      m_messages.push_back(LabSettings::defaultFile().string() + ": " + error.what() + "; using " +
+                           train::formatBytes(m_memoryBudget.total));
+    }
+  }
+  m_settings.memoryBudget =
+      m_options.memoryBudget.empty() ? m_settings.memoryBudget : m_options.memoryBudget;
+  shareMemoryBudget();
   m_trainerThreads = platform::applyThreadPolicy(platform::ThreadMode::kInteractive).intraOpThreads;
   createWindow();
   initImGui();
@@ -255,6 +268,15 @@ void LabApp::rememberWindowGeometry() {
   m_settings.present = m_present;
 }
 
+void LabApp::shareMemoryBudget() {
+  const std::size_t runs = std::max<std::size_t>(m_runs.size(), 1);
+  m_timelineShare->store(m_memoryBudget.timeline() / runs, std::memory_order_relaxed);
+  // Half of the metrics part for the lab's copies here; the other half is the rings' (fixed
+  // when each session starts, see liveOptions).
+  for (auto& run : m_runs)
+    run->setMemoryShares(m_memoryBudget.metrics() / 2 / runs, m_memoryBudget.openRuns() / runs);
+}
+
 void LabApp::frame() {
   ImGui_ImplOpenGL3_NewFrame();
   m_deviceObjectsReady = true;
@@ -264,6 +286,7 @@ void LabApp::frame() {
   if (m_options.scripted()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
 
+  shareMemoryBudget();
   for (auto& run : m_runs) {
     run->poll();
     for (auto& message : run->takeMessages()) m_messages.push_back(std::move(message));

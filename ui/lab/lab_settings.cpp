@@ -40,6 +40,7 @@ LabSettings LabSettings::load(const std::filesystem::path& file) {
   read("hidden_views", settings.hiddenViews);
   read("runs_directory", settings.runsDirectory);
   read("record_runs", settings.recordRuns);
+  read("memory_budget", settings.memoryBudget);
   settings.windowWidth = std::max(settings.windowWidth, 640);
   settings.windowHeight = std::max(settings.windowHeight, 480);
   settings.sidePanelFraction = std::clamp(settings.sidePanelFraction, 0.12f, 0.5f);
@@ -56,7 +57,8 @@ void LabSettings::save(const std::filesystem::path& file) const {
                                {"side_panel_fraction", sidePanelFraction},
                                {"hidden_views", hiddenViews},
                                {"runs_directory", runsDirectory},
-                               {"record_runs", recordRuns}};
+                               {"record_runs", recordRuns},
+                               {"memory_budget", memoryBudget}};
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   try {

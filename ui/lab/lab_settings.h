@@ -20,6 +20,7 @@ struct LabSettings {
   std::map<std::string, bool> hiddenViews;  // view title -> hidden
   std::string runsDirectory;                // empty: run::defaultRunsDirectory()
   bool recordRuns = true;                   // the lab records what it trains as run folders
+  std::string memoryBudget;  // "512M": bytes for timelines, metrics and caches (memory_budget.h)
 
   static std::filesystem::path defaultFile();
   // Missing or unreadable files give the defaults (a bad settings file must not stop the lab).
