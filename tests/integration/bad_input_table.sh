@@ -106,6 +106,23 @@ cp -r "$work/good" "$work/bad_checkpoint"
 for f in "$work/bad_checkpoint"/checkpoints/*; do printf 'not a checkpoint' >"$f"; done
 expect "run folder: every checkpoint corrupt" "bad_checkpoint/checkpoints/" -- "$genlab" train --resume "$work/bad_checkpoint" --steps 8 --quiet
 
+# A process killed mid-run (kill -9): the folder still says "running"; genlab sees the pid gone.
+"$genlab" train "$lessons/gmm_three_blobs.json" --steps 1000000 --set tol=0 --set max_iter=1000000 \
+  --out "$work/killed" --quiet 2>/dev/null &
+victim=$!
+for _ in $(seq 100); do [[ -s "$work/killed/metrics.csv" ]] && break; sleep 0.1; done
+sleep 0.5
+kill -9 "$victim"; wait "$victim" 2>/dev/null
+"$genlab" runs show "$work/killed" >"$work/out" 2>&1
+printf '%s\t%s\n' "run folder: its process killed" "$(grep -i "status" "$work/out" | head -n 1 | sed 's/^ *//')" >>"$table"
+if grep -qi "process is gone" "$work/out"; then
+  echo "ok   [run folder: its process killed] $(grep -i status "$work/out" | head -n 1)"
+else
+  echo "FAIL [run folder: its process killed]: runs show does not say the process is gone" >&2
+  cat "$work/out" >&2
+  failures=$((failures + 1))
+fi
+
 # --- too large for memory -------------------------------------------------------------------
 $py - "$lessons/hmm_casino.json" "$work/huge_hmm.json" <<'PY'
 import json, sys
