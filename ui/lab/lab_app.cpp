@@ -249,7 +249,14 @@ int LabApp::run() {
 
   if (!m_options.reportFrames.empty()) {
     std::ofstream out(m_options.reportFrames);
-    out << m_frameStats.report().dump(2) << '\n';
+    nlohmann::json report = m_frameStats.report();
+    // What the frames were drawn against: training steps taken and timeline snapshots kept.
+    if (!m_runs.empty()) {
+      const auto timeline = m_runs.front()->session().timeline();
+      report["steps"] = m_runs.front()->session().stepsDone();
+      report["timeline_snapshots"] = timeline ? timeline->snapshots.size() : 0;
+    }
+    out << report.dump(2) << '\n';
     if (!out) {
       std::cerr << "genlab: " << m_options.reportFrames << ": cannot write the frame report\n";
       m_exitCode = 1;

@@ -20,8 +20,7 @@ TEST(HmmSnapshotSharing, SnapshotsShareTheSequenceAndCountTheirTables) {
   Rng rng(3);
   const Index T = 5000;
   SampledSequence sampled = sample(truth, T, rng);
-  HmmTrainer trainer({{"states", 4}, {"symbols", 2}}, {sampled.observations}, 1,
-                     {sampled.path});
+  HmmTrainer trainer({{"states", 4}, {"symbols", 2}}, {sampled.observations}, 1, {sampled.path});
   const auto first = std::dynamic_pointer_cast<const HmmSnapshot>(trainer.snapshot());
   std::vector<double> metrics(2);
   trainer.step(metrics, {});

@@ -1,7 +1,8 @@
 // Parsing --memory-budget, and the shares of the whole it gives each store.
+#include "core/train/memory_budget.h"
+
 #include <gtest/gtest.h>
 
-#include "core/train/memory_budget.h"
 #include "core/util/errors.h"
 
 namespace genlab::train {

@@ -1,9 +1,10 @@
 // Refusing a lesson that cannot fit in memory before any data is made, naming the setting.
+#include "core/models/memory_estimate.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "core/models/memory_estimate.h"
 #include "core/models/registry.h"
 #include "core/util/errors.h"
 

@@ -34,7 +34,7 @@ HmmTrellisView::HmmTrellisView(std::vector<std::string> stateNames,
 void HmmTrellisView::refreshSnapshot(const train::SnapshotPtr& snapshot,
                                      const hmm::HmmSnapshot& hmm) {
   const Index previousT =
-      m_shown ? std::static_pointer_cast<const hmm::HmmSnapshot>(m_shown)->observations.length()
+      m_shown ? std::static_pointer_cast<const hmm::HmmSnapshot>(m_shown)->observations().length()
               : -1;
   m_shown = snapshot;
   m_labels = hmmui::makeLabels(hmm, m_stateNames, m_alphabet);
