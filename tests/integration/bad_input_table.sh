@@ -25,7 +25,7 @@ expect() {
   "$@" >"$work/out" 2>"$work/err"
   local code=$?
   local message
-  message="$(grep -v '^\s*$' "$work/err" | tail -n 3 | tr '\n' ' ' | sed 's/ *$//')"
+  message="$(grep -v "^\s*$" "$work/err" | head -n 4 | tr '\n' ' ' | sed 's/ *$//')"
   [[ -z "$message" ]] && message="$(tail -n 3 "$work/out" | tr '\n' ' ')"
   printf '%s\t%s\n' "$name" "${message//$work\//}" >>"$table"
   local ok=1
