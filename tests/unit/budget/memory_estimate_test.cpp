@@ -2,9 +2,14 @@
 #include "core/models/memory_estimate.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
+#include "core/data/image_datasets.h"
 #include "core/models/registry.h"
 #include "core/util/errors.h"
 
@@ -65,3 +70,35 @@ TEST(MemoryEstimate, GmmCountsPointsTimesComponents) {
 
 }  // namespace
 }  // namespace genlab::models
+
+namespace genlab::data {
+namespace {
+
+// An IDX file whose header asks for more memory than there is is refused before it is read,
+// naming the file; a file too short to hold what its header says is still "truncated".
+TEST(DataFileMemory, AnIdxFileTooLargeForMemoryIsRefusedByItsHeader) {
+  const auto file =
+      std::filesystem::temp_directory_path() / ("genlab_idx_memory_" + std::to_string(::getpid()));
+  {
+    std::ofstream out(file, std::ios::binary);
+    const unsigned char header[] = {0, 0, 8, 3, 0, 0, 0x03, 0xE8, 0, 0, 4, 0, 0, 0, 4, 0};
+    out.write(reinterpret_cast<const char*>(header), sizeof header);  // 1000 of 1024 x 1024
+    const std::string zeros(2 << 20, '\0');  // 2 MiB: could hold them compressed, not plain
+    out.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+  }
+  ::setenv("GENLAB_MEMORY_AVAILABLE", "64M", 1);
+  try {
+    readIdx(file);
+    ADD_FAILURE() << "1000 images of 1024 x 1024 were read with 64 MiB available";
+  } catch (const DataError& error) {
+    const std::string message = error.what();
+    EXPECT_EQ(message.rfind(file.string() + ": 1000 images of 1024x1024 needs about", 0), 0u)
+        << message;
+    EXPECT_NE(message.find("64 MiB available"), std::string::npos) << message;
+  }
+  ::unsetenv("GENLAB_MEMORY_AVAILABLE");
+  std::filesystem::remove(file);
+}
+
+}  // namespace
+}  // namespace genlab::data
