@@ -113,6 +113,7 @@ void runTraining(const TrainOptions& options) {
   std::string status = "finished";
   std::string message;
   bool converged = false;
+  bool storageFailed = false;
   try {
     while (trainer.stepsDone() < steps && !converged) {
       const std::int64_t before = trainer.stepsDone();
@@ -128,14 +129,31 @@ void runTraining(const TrainOptions& options) {
     status = "failed";
     message = error.what();
     recorder.stepFailed(trainer, train::describeFailure(error, trainer.stepsDone()));
+  } catch (const StorageError& error) {
+    // The recorder has marked the run failed (where the disk let it) and stopped recording.
+    status = "failed";
+    message = error.what();
+    storageFailed = true;
   }
   if (interrupt.interrupted() && status == "finished") status = "interrupted";
 
-  if (status != "failed") recorder.endRun(trainer, status, converged ? "converged" : "");
+  if (status != "failed") {
+    try {
+      recorder.endRun(trainer, status, converged ? "converged" : "");
+    } catch (const StorageError& error) {
+      status = "failed";
+      message = error.what();
+      storageFailed = true;
+    }
+  }
   std::ostringstream summary;
   summary << "run " << status << " after " << trainer.stepsDone() << " steps"
           << (converged ? " (converged)" : "") << ": " << folder.string();
   progress.finish(trainer.stepsDone(), values.empty() ? 0.0 : values[0], summary.str());
+  if (storageFailed)
+    throw StorageError(message + "; training stopped at step " +
+                       std::to_string(trainer.stepsDone()) +
+                       " (the run folder keeps its complete checkpoints and metrics rows)");
   if (status == "failed")
     throw NumericError(message + " (the run folder keeps every step before it, and a " +
                        "checkpoint of the last good one: genlab train --resume " + folder.string() +

@@ -74,6 +74,9 @@ int runLab(int argc, char** argv) {
       "--runs", options.runsDirectory,
       "Folder the lab records runs to and browses (default: ~/.local/share/genlab/runs)");
   app.add_flag("--no-record", options.noRecord, "Do not record what is trained");
+  app.add_option("--memory-budget", options.memoryBudget,
+                 "Bytes the lab may keep for timelines, metrics and loaded runs, e.g. 512M or 2G "
+                 "(default 512M; docs/MEMORY.md)");
   app.add_flag("--browse", options.showRunsBrowser, "Start with the runs browser open (Ctrl+O)");
   app.add_flag("--no-side-panel", options.hideSidePanel,
                "Start with the side panel hidden (F6 shows it): the pictures take the width");

@@ -6,10 +6,13 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <sstream>
 #include <string_view>
 
+#include "core/platform/memory_info.h"
+#include "core/train/memory_budget.h"
 #include "core/util/errors.h"
 #include "core/util/printable.h"
 
@@ -102,6 +105,13 @@ std::string readWholeFile(const std::string& name) {
 
 CsvMatrix readCsvMatrix(const std::filesystem::path& path) {
   const std::string name = path.string();
+  // The text, then its values: a value takes at least 2 characters ("1,") and becomes 8 bytes.
+  std::error_code sizeError;
+  const auto fileBytes = std::filesystem::file_size(path, sizeError);
+  if (!sizeError) {
+    if (const std::string shortfall = platform::memoryShortfall(fileBytes * 5); !shortfall.empty())
+      throw DataError(name + ": this " + train::formatBytes(fileBytes) + " file " + shortfall);
+  }
   const std::string text = readWholeFile(name);
   const auto fail = [&](std::size_t line, std::size_t column, const std::string& what) {
     throw DataError(name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + what);

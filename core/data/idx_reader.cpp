@@ -8,11 +8,13 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/data/image_datasets.h"
+#include "core/platform/memory_info.h"
 #include "core/util/errors.h"
 
 namespace genlab::data {
@@ -143,6 +145,17 @@ ImageSet readIdx(const std::filesystem::path& imagesPath, const std::filesystem:
   set.height = static_cast<int>(rows);
   set.width = static_cast<int>(cols);
   const std::size_t pixelCount = std::size_t{kept} * rows * cols;
+  // The bytes as read, then as floats: refused before reading rather than half-way through.
+  // Only for a file that could hold them (deflate packs at most 1032 to 1); a shorter one is
+  // reported as truncated by the read, which allocates only what is there.
+  std::error_code sizeError;
+  const auto onDisk = std::filesystem::file_size(imagesPath, sizeError);
+  if (!sizeError && onDisk >= pixelCount / 1032) {
+    if (const std::string shortfall = platform::memoryShortfall(pixelCount * (1 + sizeof(float)));
+        !shortfall.empty())
+      throw DataError(imagesPath.string() + ": " + std::to_string(kept) + " images of " +
+                      std::to_string(rows) + "x" + std::to_string(cols) + " " + shortfall);
+  }
   const std::vector<unsigned char> bytes =
       images.readBytes(pixelCount, std::to_string(kept) + " images of " + std::to_string(rows) +
                                        "x" + std::to_string(cols));

@@ -9,6 +9,7 @@
 #include "core/models/hmm/hmm_dataset.h"
 #include "core/models/hmm/hmm_trainer.h"
 #include "core/models/hmm/model_json.h"
+#include "core/models/memory_estimate.h"
 #include "core/models/vae/vae_factory.h"
 #include "core/platform/threading.h"
 #include "core/util/errors.h"
@@ -89,6 +90,7 @@ std::unique_ptr<train::Trainer> makeTrainer(const lesson::Lesson& lesson, std::u
     throw ConfigError(where + ": model: unknown model \"" + lesson.model + "\" (known: " + known +
                       ")");
   }
+  refuseIfTooLargeForMemory(lesson);  // before any data is generated or read
   try {
     return it->second(lesson, seed);
   } catch (const ConfigError& error) {

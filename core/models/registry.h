@@ -12,7 +12,8 @@
 namespace genlab::models {
 
 // Builds the trainer for `lesson` with `seed`. Checks the dataset and settings; a problem
-// throws ConfigError or DataError whose message starts with the lesson file's path.
+// throws ConfigError or DataError whose message starts with the lesson file's path; so does a
+// lesson too large for the memory available (memory_estimate.h), before any data is made.
 std::unique_ptr<train::Trainer> makeTrainer(const lesson::Lesson& lesson, std::uint64_t seed);
 
 std::vector<std::string> knownModels();

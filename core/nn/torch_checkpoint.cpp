@@ -4,9 +4,11 @@
 #include <c10/util/string_utils.h>
 
 #include <map>
+#include <sstream>
 #include <utility>
 
 #include "core/util/errors.h"
+#include "core/util/file_write.h"
 
 namespace genlab::nn {
 namespace {
@@ -96,11 +98,15 @@ void CheckpointWriter::optimizer(const std::string& key, const torch::optim::Opt
 }
 
 void CheckpointWriter::save(const std::filesystem::path& file) {
+  // Into memory first: torch's file writer throws from its destructor when the disk fills,
+  // which ends the process. A few MiB in memory, then one checked write, cannot.
+  std::ostringstream bytes;
   try {
-    m_archive.save_to(file.string());
+    m_archive.save_to(bytes);
   } catch (const std::exception& error) {
     throw DataError(file.string() + ": cannot write the checkpoint (" + reason(error) + ")");
   }
+  writeWholeFile(file, bytes.view());
 }
 
 // --- CheckpointReader -----------------------------------------------------------------------

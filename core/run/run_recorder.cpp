@@ -2,6 +2,7 @@
 
 #include "core/run/run_format.h"
 #include "core/train/trainer.h"
+#include "core/util/errors.h"
 
 namespace genlab::run {
 namespace fs = std::filesystem;
@@ -74,11 +75,31 @@ void RunRecorder::stepped(const train::Trainer& trainer, std::span<const double>
     m_failed = false;
   }
   const std::int64_t step = trainer.stepsDone();
-  m_writer->appendMetrics(step, metrics);
-  if (m_writer->checkpointDue(step)) {
-    m_writer->writeCheckpoint(trainer);
-    m_lastCheckpointStep = step;
+  try {
+    m_writer->appendMetrics(step, metrics);
+    if (m_writer->checkpointDue(step)) {
+      m_writer->writeCheckpoint(trainer);
+      m_lastCheckpointStep = step;
+    }
+  } catch (const StorageError& error) {
+    stopAfterStorageError(step, error.what());
+    throw;
   }
+}
+
+void RunRecorder::stopAfterStorageError(std::int64_t step, const std::string& message) {
+  // The folder keeps the checkpoints run.json lists and the metrics rows written whole; run.json
+  // says why the run stopped, when there is still room for it (the failed write gave back the
+  // space it took).
+  try {
+    m_writer->recordEvent(step, "storage", {{"message", message}});
+    m_writer->finish("failed", step, message);
+  } catch (const StorageError&) {
+    // run.json stays as last written: consistent, listing only complete checkpoints.
+  }
+  m_writer.reset();
+  std::lock_guard lock(m_folderMutex);
+  m_folder.clear();
 }
 
 void RunRecorder::settingChanged(const train::Trainer& trainer, const std::string& key,
@@ -126,8 +147,13 @@ void RunRecorder::endRun(const train::Trainer& trainer, const std::string& statu
     std::error_code ec;
     fs::remove_all(folder, ec);
   } else {
-    if (step > m_lastCheckpointStep && status != "failed") m_writer->writeCheckpoint(trainer);
-    m_writer->finish(status, step, message);
+    try {
+      if (step > m_lastCheckpointStep && status != "failed") m_writer->writeCheckpoint(trainer);
+      m_writer->finish(status, step, message);
+    } catch (const StorageError& error) {
+      stopAfterStorageError(step, error.what());
+      throw;
+    }
     m_writer.reset();
   }
   std::lock_guard lock(m_folderMutex);

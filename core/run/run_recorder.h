@@ -59,6 +59,9 @@ class RunRecorder final : public train::SessionObserver {
 
  private:
   void startNewRun(const train::Trainer& trainer, std::uint64_t seed);
+  // A write failed (StorageError): marks the run failed with `message` where it still can, and
+  // stops recording. The caller rethrows, so training stops too.
+  void stopAfterStorageError(std::int64_t step, const std::string& message);
 
   lesson::Lesson m_lesson;
   RecorderOptions m_options;

@@ -1,5 +1,7 @@
 #include "core/run/run_restore.h"
 
+#include <limits>
+
 #include "core/models/registry.h"
 #include "core/util/errors.h"
 
@@ -19,9 +21,11 @@ RestoredTrainer restoreTrainer(const RunInfo& info, std::int64_t step) {
       out.problems.emplace_back(error.what());
     }
   }
-  std::string why = info.checkpoints.empty()
-                        ? "it has no checkpoints"
-                        : "no checkpoint at or before step " + std::to_string(step) + " loads";
+  std::string why =
+      info.checkpoints.empty() ? "it has no checkpoints"
+      : step == std::numeric_limits<std::int64_t>::max()
+          ? "none of its " + std::to_string(info.checkpoints.size()) + " checkpoints loads"
+          : "no checkpoint at or before step " + std::to_string(step) + " loads";
   for (const auto& problem : out.problems) why += "\n  " + problem;
   throw DataError(info.folder.string() + ": cannot restore the run: " + why);
 }

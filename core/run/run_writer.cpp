@@ -10,6 +10,7 @@
 #include "core/run/run_format.h"
 #include "core/train/trainer.h"
 #include "core/util/errors.h"
+#include "core/util/file_write.h"
 
 namespace genlab::run {
 namespace fs = std::filesystem;
@@ -66,14 +67,13 @@ std::int64_t leadingStep(const std::string& line, std::size_t expectedCells) {
 
 void writeFileAtomically(const fs::path& file, const std::string& text) {
   const auto temporary = temporaryNameFor(file);
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw DataError(temporary.string() + ": cannot write");
-    out << text;
-    out.flush();
-    if (!out) throw DataError(temporary.string() + ": write failed (disk full?)");
+  writeWholeFile(temporary, text, file);
+  std::error_code error;
+  fs::rename(temporary, file, error);
+  if (error) {
+    fs::remove(temporary, error);
+    throw StorageError(file.string() + ": cannot replace it (" + error.message() + ")");
   }
-  fs::rename(temporary, file);
 }
 
 std::string utcTimestamp() {
@@ -119,11 +119,10 @@ RunWriter::RunWriter(fs::path folder, json info, std::vector<std::string> metric
   stampProcess();
   writeRunJson();
 
-  m_metrics.open(m_folder / kMetricsFile, std::ios::trunc);
-  if (!m_metrics) throw DataError((m_folder / kMetricsFile).string() + ": cannot write");
-  m_metrics << "step,wall_time";
-  for (const auto& column : metricColumns) m_metrics << ',' << column;
-  m_metrics << '\n';
+  m_metrics.open(m_folder / kMetricsFile, /*truncate=*/true);
+  std::string header = "step,wall_time";
+  for (const auto& column : metricColumns) header += ',' + column;
+  m_metrics.append(header + '\n');
   m_metrics.flush();
 }
 
@@ -201,14 +200,11 @@ std::unique_ptr<RunWriter> RunWriter::resume(const fs::path& folder, std::int64_
       {{"step", fromStep}, {"kind", "resumed"}, {"at", utcTimestamp()}});
   writer->stampProcess();
   writer->writeRunJson();
-  writer->m_metrics.open(metricsFile, std::ios::app);
-  if (!writer->m_metrics) throw DataError(metricsFile.string() + ": cannot append");
+  writer->m_metrics.open(metricsFile, /*truncate=*/false);
   return writer;
 }
 
-RunWriter::~RunWriter() {
-  if (m_metrics.is_open()) m_metrics.flush();
-}
+RunWriter::~RunWriter() = default;  // m_metrics writes what it holds
 
 void RunWriter::stampProcess() {
   m_info["genlab_version"] = GENLAB_VERSION;
@@ -224,10 +220,12 @@ double RunWriter::elapsedSeconds() const {
 
 void RunWriter::appendMetrics(std::int64_t step, std::span<const double> values) {
   // max_digits10 so a resumed run can be compared bit for bit with the file.
-  m_metrics << step << ',' << std::setprecision(6) << std::fixed << elapsedSeconds()
-            << std::defaultfloat << std::setprecision(17);
-  for (double value : values) m_metrics << ',' << value;
-  m_metrics << '\n';
+  std::ostringstream row;
+  row << step << ',' << std::setprecision(6) << std::fixed << elapsedSeconds() << std::defaultfloat
+      << std::setprecision(17);
+  for (double value : values) row << ',' << value;
+  row << '\n';
+  m_metrics.append(row.view());
   const auto now = Clock::now();
   if (now - m_lastFlush >= kFlushPeriod) flushMetrics();
   if (now - m_lastHeartbeat >= kHeartbeatPeriod) {
@@ -239,10 +237,8 @@ void RunWriter::appendMetrics(std::int64_t step, std::span<const double> values)
 }
 
 void RunWriter::flushMetrics() {
-  m_metrics.flush();
   m_lastFlush = Clock::now();
-  if (!m_metrics)
-    throw DataError((m_folder / kMetricsFile).string() + ": write failed (disk full?)");
+  m_metrics.flush();  // throws StorageError, the file cut back to its last whole row
 }
 
 bool RunWriter::checkpointDue(std::int64_t step) const {
@@ -257,8 +253,20 @@ fs::path RunWriter::writeCheckpoint(const train::Trainer& trainer) {
       fs::path(kCheckpointFolder) / checkpointName(step, trainer.checkpointExtension());
   const fs::path file = m_folder / relative;
   const auto temporary = temporaryNameFor(file);
-  trainer.saveCheckpoint(temporary);
-  fs::rename(temporary, file);
+  try {
+    trainer.saveCheckpoint(temporary);
+  } catch (const StorageError& error) {
+    // Name the checkpoint, not its temporary; the run keeps the checkpoints run.json lists.
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    std::string reason = error.what();
+    const std::string prefix = temporary.string() + ": ";
+    if (reason.starts_with(prefix)) reason = reason.substr(prefix.size());
+    throw StorageError(file.string() + ": " + reason);
+  }
+  std::error_code renameError;
+  fs::rename(temporary, file, renameError);
+  if (renameError) throw StorageError(file.string() + ": " + renameError.message());
   std::error_code ec;
   const std::uint64_t bytes = fs::file_size(file, ec);
   const double writeSeconds = std::chrono::duration<double>(Clock::now() - started).count();
@@ -290,7 +298,11 @@ void RunWriter::updateSettings(const json& settings) {
 
 void RunWriter::finish(const std::string& status, std::int64_t stepsDone,
                        const std::string& message, json failure) {
-  flushMetrics();
+  try {
+    flushMetrics();
+  } catch (const StorageError&) {
+    if (status != "failed") throw;  // a failed run is marked so even when its last rows are lost
+  }
   m_info["status"] = status;
   m_info["steps_done"] = stepsDone;
   m_info["ended"] = utcTimestamp();

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/run/checkpoint_schedule.h"
+#include "core/util/file_write.h"
 
 namespace genlab::train {
 class Trainer;
@@ -84,7 +85,7 @@ class RunWriter {
   std::filesystem::path m_folder;
   nlohmann::json m_info;
   CheckpointSchedule m_schedule;
-  std::ofstream m_metrics;
+  LineAppender m_metrics;
   std::chrono::steady_clock::time_point m_start;
   std::chrono::steady_clock::time_point m_lastFlush;
   std::chrono::steady_clock::time_point m_lastHeartbeat;
@@ -92,7 +93,8 @@ class RunWriter {
   bool m_finished = false;
 };
 
-// Writes `text` to `file` through a temporary name in the same folder and a rename.
+// Writes `text` to `file` through a temporary name in the same folder and a rename. Throws
+// StorageError naming `file` when it cannot (then `file` is as it was).
 void writeFileAtomically(const std::filesystem::path& file, const std::string& text);
 
 // The current UTC time as ISO 8601 ("2026-12-04T19:37:11Z").

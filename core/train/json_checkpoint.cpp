@@ -3,14 +3,12 @@
 #include <fstream>
 
 #include "core/util/errors.h"
+#include "core/util/file_write.h"
 
 namespace genlab::train {
 
 void writeJsonCheckpoint(const std::filesystem::path& file, const nlohmann::json& content) {
-  std::ofstream stream(file);
-  if (!stream) throw DataError(file.string() + ": cannot open for writing");
-  stream << content.dump() << '\n';
-  if (!stream) throw DataError(file.string() + ": write failed (disk full?)");
+  writeWholeFile(file, content.dump() + '\n');
 }
 
 nlohmann::json readJsonCheckpoint(const std::filesystem::path& file) {

@@ -7,7 +7,7 @@
 
 namespace genlab::train {
 
-// Throws DataError "file: cannot open for writing" / "file: write failed (disk full?)".
+// Throws StorageError "file: no space left on device (...)" when it cannot write it whole.
 void writeJsonCheckpoint(const std::filesystem::path& file, const nlohmann::json& content);
 
 // The object in `file`. Throws DataError naming the file when it cannot be read or does not

@@ -33,6 +33,11 @@ class MetricsRing {
         m_times(m_capacity),
         m_cells(m_capacity * std::max<std::size_t>(m_columns.size(), 1)) {}
 
+  // The most rows that fit in `bytes` with `columns` values each (at least 1024).
+  static std::size_t capacityFor(std::size_t bytes, std::size_t columns) {
+    return std::max<std::size_t>(bytes / ((columns + 2) * sizeof(double)), 1024);
+  }
+
   const std::vector<std::string>& columns() const { return m_columns; }
   std::size_t capacity() const { return m_capacity; }
 

@@ -1,9 +1,11 @@
 #include "core/train/session.h"
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
 #include "core/platform/threading.h"
+#include "core/util/errors.h"
 
 namespace genlab::train {
 namespace {
@@ -14,13 +16,15 @@ Session::Session(TrainerFactory factory, std::uint64_t seed, SessionOptions opti
     : m_factory(std::move(factory)),
       m_options(options),
       m_trainer(m_factory(seed)),
-      m_history(options.historyCapacity),
+      m_history(options.historyCapacity, 1, options.historyBytes),
       m_trainerStart(Clock::now()),
       m_observer(options.observer) {
   m_modelName = m_trainer->modelName();
   const auto columns = m_trainer->metricNames();
   m_metricValues.assign(columns.size(), 0.0);
-  m_metrics = std::make_unique<MetricsRing>(columns, options.metricsCapacity);
+  m_metrics = std::make_unique<MetricsRing>(
+      columns, std::min(options.metricsCapacity,
+                        MetricsRing::capacityFor(options.metricsBytes, columns.size())));
   m_seed.store(seed);
   // A trainer restored from a checkpoint starts where the checkpoint left it.
   m_stepsDone.store(m_trainer->stepsDone());
@@ -159,6 +163,15 @@ void Session::notifyObserver(Call&& call) {
   if (!m_observer) return;
   try {
     call(*m_observer);
+  } catch (const StorageError& error) {
+    // The disk is full (or the folder went away): the run folder is left as its last complete
+    // write, and training pauses rather than go on unrecorded without anyone deciding so.
+    m_observer.reset();
+    m_playing = false;
+    m_playRequested.store(false);
+    m_pendingSteps = 0;
+    m_state.store(RunState::kPaused, std::memory_order_release);
+    report(std::string("training paused, recording stopped: ") + error.what());
   } catch (const std::exception& error) {
     m_observer.reset();
     report(std::string("recording stopped (training goes on): ") + error.what());

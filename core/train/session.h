@@ -34,7 +34,12 @@ namespace genlab::train {
 
 struct SessionOptions {
   std::size_t metricsCapacity = 1 << 16;
+  // Bytes the metrics ring may take; its capacity is the smaller of the two bounds.
+  std::size_t metricsBytes = SnapshotHistory::kUnlimited;
   std::size_t historyCapacity = 256;
+  // Bytes of snapshots the timeline may keep (Snapshot::bytes); over it, the timeline thins.
+  // Null: no bound but historyCapacity.
+  SharedByteBudget historyBytes;
   // Snapshots are taken when the timeline wants the step, when the session pauses, and
   // otherwise at most this often, so a fast trainer does not spend its time copying for a UI
   // that draws 60 frames a second.

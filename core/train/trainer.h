@@ -4,6 +4,7 @@
 // thread safe. What crosses threads is the Snapshot it returns, which must be immutable and
 // self-contained (no pointers back into the trainer).
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -18,6 +19,12 @@ namespace genlab::train {
 // Render-ready state at one moment of training. Views downcast to the model's own type.
 struct Snapshot {
   virtual ~Snapshot() = default;
+  // Heap and object bytes this snapshot keeps alive that change along training: its own members
+  // and the per-moment parts it may share with a few neighbours (a GAN's visuals, a VAE's
+  // encodings), but not what every snapshot of the run shares (the observations, the dataset,
+  // held-out images). Memory budgets (SnapshotHistory) add these up, so an overestimate is safe
+  // and an underestimate is not.
+  virtual std::size_t bytes() const { return sizeof(Snapshot); }
   std::int64_t step = 0;  // training steps completed when the snapshot was taken
 };
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

@@ -21,6 +21,14 @@ class DataError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A file could not be written (the disk is full, the folder went away). `what()` starts with the
+// path of the file that was being written and says why ("no space left on device"). Training
+// that records stops at it, leaving the run folder as it was after its last complete write.
+class StorageError : public DataError {
+ public:
+  using DataError::DataError;
+};
+
 // Training produced a value it must not (NaN, Inf). `what()` names the quantity and the step.
 class NumericError : public std::runtime_error {
  public:

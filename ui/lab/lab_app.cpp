@@ -48,6 +48,19 @@ LabApp::LabApp(LabOptions options) : m_options(std::move(options)) {
   plot::setScreenTextRecording(!m_options.reportLayout.empty());  // only a report reads them
   if (!m_options.scripted()) m_settings = LabSettings::load(LabSettings::defaultFile());
   m_present = m_options.present || (!m_options.scripted() && m_settings.present);
+  if (!m_options.memoryBudget.empty()) {
+    m_memoryBudget.total = train::parseByteSize(m_options.memoryBudget, "--memory-budget");
+  } else if (!m_settings.memoryBudget.empty()) {
+    try {
+      m_memoryBudget.total = train::parseByteSize(m_settings.memoryBudget, "memory_budget");
+    } catch (const std::exception& error) {
+      m_messages.push_back(LabSettings::defaultFile().string() + ": " + error.what() + "; using " +
+                           train::formatBytes(m_memoryBudget.total));
+    }
+  }
+  m_settings.memoryBudget =
+      m_options.memoryBudget.empty() ? m_settings.memoryBudget : m_options.memoryBudget;
+  shareMemoryBudget();
   m_trainerThreads = platform::applyThreadPolicy(platform::ThreadMode::kInteractive).intraOpThreads;
   createWindow();
   initImGui();
@@ -253,7 +266,14 @@ int LabApp::run() {
 
   if (!m_options.reportFrames.empty()) {
     std::ofstream out(m_options.reportFrames);
-    out << m_frameStats.report().dump(2) << '\n';
+    nlohmann::json report = m_frameStats.report();
+    // What the frames were drawn against: training steps taken and timeline snapshots kept.
+    if (!m_runs.empty()) {
+      const auto timeline = m_runs.front()->session().timeline();
+      report["steps"] = m_runs.front()->session().stepsDone();
+      report["timeline_snapshots"] = timeline ? timeline->snapshots.size() : 0;
+    }
+    out << report.dump(2) << '\n';
     if (!out) {
       std::cerr << "genlab: " << m_options.reportFrames << ": cannot write the frame report\n";
       m_exitCode = 1;
@@ -272,6 +292,15 @@ void LabApp::rememberWindowGeometry() {
   m_settings.present = m_present;
 }
 
+void LabApp::shareMemoryBudget() {
+  const std::size_t runs = std::max<std::size_t>(m_runs.size(), 1);
+  m_timelineShare->store(m_memoryBudget.timeline() / runs, std::memory_order_relaxed);
+  // Half of the metrics part for the lab's copies here; the other half is the rings' (fixed
+  // when each session starts, see liveOptions).
+  for (auto& run : m_runs)
+    run->setMemoryShares(m_memoryBudget.metrics() / 2 / runs, m_memoryBudget.openRuns() / runs);
+}
+
 void LabApp::frame() {
   ImGui_ImplOpenGL3_NewFrame();
   m_deviceObjectsReady = true;
@@ -285,6 +314,7 @@ void LabApp::frame() {
   for (auto& capture : m_captures) capture.due = true;
   ImGui::NewFrame();
 
+  shareMemoryBudget();
   for (auto& run : m_runs) {
     run->poll();
     for (auto& message : run->takeMessages()) m_messages.push_back(std::move(message));

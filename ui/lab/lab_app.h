@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "core/lesson/lesson.h"
+#include "core/train/memory_budget.h"
 #include "core/train/session.h"
 #include "ui/lab/compare_state.h"
 #include "ui/lab/export_menu.h"
@@ -217,8 +219,14 @@ class LabApp {
   std::string m_openError;  // why the current lesson could not be opened
 
   std::vector<std::unique_ptr<OpenRun>> m_runs;  // the workspace; at most kMaxOpenRuns
-  std::size_t m_focus = 0;                       // whose controls the side panel shows
-  std::vector<std::string> m_messages;           // most recent last
+  // The bytes timelines, metrics and caches may hold (--memory-budget, the settings), and each
+  // live run's share of the timeline part, re-split every frame between the runs open then.
+  train::MemoryBudget m_memoryBudget;
+  std::shared_ptr<std::atomic<std::size_t>> m_timelineShare =
+      std::make_shared<std::atomic<std::size_t>>(0);
+  void shareMemoryBudget();
+  std::size_t m_focus = 0;              // whose controls the side panel shows
+  std::vector<std::string> m_messages;  // most recent last
   std::size_t m_speedIndex = 0;
   // The global step cursor: unset follows the newest step; set while looking at the past or
   // replaying recorded runs.

@@ -30,6 +30,7 @@ struct LabOptions {
   bool noRecord = false;               // do not record what is trained
   bool showRunsBrowser = false;        // start with the runs browser open
   bool hideSidePanel = false;          // start with the side panel hidden (F6)
+  std::string memoryBudget;            // "512M"; empty: the remembered one, else the default
 
   // Scripted runs (tests, figure export). A scripted run does not read or write the remembered
   // layout, so it is reproducible.

@@ -41,6 +41,7 @@ LabSettings LabSettings::load(const std::filesystem::path& file) {
   read("runs_directory", settings.runsDirectory);
   read("record_runs", settings.recordRuns);
   read("recent_files", settings.recentFiles);
+  read("memory_budget", settings.memoryBudget);
   settings.windowWidth = std::max(settings.windowWidth, 640);
   settings.windowHeight = std::max(settings.windowHeight, 480);
   settings.sidePanelFraction = std::clamp(settings.sidePanelFraction, 0.12f, 0.5f);
@@ -58,7 +59,8 @@ void LabSettings::save(const std::filesystem::path& file) const {
                                {"hidden_views", hiddenViews},
                                {"runs_directory", runsDirectory},
                                {"record_runs", recordRuns},
-                               {"recent_files", recentFiles}};
+                               {"recent_files", recentFiles},
+                               {"memory_budget", memoryBudget}};
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   try {

@@ -22,6 +22,7 @@ struct LabSettings {
   std::string runsDirectory;                // empty: run::defaultRunsDirectory()
   bool recordRuns = true;                   // the lab records what it trains as run folders
   std::vector<std::string> recentFiles;     // opened or imported, most recent first
+  std::string memoryBudget;  // "512M": bytes for timelines, metrics and caches (memory_budget.h)
 
   static std::filesystem::path defaultFile();
   // Missing or unreadable files give the defaults (a bad settings file must not stop the lab).

@@ -53,6 +53,8 @@ std::unique_ptr<OpenRun> OpenRun::live(const lesson::Lesson& original, lesson::L
   run->m_lesson = std::move(lesson);
   train::SessionOptions sessionOptions;
   sessionOptions.lowPriority = options.lowPriority;
+  sessionOptions.historyBytes = options.timelineBytes;
+  sessionOptions.metricsBytes = options.metricsRingBytes;
   if (options.record) {
     run->m_recorder = std::make_shared<run::RunRecorder>(original, options.recorder);
     sessionOptions.observer = run->m_recorder;
@@ -76,6 +78,8 @@ std::unique_ptr<OpenRun> OpenRun::resume(const fs::path& folder, LiveRunOptions 
   run->m_messages = restored.problems;
   train::SessionOptions sessionOptions;
   sessionOptions.lowPriority = options.lowPriority;
+  sessionOptions.historyBytes = options.timelineBytes;
+  sessionOptions.metricsBytes = options.metricsRingBytes;
   options.recorder.resumeFolder = folder;
   options.recorder.overrides.clear();  // the recorded lesson already has them
   run->m_recorder = std::make_shared<run::RunRecorder>(run->m_lesson, options.recorder);
@@ -106,6 +110,7 @@ std::unique_ptr<OpenRun> OpenRun::recorded(const fs::path& folder) {
   run->m_reader = std::make_unique<run::MetricsFileReader>(folder / run::kMetricsFile);
   run->m_reader->poll();
   run->m_metrics.assign(run->m_reader->columns(), run->m_reader->rows());
+  run->m_readerRowsTaken = run->m_reader->rows().size();
   run->m_readerGeneration = run->m_reader->generation();
   for (const auto& problem : run->m_reader->problems()) run->m_messages.push_back(problem);
   run->m_recorded = std::move(info);
@@ -162,6 +167,24 @@ void OpenRun::refreshRecordedInfo() {
   }
 }
 
+void OpenRun::setMemoryShares(std::size_t metricsBytes, std::size_t snapshotCacheBytes) {
+  m_metrics.setByteBudget(metricsBytes);
+  m_cacheBytes = snapshotCacheBytes;
+}
+
+// At most kSnapshotCacheSize snapshots and m_cacheBytes of them; the newest is always kept.
+void OpenRun::trimCache() {
+  std::size_t bytes = 0;
+  std::size_t count = 0;
+  for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
+    bytes += it->second ? it->second->bytes() : 0;
+    if (++count > 1 && (count > kSnapshotCacheSize || bytes > m_cacheBytes)) {
+      m_cache.erase(it, m_cache.end());
+      return;
+    }
+  }
+}
+
 void OpenRun::poll() {
   for (auto& message : m_session->takeMessages()) m_messages.push_back(std::move(message));
   if (!m_recorded) {
@@ -180,12 +203,13 @@ void OpenRun::poll() {
       // New rows are appended; only a file that started over (a resume trimmed it) is copied
       // whole, so a run still training elsewhere costs its new rows, not its length.
       const auto& rows = m_reader->rows();
-      if (m_reader->generation() != m_readerGeneration || rows.size() < m_metrics.rows().size()) {
+      if (m_reader->generation() != m_readerGeneration || rows.size() < m_readerRowsTaken) {
         m_readerGeneration = m_reader->generation();
         m_metrics.assign(m_reader->columns(), rows);
       } else {
-        m_metrics.append(std::span(rows).subspan(m_metrics.rows().size()));
+        m_metrics.append(std::span(rows).subspan(m_readerRowsTaken));
       }
+      m_readerRowsTaken = rows.size();
     }
   }
 }
@@ -214,7 +238,7 @@ train::SnapshotPtr OpenRun::snapshotFor(std::optional<std::int64_t> cursor) {
   if (m_loadingStep && latest && latest->step == *m_loadingStep && m_session->idle()) {
     // The checkpoint the cursor asked for is loaded.
     m_cache.emplace_front(latest->step, latest);
-    if (m_cache.size() > kSnapshotCacheSize) m_cache.pop_back();
+    trimCache();
     m_loadingStep.reset();
   } else if (m_loadingStep && m_session->idle() && (!latest || latest->step != *m_loadingStep)) {
     m_failedSteps.push_back(*m_loadingStep);  // the load failed; its message is on its way

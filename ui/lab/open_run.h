@@ -38,7 +38,9 @@ struct LiveRunOptions {
   bool record = true;
   run::RecorderOptions recorder;  // runsDirectory, overrides, origin
   bool lowPriority = true;
-  std::filesystem::path resumeFolder;  // continue this recorded run instead of a new one
+  std::filesystem::path resumeFolder;     // continue this recorded run instead of a new one
+  train::SharedByteBudget timelineBytes;  // this run's share of the lab's timeline budget
+  std::size_t metricsRingBytes = train::SnapshotHistory::kUnlimited;
 };
 
 class OpenRun {
@@ -91,9 +93,14 @@ class OpenRun {
 
   std::vector<std::string> takeMessages();
 
+  // This run's shares of the lab's memory budget (train/memory_budget.h): its metrics copy and
+  // its cache of loaded snapshots. Set by the lab every frame (the shares follow the open runs).
+  void setMemoryShares(std::size_t metricsBytes, std::size_t snapshotCacheBytes);
+
  private:
   OpenRun() = default;
   void refreshRecordedInfo();
+  void trimCache();
 
   lesson::Lesson m_lesson;
   std::unique_ptr<train::Session> m_session;
@@ -108,6 +115,8 @@ class OpenRun {
   std::chrono::steady_clock::time_point m_metricsReadAt;
   std::optional<std::int64_t> m_loadingStep;
   std::vector<std::int64_t> m_failedSteps;
+  std::size_t m_readerRowsTaken = 0;  // rows of m_reader's already given to m_metrics
+  std::size_t m_cacheBytes = ~std::size_t{0};
   std::uint64_t m_readerGeneration = 0;  // m_reader's generation m_metrics was assigned from  //
                                          // checkpoints that failed to load: not retried
   std::list<std::pair<std::int64_t, train::SnapshotPtr>> m_cache;  // most recent first

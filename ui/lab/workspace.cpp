@@ -40,6 +40,8 @@ LiveRunOptions LabApp::liveOptions(std::uint64_t seed, std::vector<std::string> 
   options.recorder.origin = "lab";
   options.recorder.overrides = std::move(overrides);
   options.lowPriority = true;  // drawing first; training takes every cycle left over
+  options.timelineBytes = m_timelineShare;
+  options.metricsRingBytes = m_memoryBudget.metrics() / 2 / kMaxOpenRuns;
   return options;
 }
 

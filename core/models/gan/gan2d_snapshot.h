@@ -61,6 +61,19 @@ struct Gan2dSnapshot final : train::Snapshot {
   std::int64_t dUpdates = 0;
   std::int64_t gUpdates = 0;
   std::vector<std::string> messages;
+
+  // The visuals of this moment (shared with the snapshots until they are recomputed, counted in
+  // each: an overestimate), not the training data.
+  std::size_t bytes() const override {
+    std::size_t total = sizeof(Gan2dSnapshot) + static_cast<std::size_t>(modes.size()) * 8;
+    if (visuals) {
+      total += sizeof(Gan2dVisuals) +
+               (visuals->generated.size() + visuals->push.size() + visuals->field.size()) *
+                   sizeof(float);
+      for (const auto& curve : visuals->manifold) total += curve.size() * sizeof(float);
+    }
+    return total;
+  }
 };
 
 inline constexpr double kManifoldRange = 2.5;  // noise is N(0, I): +-2.5 holds 98.8% per axis

@@ -38,6 +38,17 @@ struct ImageGanSnapshot final : train::Snapshot {
   std::int64_t dUpdates = 0;
   std::int64_t gUpdates = 0;
   std::vector<std::string> messages;
+
+  // The pictures of this moment (shared until redrawn, counted in each: an overestimate).
+  std::size_t bytes() const override {
+    std::size_t total = sizeof(ImageGanSnapshot);
+    if (pictures)
+      total +=
+          sizeof(ImageGanPictures) + (pictures->samples.size() + pictures->interpolation.size() +
+                                      pictures->sampleScores.size()) *
+                                         sizeof(float);
+    return total;
+  }
 };
 
 // For the memorisation toggle: each sample's nearest training image (L2 in pixel space).

@@ -51,6 +51,15 @@ struct GmmSnapshot final : train::Snapshot {
   int iteration = 0;               // EM iterations since the last (re)initialisation
   bool converged = false;
   std::vector<std::string> messages;  // from the last step or edit ("component 2 re-seeded...")
+
+  // The responsibilities and the parameters; not the shared points and labels.
+  std::size_t bytes() const override {
+    const auto kd = static_cast<std::size_t>(k) * static_cast<std::size_t>(dim);
+    return sizeof(GmmSnapshot) + static_cast<std::size_t>(responsibilities.size()) * sizeof(float) +
+           static_cast<std::size_t>(k) * (sizeof(Eigen::Vector2d) + sizeof(Eigen::Matrix2d) +
+                                          sizeof(Eigen::MatrixXd) + sizeof(double)) +
+           (kd + kd * static_cast<std::size_t>(dim)) * sizeof(double);
+  }
 };
 
 }  // namespace genlab::gmm

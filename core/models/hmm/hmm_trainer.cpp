@@ -92,21 +92,42 @@ train::StepOutcome HmmTrainer::step(std::span<double> metrics, std::stop_token /
   return outcome;
 }
 
+std::size_t HmmSnapshot::bytes() const {
+  const auto matrix = [](const RowMatrix& m) {
+    return static_cast<std::size_t>(m.size()) * sizeof(double);
+  };
+  const std::size_t k = static_cast<std::size_t>(model.states());
+  const std::size_t modelBytes = (k * k + 2 * k * 8) * sizeof(double);  // a generous bound
+  return sizeof(HmmSnapshot) + matrix(gamma) + matrix(alpha) + matrix(beta) +
+         viterbiPath.capacity() * sizeof(int) + modelBytes +
+         static_cast<std::size_t>(model.emissionProbs.size() + model.means.size() +
+                                  model.variances.size()) *
+             sizeof(double);
+}
+
 void HmmTrainer::publish() {
   auto snap = std::make_shared<HmmSnapshot>();
   snap->step = m_steps;
   snap->model = m_model;
   snap->sequenceIndex = m_shown;
-  snap->observations = m_sequences[m_shown];
-  const ForwardBackward fb = forwardBackward(m_model, snap->observations);
+  const auto shown = static_cast<std::size_t>(m_shown);
+  if (m_shownCopyIndex != m_shown) {
+    m_shownCopyIndex = m_shown;
+    m_shownSequence = std::make_shared<const Observations>(m_sequences[shown]);
+    m_shownTruePath = m_truePaths.empty()
+                          ? nullptr
+                          : std::make_shared<const std::vector<int>>(m_truePaths[shown]);
+  }
+  snap->sequence = m_shownSequence;
+  const ForwardBackward fb = forwardBackward(m_model, snap->observations());
   snap->gamma = fb.gamma();
   snap->alpha = fb.alpha;
   snap->beta = fb.beta;
   snap->beta.array().colwise() /= fb.beta.rowwise().sum().array();
-  ViterbiResult vit = viterbi(m_model, snap->observations);
+  ViterbiResult vit = viterbi(m_model, snap->observations());
   snap->viterbiPath = std::move(vit.path);
   snap->viterbiLogProb = vit.logProb;
-  if (!m_truePaths.empty()) snap->truePath = m_truePaths[m_shown];
+  snap->sharedTruePath = m_shownTruePath;
   snap->logLikelihood = fb.logLikelihood;
   snap->logLikelihoodPerObservation = m_lastPerObs;
   m_snapshot = std::move(snap);

@@ -13,6 +13,7 @@
 // recomputes the snapshot and restarts the delta series.
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -25,18 +26,29 @@
 namespace genlab::hmm {
 
 // Immutable and self-contained: everything the trellis view and the parameter panel draw.
+// The sequence and its true path are shared by every snapshot that shows it (a timeline of 256
+// snapshots of a 100,000-step sequence holds one copy of it, not 256).
 struct HmmSnapshot : train::Snapshot {
-  HmmModel model;                // parameters after `step` steps
-  Index sequenceIndex = 0;       // which training sequence the tables below describe
-  Observations observations;     // that sequence
-  RowMatrix gamma;               // T x K, P(z_t = i | x)
-  RowMatrix alpha;               // T x K, P(z_t = i | x_0..t), rows sum to 1
+  HmmModel model;           // parameters after `step` steps
+  Index sequenceIndex = 0;  // which training sequence the tables below describe
+  std::shared_ptr<const Observations> sequence;  // that sequence; never null once published
+  RowMatrix gamma;                               // T x K, P(z_t = i | x)
+  RowMatrix alpha;                               // T x K, P(z_t = i | x_0..t), rows sum to 1
   RowMatrix beta;                // T x K, backward variables normalised per row for display
   std::vector<int> viterbiPath;  // T
   double viterbiLogProb = 0.0;
-  std::vector<int> truePath;   // T, the path that generated the data; empty when unknown
-  double logLikelihood = 0.0;  // log P(observations) under `model`
+  // T, the path that generated the data; null when unknown.
+  std::shared_ptr<const std::vector<int>> sharedTruePath;
+  double logLikelihood = 0.0;                // log P(observations) under `model`
   double logLikelihoodPerObservation = 0.0;  // last step's metric (0 before the first step)
+
+  const Observations& observations() const { return *sequence; }
+  const std::vector<int>& truePath() const {
+    static const std::vector<int> kNone;
+    return sharedTruePath ? *sharedTruePath : kNone;
+  }
+  // The T x K tables, the paths and the model; not the shared sequence and true path.
+  std::size_t bytes() const override;
 };
 
 class HmmTrainer final : public train::Trainer {
@@ -77,6 +89,10 @@ class HmmTrainer final : public train::Trainer {
   HmmSettings m_settings;
   std::vector<Observations> m_sequences;
   std::vector<std::vector<int>> m_truePaths;
+  // Copies of the shown sequence and its true path that snapshots share (made when it changes).
+  std::shared_ptr<const Observations> m_shownSequence;
+  std::shared_ptr<const std::vector<int>> m_shownTruePath;
+  Index m_shownCopyIndex = -1;
   Index m_observations = 0;
   HmmModel m_model;
   BaumWelch m_baumWelch;

@@ -75,6 +75,17 @@ struct VaeSnapshot final : train::Snapshot {
   int pairCount = 0;
 
   std::vector<std::string> messages;
+
+  // The encodings, traversal and reconstructions of this moment (shared with the snapshots
+  // taken before the next evaluation, counted in each: an overestimate), not the held-out set.
+  std::size_t bytes() const override {
+    std::size_t total = sizeof(VaeSnapshot);
+    if (encoding)
+      total += (encoding->means.size() + encoding->reconstructions.size()) * sizeof(float);
+    if (traversal) total += traversal->images.size() * sizeof(float);
+    if (reconstructionPairs) total += reconstructionPairs->size() * sizeof(float);
+    return total;
+  }
 };
 
 }  // namespace genlab::vae

@@ -82,13 +82,13 @@ TEST(HmmTrainer, SnapshotDescribesTheChosenSequence) {
   const HmmSnapshot& s = asHmm(trainer.snapshot());
   EXPECT_EQ(s.step, 1);
   EXPECT_EQ(s.sequenceIndex, 1);
-  EXPECT_EQ(s.observations.symbols, d.seqs[1].symbols);
-  EXPECT_EQ(s.truePath, d.paths[1]);
+  EXPECT_EQ(s.observations().symbols, d.seqs[1].symbols);
+  EXPECT_EQ(s.truePath(), d.paths[1]);
   ASSERT_EQ(s.gamma.rows(), 200);
   EXPECT_LT((s.gamma.rowwise().sum().array() - 1.0).abs().maxCoeff(), 1e-12);
   EXPECT_LT((s.beta.rowwise().sum().array() - 1.0).abs().maxCoeff(), 1e-12);
-  EXPECT_EQ(s.viterbiPath, viterbi(s.model, s.observations).path);
-  EXPECT_NEAR(s.logLikelihood, logLikelihood(s.model, s.observations), 1e-9);
+  EXPECT_EQ(s.viterbiPath, viterbi(s.model, s.observations()).path);
+  EXPECT_NEAR(s.logLikelihood, logLikelihood(s.model, s.observations()), 1e-9);
   EXPECT_THROW(trainer.selectSequence(2), ConfigError);
 }
 

@@ -114,8 +114,8 @@ TEST_P(ShippedHmmLesson, TrainedModelDecodesMostStatesRight) {
   const auto lesson = lesson::loadLesson(lesson::assetsDirectory() / "lessons" / GetParam());
   auto trainer = models::makeTrainer(lesson, lesson.seed);
   const hmm::HmmSnapshot& snapshot = trainToConvergence(*trainer);
-  ASSERT_FALSE(snapshot.truePath.empty());
-  EXPECT_GE(agreement2(snapshot.viterbiPath, snapshot.truePath), 0.8);
+  ASSERT_FALSE(snapshot.truePath().empty());
+  EXPECT_GE(agreement2(snapshot.viterbiPath, snapshot.truePath()), 0.8);
 }
 
 INSTANTIATE_TEST_SUITE_P(Lessons, ShippedHmmLesson,

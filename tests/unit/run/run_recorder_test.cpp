@@ -120,6 +120,32 @@ TEST_F(RunRecorderTest, ARecorderThatFailsStopsRecordingNotTraining) {
   EXPECT_NE(messages[0].find("/full/metrics.csv"), std::string::npos);
 }
 
+// A write that fails for want of space (StorageError) stops training too: going on unrecorded
+// is the user's decision, not the lab's.
+struct DiskFullObserver : FailingObserver {
+  void stepped(const train::Trainer& trainer, std::span<const double>) override {
+    if (trainer.stepsDone() == 3)
+      throw StorageError(
+          "/full/metrics.csv: no space left on device (12 bytes of rows not written)");
+  }
+};
+
+TEST_F(RunRecorderTest, AFullDiskPausesTrainingWithTheFileNamed) {
+  train::SessionOptions sessionOptions;
+  sessionOptions.observer = std::make_shared<DiskFullObserver>();
+  train::Session session(
+      [](std::uint64_t seed) { return std::make_unique<FakeTrainer>(seed, nullptr); }, 5,
+      sessionOptions);
+  session.play();
+  ASSERT_TRUE(session.waitUntilIdle(10s));
+  EXPECT_EQ(session.stepsDone(), 3);
+  EXPECT_EQ(session.state(), train::RunState::kPaused);
+  const auto messages = session.takeMessages();
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_NE(messages[0].find("training paused"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[0].find("/full/metrics.csv: no space left"), std::string::npos);
+}
+
 TEST_F(RunRecorderTest, RestoreShowsACheckpointInALiveSession) {
   FakeTrainer saved(9, nullptr);
   std::vector<double> values(2);

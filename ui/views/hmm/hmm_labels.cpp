@@ -63,14 +63,14 @@ HmmLabels makeLabels(const hmm::HmmSnapshot& snapshot, const std::vector<std::st
   HmmLabels labels;
   std::vector<int> match(static_cast<std::size_t>(K));
   std::iota(match.begin(), match.end(), 0);
-  if (!snapshot.truePath.empty()) {
-    match = alignStates(snapshot.viterbiPath, snapshot.truePath, K);
+  if (!snapshot.truePath().empty()) {
+    match = alignStates(snapshot.viterbiPath, snapshot.truePath(), K);
     std::vector<int> inverse(static_cast<std::size_t>(K), 0);
     for (int a = 0; a < K; ++a)
       inverse[static_cast<std::size_t>(match[static_cast<std::size_t>(a)])] = a;
-    labels.truth.reserve(snapshot.truePath.size());
-    for (std::size_t t = 0; t < snapshot.truePath.size(); ++t) {
-      const int b = snapshot.truePath[t];
+    labels.truth.reserve(snapshot.truePath().size());
+    for (std::size_t t = 0; t < snapshot.truePath().size(); ++t) {
+      const int b = snapshot.truePath()[t];
       labels.truth.push_back(b >= 0 && b < K ? inverse[static_cast<std::size_t>(b)] : -1);
       if (t < snapshot.viterbiPath.size() && snapshot.viterbiPath[t] != labels.truth.back())
         ++labels.errors;

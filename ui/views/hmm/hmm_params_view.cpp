@@ -405,7 +405,7 @@ void HmmParamsView::draw(ViewContext& context, ImVec2 size) {
   if (context.snapshot != m_shown) {
     m_shown = context.snapshot;
     m_labels = hmmui::makeLabels(*snapshot, m_stateNames, m_alphabet);
-    const auto& obs = snapshot->observations;
+    const auto& obs = snapshot->observations();
     if (obs.kind == hmm::EmissionKind::Gaussian && obs.values.rows() > 0)
       m_valueSpan = std::max(1e-6, obs.values.col(0).maxCoeff() - obs.values.col(0).minCoeff());
   }

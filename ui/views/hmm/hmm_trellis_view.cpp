@@ -34,11 +34,11 @@ HmmTrellisView::HmmTrellisView(std::vector<std::string> stateNames,
 void HmmTrellisView::refreshSnapshot(const train::SnapshotPtr& snapshot,
                                      const hmm::HmmSnapshot& hmm) {
   const Index previousT =
-      m_shown ? std::static_pointer_cast<const hmm::HmmSnapshot>(m_shown)->observations.length()
+      m_shown ? std::static_pointer_cast<const hmm::HmmSnapshot>(m_shown)->observations().length()
               : -1;
   m_shown = snapshot;
   m_labels = hmmui::makeLabels(hmm, m_stateNames, m_alphabet);
-  const auto& obs = hmm.observations;
+  const auto& obs = hmm.observations();
   if (obs.kind == hmm::EmissionKind::Gaussian && obs.values.rows() > 0) {
     m_valueMin = obs.values.col(0).minCoeff();
     m_valueMax = obs.values.col(0).maxCoeff();
@@ -48,9 +48,9 @@ void HmmTrellisView::refreshSnapshot(const train::SnapshotPtr& snapshot,
 
 hmmui::TrellisData HmmTrellisView::describe(const hmm::HmmSnapshot& s) const {
   hmmui::TrellisData d;
-  d.T = s.observations.length();
+  d.T = s.observations().length();
   d.K = static_cast<int>(s.model.states());
-  d.observations = &s.observations;
+  d.observations = &s.observations();
   d.model = &s.model;
   d.labels = &m_labels;
   d.valueMin = m_valueMin;
@@ -79,9 +79,9 @@ hmmui::TrellisGeometry HmmTrellisView::paint(const hmm::HmmSnapshot& snapshot,
   if (!m_shown || m_shown.get() != &snapshot) {
     // Tests and exports hand in a snapshot without a shared_ptr: derive the labels for it.
     m_labels = hmmui::makeLabels(snapshot, m_stateNames, m_alphabet);
-    if (snapshot.observations.kind == hmm::EmissionKind::Gaussian) {
-      m_valueMin = snapshot.observations.values.col(0).minCoeff();
-      m_valueMax = snapshot.observations.values.col(0).maxCoeff();
+    if (snapshot.observations().kind == hmm::EmissionKind::Gaussian) {
+      m_valueMin = snapshot.observations().values.col(0).minCoeff();
+      m_valueMax = snapshot.observations().values.col(0).maxCoeff();
     }
   }
   const hmmui::TrellisData data = describe(snapshot);
@@ -126,13 +126,13 @@ void HmmTrellisView::drawTooltip(const hmm::HmmSnapshot& s) const {
   const auto& names = m_labels.states;
   ImGui::BeginTooltip();
   std::string observed;
-  if (s.observations.kind == hmm::EmissionKind::Discrete) {
-    const int sym = s.observations.symbols[static_cast<std::size_t>(t)];
+  if (s.observations().kind == hmm::EmissionKind::Discrete) {
+    const int sym = s.observations().symbols[static_cast<std::size_t>(t)];
     observed = static_cast<std::size_t>(sym) < m_labels.symbols.size()
                    ? m_labels.symbols[static_cast<std::size_t>(sym)]
                    : std::to_string(sym);
   } else {
-    observed = plot::formatValue(s.observations.values(t, 0), 4);
+    observed = plot::formatValue(s.observations().values(t, 0), 4);
   }
   ImGui::Text("t = %lld   observed %s", static_cast<long long>(t + 1), observed.c_str());
   ImGui::Separator();
@@ -148,8 +148,8 @@ void HmmTrellisView::drawTooltip(const hmm::HmmSnapshot& s) const {
         "   true: %s",
         names[static_cast<std::size_t>(m_labels.truth[static_cast<std::size_t>(t)])].c_str());
   }
-  if (t + 1 < s.observations.length()) {
-    const hmm::RowMatrix xi = hmmui::xiFromTables(s.model, s.alpha, s.beta, s.observations, t);
+  if (t + 1 < s.observations().length()) {
+    const hmm::RowMatrix xi = hmmui::xiFromTables(s.model, s.alpha, s.beta, s.observations(), t);
     ImGui::Separator();
     ImGui::Text("xi: P(z_t = i, z_t+1 = j | x), t = %lld", static_cast<long long>(t + 1));
     const int from0 = m_hoverRow >= 0 ? m_hoverRow : 0,
@@ -164,12 +164,12 @@ void HmmTrellisView::drawTooltip(const hmm::HmmSnapshot& s) const {
 
 void HmmTrellisView::draw(ViewContext& context, ImVec2 size) {
   const auto snapshot = std::dynamic_pointer_cast<const hmm::HmmSnapshot>(context.snapshot);
-  if (!snapshot || snapshot->observations.length() == 0) {
+  if (!snapshot || snapshot->observations().length() == 0) {
     ImGui::TextUnformatted("waiting for the first snapshot...");
     return;
   }
   if (context.snapshot != m_shown) refreshSnapshot(context.snapshot, *snapshot);
-  const Index T = snapshot->observations.length();
+  const Index T = snapshot->observations().length();
   if (teaching.active() && teaching.update(ImGui::GetIO().DeltaTime)) {
     // Keep the column being computed in view.
     hmmui::TrellisData probe;

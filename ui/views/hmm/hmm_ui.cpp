@@ -86,7 +86,7 @@ void HmmUi::drawControls(ViewContext& context) {
   ImGui::Text("Iteration %lld", static_cast<long long>(snapshot->step));
   ImGui::Text("log P(x) = %.2f", snapshot->logLikelihood);
   ImGui::TextWrapped("T = %lld, K = %lld states, %s",
-                     static_cast<long long>(snapshot->observations.length()),
+                     static_cast<long long>(snapshot->observations().length()),
                      static_cast<long long>(model.states()),
                      model.isDiscrete() ? (std::to_string(model.symbols()) + " symbols").c_str()
                                         : "Gaussian emissions");
@@ -117,7 +117,7 @@ void HmmUi::drawControls(ViewContext& context) {
   tooltip("Edge width: xi_t(i, j) = P(z_t = i, z_t+1 = j | x), shown when columns are wide enough");
   if (!labels.truth.empty()) ImGui::Checkbox("true states (boxes)", &options.truth);
   if (ImGui::Button("Whole sequence")) {
-    m_trellis->window() = {0.0, static_cast<double>(snapshot->observations.length())};
+    m_trellis->window() = {0.0, static_cast<double>(snapshot->observations().length())};
   }
   disabledWrapped("Trellis: the wheel zooms time, a drag scrolls, a double-click shows the start.");
 

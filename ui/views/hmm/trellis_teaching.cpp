@@ -8,9 +8,9 @@ namespace genlab::views::hmmui {
 void TrellisTeaching::start(TeachingMode mode, const hmm::HmmSnapshot& snapshot) {
   stop();
   m_mode = mode;
-  if (mode == TeachingMode::Forward) m_forward.emplace(snapshot.model, snapshot.observations);
+  if (mode == TeachingMode::Forward) m_forward.emplace(snapshot.model, snapshot.observations());
   if (mode == TeachingMode::Viterbi) {
-    m_viterbi.emplace(snapshot.model, snapshot.observations);
+    m_viterbi.emplace(snapshot.model, snapshot.observations());
     m_deltaShown = hmm::RowMatrix::Zero(m_viterbi->length(), snapshot.model.states());
   }
   playing = true;

@@ -1,0 +1,22 @@
+#pragma once
+// How much memory this machine can give, and how much this process holds, from /proc.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace genlab::platform {
+
+// MemAvailable from /proc/meminfo: what new allocations can get without swapping. The
+// environment variable GENLAB_MEMORY_AVAILABLE ("8G", "512M") replaces it, so tests and people
+// can ask what a smaller machine would refuse. Empty when neither can be read.
+std::optional<std::uint64_t> availableMemoryBytes();
+
+// "needs about 31 GiB of memory, but this machine has 20 GiB available (MemAvailable)" when
+// `needed` bytes exceed availableMemoryBytes(); empty when they fit or nothing is known.
+std::string memoryShortfall(std::uint64_t needed);
+
+// VmRSS from /proc/self/status: resident bytes of this process now (0 when unreadable).
+std::uint64_t residentBytes();
+
+}  // namespace genlab::platform
