@@ -1,5 +1,6 @@
 #include "core/platform/process_memory.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -16,5 +17,7 @@ std::optional<std::int64_t> residentBytes() {
   if (pageSize <= 0) return std::nullopt;
   return residentPages * static_cast<std::int64_t>(pageSize);
 }
+
+void releaseFreeMemory() { ::malloc_trim(0); }
 
 }  // namespace genlab::platform

@@ -65,6 +65,9 @@ TEST(SessionFailure, PausesAtTheLastGoodStepAndResumesFromItAfterASettingChange)
   EXPECT_EQ(session.failure()->kind, "NaN");
   EXPECT_EQ(session.failure()->step, 6);
   EXPECT_EQ(session.latest()->step, 5);  // the last good state is what is shown
+  // The reader must see the failed state at least once before it is cleared below (on a loaded
+  // machine it may not have been scheduled yet).
+  for (int i = 0; i < 5000 && failedSeen.load() == 0; ++i) std::this_thread::sleep_for(1ms);
 
   // Played again unchanged, it fails again at the same step: paused, not dead.
   session.play();

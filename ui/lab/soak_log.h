@@ -26,8 +26,10 @@ class SoakLog {
   void failed(const std::string& what) { m_failures.push_back(what); }
 
   // Growth of resident memory after the first cycle: the largest end-of-cycle figure of the
-  // later cycles over the first cycle's, minus one (0.03 is 3%). The first cycle loads each
-  // lesson's data and warms every cache once; what grows after it is what a long lesson leaks.
+  // later cycles over the first cycle's, minus one (0.03 is 3%). Each end-of-cycle figure is
+  // taken with every run closed and the heap trimmed. The first cycle loads each lesson's data
+  // and warms every cache once; what grows after it is what lesson switches, twins and exports
+  // leak.
   // Nothing until two cycles have ended.
   std::optional<double> growthAfterFirstCycle() const;
 

@@ -96,6 +96,10 @@ void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
       m_soakLog.sample(sample());
       break;
     case SoakEventKind::kCycleEnd:
+      // Measured with nothing open and the heap trimmed: what stays is what the cycle kept.
+      // (With a lesson open the figure depends on how far its timeline had filled.)
+      m_runs.clear();
+      platform::releaseFreeMemory();
       m_soakLog.cycleEnded(sample());
       std::cerr << "genlab: soak: cycle " << event.cycle + 1 << " ended at " << elapsed
                 << " s, resident " << sample().residentBytes / (1024 * 1024) << " MB\n";

@@ -24,7 +24,7 @@ enum class SoakEventKind {
   kStartCompare,  // add a live twin of the lesson: two trainers side by side
   kEndCompare,    // close the twin, then export the window to a PNG
   kSample,        // sample resident memory
-  kCycleEnd,      // a pass over all lessons ended: sample resident memory for the growth test
+  kCycleEnd,      // a pass over all lessons ended: close it, trim the heap, sample for growth
   kFinish,        // write the report and exit
 };
 
