@@ -1,5 +1,7 @@
 #include "core/platform/memory_info.h"
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -40,6 +42,10 @@ std::string memoryShortfall(std::uint64_t needed) {
 
 std::uint64_t residentBytes() {
   return procKilobytes("/proc/self/status", "VmRSS").value_or(0);
+}
+
+void releaseFreeMemory() {
+  ::malloc_trim(0);
 }
 
 }  // namespace genlab::platform

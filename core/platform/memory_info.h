@@ -19,4 +19,8 @@ std::string memoryShortfall(std::uint64_t needed);
 // VmRSS from /proc/self/status: resident bytes of this process now (0 when unreadable).
 std::uint64_t residentBytes();
 
+// Hands the heap's free memory back to the kernel (glibc's malloc_trim), so that resident
+// memory measures what is in use rather than what allocator.h keeps for reuse.
+void releaseFreeMemory();
+
 }  // namespace genlab::platform

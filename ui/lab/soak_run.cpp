@@ -6,7 +6,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "core/platform/process_memory.h"
+#include "core/platform/memory_info.h"
 #include "ui/lab/lab_app.h"
 #include "ui/lab/transport.h"
 
@@ -62,7 +62,8 @@ void LabApp::advanceSoak() {
 void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
   const std::string lesson = m_lessons[event.lesson].file.stem().string();
   const auto sample = [&] {
-    return SoakSample{elapsed, platform::residentBytes().value_or(0), lesson, event.cycle};
+    return SoakSample{elapsed, static_cast<std::int64_t>(platform::residentBytes()), lesson,
+                      event.cycle};
   };
   switch (event.kind) {
     case SoakEventKind::kOpenLesson:
