@@ -6,8 +6,9 @@
 // The estimate counts the data and the per-step working memory that grow with a lesson's
 // settings: an HMM's forward-backward and Viterbi tables are T x K per sequence, a GMM's
 // responsibilities N x K, a data file's values. The snapshots a lab keeps are bounded
-// separately (train/memory_budget.h) and not counted here. Lessons whose size is fixed by their
-// data (the image VAEs and GANs) estimate 0.
+// separately (train/memory_budget.h) and not counted here. The neural lessons count their
+// images, parameters with their optimiser state, and one step's activations, which grow with
+// settings.batch.
 
 #include <cstdint>
 #include <optional>
@@ -21,8 +22,11 @@ struct MemoryEstimate {
   std::uint64_t bytes = 0;
   std::string largest;  // the setting that scales it most, "dataset.length"; empty when none
   double largestValue = 0;
+  // The part of `bytes` that does not scale with `largest` (a neural lesson's images and
+  // parameters); the rest is close to linear in it.
+  std::uint64_t fixedBytes = 0;
   // The largest value of `largest` that would fit in a given number of bytes, other settings
-  // equal (bytes are close to linear in it).
+  // equal; below 1 when even the fixed part does not fit.
   double valueThatFits(std::uint64_t available) const;
 };
 

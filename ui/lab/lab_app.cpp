@@ -255,6 +255,9 @@ int LabApp::run() {
       m_soakEventFrame = false;
     } else if (!m_options.scripted() || m_scriptPhase == ScriptPhase::kDrawing) {
       m_frameStats.record(millisecondsBetween(frameStart, frameEnd), interval);
+      if (m_soak && !m_soakLesson.empty())
+        m_soakLessonFrames[m_soakLesson].record(millisecondsBetween(frameStart, frameEnd),
+                                                interval);
     }
     // Under Xvfb and some drivers swap does not wait for vertical sync; cap the rate so the UI
     // does not take a core from the trainer. Scripted runs are capped too: they stand in for a

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -273,8 +274,11 @@ class LabApp {
   std::chrono::steady_clock::time_point m_soakStart;
   bool m_soakStarted = false;
   bool m_soakExportPending = false;
-  bool m_soakEventFrame = false;   // this frame performed a soak event
-  FrameStats m_soakSwitchStats;    // the frames that did
+  bool m_soakEventFrame = false;  // this frame performed a soak event
+  FrameStats m_soakSwitchStats;   // the frames that did
+  // The steady frames again, by the lesson on screen: which lesson a slow p95 comes from.
+  std::map<std::string, FrameStats> m_soakLessonFrames;
+  std::string m_soakLesson;
   std::size_t m_soakBaseRuns = 0;  // runs the lesson opened with; the twin comes after them
 };
 

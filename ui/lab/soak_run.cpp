@@ -67,6 +67,7 @@ void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
   };
   switch (event.kind) {
     case SoakEventKind::kOpenLesson:
+      m_soakLesson = lesson;
       openLesson(event.lesson);
       if (m_runs.empty()) {
         m_soakLog.failed(lesson + ": " + m_openError);
@@ -130,6 +131,13 @@ void LabApp::finishSoak() {
   report["lessons"] = lessons;
   report["total_seconds"] = m_soak->totalSeconds();
   report["switch_frames"] = m_soakSwitchStats.report();
+  nlohmann::json byLesson = nlohmann::json::object();
+  for (const auto& [name, stats] : m_soakLessonFrames) {
+    const nlohmann::json frames = stats.report();
+    byLesson[name] = {
+        {"count", frames["count"]}, {"median", frames["median"]}, {"p95", frames["p95"]}};
+  }
+  report["frames_by_lesson"] = byLesson;
   std::ofstream out(m_options.soakReport);
   out << report.dump(2) << '\n';
   if (!out) {

@@ -207,6 +207,7 @@ double Gan2dTrainer::updateDiscriminator() {
   checkFinite(value, "discriminator loss", m_steps + 1, kStepNotApplied);
   loss.backward();
   genlab::nn::checkFiniteGradients(*n.d, "discriminator", m_steps + 1);
+  genlab::nn::checkUpdateStaysFinite(*n.optD, *n.d, "discriminator", m_steps + 1);
   n.optD->step();
   ++m_dUpdates;
   return value;
@@ -223,6 +224,7 @@ double Gan2dTrainer::updateGenerator() {
   checkFinite(value, "generator loss", m_steps + 1, kStepNotApplied);
   loss.backward();
   genlab::nn::checkFiniteGradients(*n.g, "generator", m_steps + 1);
+  genlab::nn::checkUpdateStaysFinite(*n.optG, *n.g, "generator", m_steps + 1);
   n.optG->step();
   ++m_gUpdates;
   return value;

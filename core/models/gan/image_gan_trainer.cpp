@@ -123,6 +123,7 @@ double ImageGanTrainer::updateDiscriminator() {
   checkFinite(value, "discriminator loss", m_steps + 1, kStepNotApplied);
   loss.backward();
   genlab::nn::checkFiniteGradients(*n.d, "discriminator", m_steps + 1);
+  genlab::nn::checkUpdateStaysFinite(*n.optD, *n.d, "discriminator", m_steps + 1);
   n.optD->step();
   ++m_dUpdates;
   m_dReal = displayedOutput(m_settings.loss, realOut.detach()).mean().item<double>();
@@ -141,6 +142,7 @@ double ImageGanTrainer::updateGenerator() {
   checkFinite(value, "generator loss", m_steps + 1, kStepNotApplied);
   loss.backward();
   genlab::nn::checkFiniteGradients(*n.g, "generator", m_steps + 1);
+  genlab::nn::checkUpdateStaysFinite(*n.optG, *n.g, "generator", m_steps + 1);
   n.optG->step();
   ++m_gUpdates;
   return value;

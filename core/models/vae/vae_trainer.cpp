@@ -367,6 +367,7 @@ train::StepOutcome VaeTrainer::step(std::span<double> metrics, std::stop_token s
   genlab::nn::clearGradients(*m.optimizer);
   loss.backward();
   genlab::nn::checkFiniteGradients(*m.net, "VAE", m.steps + 1);
+  genlab::nn::checkUpdateStaysFinite(*m.optimizer, *m.net, "VAE", m.steps + 1);
   m.optimizer->step();
   ++m.steps;
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 
 #include "core/data/image_datasets.h"
 #include "core/models/registry.h"
@@ -66,6 +67,88 @@ TEST(MemoryEstimate, GmmCountsPointsTimesComponents) {
   const auto estimate = estimateTrainingMemory(lesson);
   EXPECT_EQ(estimate.largest, "dataset.n");
   EXPECT_GT(estimate.bytes, std::uint64_t{10'000'000} * 64 * 8);
+}
+
+lesson::Lesson neuralLesson(const std::string& model, nlohmann::json settings) {
+  lesson::Lesson lesson;
+  lesson.file = model + ".json";
+  lesson.model = model;
+  lesson.dataset = {{"kind", "fashion_mnist"}};
+  lesson.settings = std::move(settings);
+  return lesson;
+}
+
+// A neural lesson's step grows with its batch; its images and parameters do not.
+TEST(MemoryEstimate, NeuralLessonsGrowWithTheBatchOverTheirData) {
+  for (const auto& [model, settings] :
+       {std::pair{std::string("vae"), nlohmann::json{{"hidden", 400}}},
+        {std::string("vae"), nlohmann::json{{"architecture", "conv"}}},
+        {std::string("gan_image"), nlohmann::json{{"architecture", "dcgan"}}},
+        {std::string("gan_image"), nlohmann::json{{"architecture", "mlp"}}}}) {
+    auto small = settings;
+    small["batch"] = 64;
+    auto large = settings;
+    large["batch"] = 6400;
+    const auto a = estimateTrainingMemory(neuralLesson(model, small));
+    const auto b = estimateTrainingMemory(neuralLesson(model, large));
+    EXPECT_EQ(a.largest, "settings.batch");
+    EXPECT_EQ(a.fixedBytes, b.fixedBytes);
+    // 70,000 Fashion-MNIST images of 784 float pixels, at least.
+    EXPECT_GT(a.fixedBytes, 70000u * 784u * 4u) << model;
+    EXPECT_NEAR(
+        static_cast<double>(b.bytes - b.fixedBytes) / static_cast<double>(a.bytes - a.fixedBytes),
+        100.0, 1e-3)
+        << model;
+  }
+  // Against what `genlab train --steps 2` measured per example of the batch (peak resident
+  // memory at two batch sizes, docs/MEMORY.md): never below it, and not so far above it that a
+  // batch that fits is refused.
+  for (const auto& [model, settings, measuredKb] :
+       {std::tuple{std::string("vae"), nlohmann::json::object(), 21.2},
+        {std::string("vae"), nlohmann::json{{"architecture", "conv"}}, 98.8},
+        {std::string("gan_image"), nlohmann::json::object(), 630.0},
+        {std::string("gan_image"), nlohmann::json{{"architecture", "mlp"}}, 15.3}}) {
+    auto one = settings;
+    one["batch"] = 1000;
+    const auto estimate = estimateTrainingMemory(neuralLesson(model, one));
+    const double perExampleKb =
+        static_cast<double>(estimate.bytes - estimate.fixedBytes) / 1000.0 / 1024.0;
+    EXPECT_GE(perExampleKb, measuredKb) << model << " " << settings;
+    EXPECT_LE(perExampleKb, 1.5 * measuredKb) << model << " " << settings;
+  }
+  // A DCGAN keeps far more per image than an MLP GAN: feature maps against a few hundred units.
+  const auto dcgan = estimateTrainingMemory(neuralLesson("gan_image", {{"batch", 1000}}));
+  const auto mlp =
+      estimateTrainingMemory(neuralLesson("gan_image", {{"architecture", "mlp"}, {"batch", 1000}}));
+  EXPECT_GT(dcgan.bytes - dcgan.fixedBytes, 20 * (mlp.bytes - mlp.fixedBytes));
+}
+
+TEST(MemoryEstimate, ABatchTooLargeIsRefusedWithOneThatFits) {
+  const std::uint64_t available = std::uint64_t{2} << 30;
+  const auto lesson = neuralLesson("gan_image", {{"batch", 8192}});
+  try {
+    refuseIfTooLargeForMemory(lesson, available);
+    FAIL() << "a DCGAN batch of 8192 was accepted with 2 GiB";
+  } catch (const ConfigError& error) {
+    const std::string message = error.what();
+    EXPECT_EQ(message.rfind("gan_image.json: settings.batch = 8192", 0), 0u) << message;
+    const auto at = message.find("at most ");
+    ASSERT_NE(at, std::string::npos) << message;
+    const int suggested = std::stoi(message.substr(at + 8));
+    EXPECT_LE(estimateTrainingMemory(neuralLesson("gan_image", {{"batch", suggested}})).bytes,
+              available);
+    EXPECT_GT(
+        estimateTrainingMemory(neuralLesson("gan_image", {{"batch", suggested * 11 / 10 + 1}}))
+            .bytes,
+        available);
+  }
+  // When the images alone do not fit, no batch helps: the message says what does.
+  try {
+    refuseIfTooLargeForMemory(neuralLesson("vae", {{"batch", 1}}), std::uint64_t{64} << 20);
+    FAIL() << "70,000 images were accepted in 64 MiB";
+  } catch (const ConfigError& error) {
+    EXPECT_NE(std::string(error.what()).find("dataset.train"), std::string::npos) << error.what();
+  }
 }
 
 }  // namespace
