@@ -20,6 +20,7 @@ void registerAllCommands(CLI::App& app) {
   registerRuns(app);
   registerExport(app);
   registerSweep(app);
+  registerLeaderboard(app);
   auto* fit = app.add_subcommand("fit", "Fit a model to a data file and print it");
   fit->require_subcommand(1);
   registerFitGmm(*fit);

@@ -22,6 +22,7 @@ void registerInfo(CLI::App& app);
 void registerTrain(CLI::App& app);
 void registerRuns(CLI::App& app);  // runs list, runs show
 void registerSweep(CLI::App& app);
+void registerLeaderboard(CLI::App& app);
 // fit gmm, fit hmm, decode hmm, fit nb, fit word2vec and the word2vec queries live in
 // fit_gmm.h, fit_hmm.h, decode_hmm.h, fit_nb.h, fit_word2vec.h and word2vec_query.h.
 

@@ -687,6 +687,39 @@ double VaeTrainer::elboOf(const data::ImageSet& images, std::uint64_t seed) {
   return -sum / images.count;
 }
 
+std::vector<double> VaeTrainer::importanceWeightedBounds(const data::ImageSet& images, int samples,
+                                                         std::uint64_t seed) {
+  Impl& m = *m_impl;
+  if (images.height != m.height || images.width != m.width || images.count <= 0) {
+    throw DataError("importanceWeightedBounds: expected " + std::to_string(m.height) + "x" +
+                    std::to_string(m.width) + " images");
+  }
+  if (samples < 1) throw ConfigError("importance samples: must be at least 1");
+  torch::NoGradGuard noGrad;
+  at::Generator generator = at::detail::createCPUGenerator(seed);
+  const auto all = torch::from_blob(const_cast<float*>(images.pixels.data()),
+                                    {images.count, m.pixels()}, torch::kFloat32);
+  constexpr double kLog2Pi = 1.8378770664093453;
+  std::vector<double> bounds;
+  bounds.reserve(static_cast<std::size_t>(images.count));
+  m.net->eval();
+  for (std::int64_t i = 0; i < images.count; ++i) {
+    // K copies of image i: log w_k = log p(x|z_k) + log p(z_k) - log q(z_k|x), z_k ~ q(z|x).
+    const auto x = all.slice(0, i, i + 1).expand({samples, m.pixels()});
+    const Posterior posterior = m.net->encode(x);
+    const auto z = reparameterise(posterior, generator);
+    const auto logPx = -m.net->negativeLogLikelihood(m.net->decodeLogits(z), x);
+    const auto logPrior = (-0.5 * (z * z + kLog2Pi)).sum(1);
+    const auto standardised = (z - posterior.mean) * torch::exp(-0.5 * posterior.logVar);
+    const auto logQ = (-0.5 * (standardised * standardised + posterior.logVar + kLog2Pi)).sum(1);
+    const auto logW = (logPx + logPrior - logQ).to(torch::kDouble);
+    bounds.push_back(
+        (torch::logsumexp(logW, 0) - std::log(static_cast<double>(samples))).item<double>());
+  }
+  m.net->train();
+  return bounds;
+}
+
 const VaeSnapshot& VaeTrainer::lastEvaluation() const {
   return m_impl->state;
 }

@@ -95,6 +95,12 @@ class VaeTrainer final : public train::Trainer {
   // The ELBO per image of any images of the training size (one z per image from `seed`), e.g.
   // a whole test split; evaluated in chunks. Throws DataError for a size mismatch.
   double elboOf(const data::ImageSet& images, std::uint64_t seed);
+  // The importance-weighted bound on log p(x) of each image (Burda et al., 2016), in nats:
+  // log (1/K) sum_k p(x|z_k) p(z_k) / q(z_k|x) with K = `samples` draws z_k ~ q(z|x). A lower
+  // bound for every K, equal in expectation to the ELBO at K = 1 and rising towards log p(x)
+  // as K grows. Throws DataError for a size mismatch, ConfigError for samples < 1.
+  std::vector<double> importanceWeightedBounds(const data::ImageSet& images, int samples,
+                                               std::uint64_t seed);
   // The last evaluation's KL decomposition and MIG (NaN-free after the first step).
   const VaeSnapshot& lastEvaluation() const;
 
