@@ -107,7 +107,8 @@ void NbFieldView::rebuildModel(Side& side, const nb::NbSnapshot& s, bool full,
   side.canvas.setLegend(std::move(legend));
 
   char title[160];
-  std::snprintf(title, sizeof title, "%s: %.0f%% right", full ? "Full covariance" : "Naive Bayes",
+  // Titles of about one length, so they wrap alike and the two plots keep one height.
+  std::snprintf(title, sizeof title, "%s: %.0f%% right", full ? "Not naive" : "Naive Bayes",
                 100.0 * (full ? s.fullTestAccuracy : s.testAccuracy));
   side.canvas.setTitle(title);
 }

@@ -178,21 +178,22 @@ void NbDrawView::update(ViewContext& context) {
 }
 
 void NbDrawView::handleMouse() {
+  // Called right after the canvas's tiles were drawn: the last item is their invisible button,
+  // which holds the mouse while the left button is down (so the window does not move). A stroke
+  // starts with a press on the canvas and lasts while that button stays down.
+  const bool hovered = ImGui::IsItemHovered() || ImGui::IsItemActive();
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_button = ImGuiMouseButton_Left;
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) m_button = ImGuiMouseButton_Right;
+  if (m_button >= 0 && !ImGui::IsMouseDown(m_button)) m_button = -1;
   const ImRect cell0 = m_canvas.tileRect(0);
   const float cellSize = (cell0.Max.x - cell0.Min.x) / static_cast<float>(m_drawing.width());
-  if (cellSize <= 0.0f) return;
-  ImGui::SetCursorScreenPos(cell0.Min);
-  ImGui::InvisibleButton("##nb-drawing", cell0.GetSize(),
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
-  const bool left = ImGui::IsMouseDown(ImGuiMouseButton_Left);
-  const bool right = ImGui::IsMouseDown(ImGuiMouseButton_Right);
-  if (!ImGui::IsItemActive() || (!left && !right)) {
+  if (m_button < 0 || cellSize <= 0.0f) {
     m_lastCell.reset();
     return;
   }
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const Eigen::Vector2d at((mouse.x - cell0.Min.x) / cellSize, (mouse.y - cell0.Min.y) / cellSize);
-  m_drawing.stroke(m_lastCell.value_or(at), at, left ? 1.0f : 0.0f);
+  m_drawing.stroke(m_lastCell.value_or(at), at, m_button == ImGuiMouseButton_Left ? 1.0f : 0.0f);
   m_lastCell = at;
 }
 
@@ -212,6 +213,7 @@ void NbDrawView::draw(ViewContext& context, ImVec2 size) {
   ImGui::SetCursorScreenPos(
       ImVec2(start.x, start.y + std::floor(0.5f * std::max(0.0f, size.y - side - textHeight))));
   m_canvas.draw(ImVec2(left, side));
+  if (!context.scrubbing) handleMouse();
   // The cells' borders, so the student sees where a pixel begins.
   const ImRect r = m_canvas.tileRect(0);
   ImDrawList* list = ImGui::GetWindowDrawList();
@@ -224,7 +226,6 @@ void NbDrawView::draw(ViewContext& context, ImVec2 size) {
     const float y = r.Min.y + (r.Max.y - r.Min.y) * static_cast<float>(i) / m_drawing.height();
     list->AddLine(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y), line, 1.0f);
   }
-  if (!context.scrubbing) handleMouse();
   ImGui::SetCursorScreenPos(ImVec2(start.x, r.Max.y + 2.0f));
   caption(help, left);
   ImGui::SetCursorScreenPos(ImVec2(start.x + left + kGapPx, start.y));

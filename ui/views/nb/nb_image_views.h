@@ -57,6 +57,7 @@ class NbDrawView final : public View {
   ImageTiles m_canvas;
   std::uint64_t m_canvasVersion = 0;
   std::optional<Eigen::Vector2d> m_lastCell;  // where the held button was last frame
+  int m_button = -1;  // the mouse button of the stroke in progress (ImGuiMouseButton), or -1
   plot::PlotCanvas m_bars;
   plot::RectLayer* m_barRects = nullptr;
   plot::TextLayer* m_barLabels = nullptr;
