@@ -90,7 +90,7 @@ void NbUi::drawControls(ViewContext& context) {
                      100.0 * s->testAccuracy, static_cast<long long>(s->data->test.rows()),
                      s->testLogLikelihood);
   if (s->full) {
-    ImGui::TextWrapped("Full covariance: %.1f%% right, log p(x) %.2f nats",
+    ImGui::TextWrapped("Not naive (full covariance): %.1f%% right, log p(x) %.2f nats",
                        100.0 * s->fullTestAccuracy, s->fullTestLogLikelihood);
   }
 
