@@ -23,11 +23,6 @@ NbUi::NbUi(const lesson::Lesson& lesson) : m_images(nb::isImageDataset(lesson.da
       m_order.push_back(m_draw.get());
     }
   };
-  if (lesson.views.empty() ||
-      !(lesson.views.front() == "posterior" || lesson.views.front() == "class_images" ||
-        lesson.views.front() == "draw")) {
-    addMain(m_images ? "class_images" : "posterior");
-  }
   for (const auto& name : lesson.views) {
     addMain(name);
     if (name == "accuracy" && !m_accuracy) {
@@ -52,6 +47,13 @@ NbUi::NbUi(const lesson::Lesson& lesson) : m_images(nb::isImageDataset(lesson.da
       m_order.push_back(m_logLikelihood.get());
     }
   }
+  // A picture of the data comes first (the large view); a lesson that names none of its
+  // data's kind gets the default one.
+  if (!m_field && !m_classImages && !m_draw) addMain(m_images ? "class_images" : "posterior");
+  const auto picture = std::find_if(m_order.begin(), m_order.end(), [this](View* v) {
+    return v == m_field.get() || v == m_classImages.get() || v == m_draw.get();
+  });
+  std::rotate(m_order.begin(), picture, picture + 1);
 }
 
 void NbUi::applyDisplayOption(const std::string& key, const nlohmann::json& value) {

@@ -17,7 +17,8 @@ namespace genlab::views {
 class NbUi final : public ModelUi {
  public:
   // The lesson's "views": "posterior" (points), "class_images", "draw" (images), "accuracy",
-  // "log_likelihood". The main picture of the data's kind comes first when not named.
+  // "log_likelihood". A picture of the data comes first (the large view): the first one named
+  // of the data's kind, else the default (posterior for points, class_images for images).
   explicit NbUi(const lesson::Lesson& lesson);
   std::vector<View*> views() override { return m_order; }
   void drawControls(ViewContext& context) override;
