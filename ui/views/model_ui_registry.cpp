@@ -5,6 +5,7 @@
 #include "ui/views/hmm/hmm_ui.h"
 #include "ui/views/vae/vae_ui.h"
 #include "ui/views/view.h"
+#include "ui/views/word2vec/word2vec_ui.h"
 
 namespace genlab::views {
 
@@ -19,6 +20,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   if (lesson.model == "vae") ui = std::make_unique<VaeUi>(lesson);
   if (lesson.model == "gan2d") ui = std::make_unique<Gan2dUi>(lesson.views);
   if (lesson.model == "gan_image") ui = std::make_unique<ImageGanUi>(lesson.views);
+  if (lesson.model == "word2vec") ui = std::make_unique<Word2VecUi>(lesson);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {
