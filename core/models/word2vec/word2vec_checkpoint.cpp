@@ -97,6 +97,8 @@ nlohmann::json toJson(const TrainingState& s) {
           {"last_epoch_loss", s.lastEpochLoss},
           {"epoch_pairs", s.epochPairs},
           {"last_epoch_pairs", s.lastEpochPairs},
+          {"total_loss", s.totalLoss},
+          {"total_predictions", s.totalPredictions},
           {"random", s.random},
           {"predictions", s.predictions},
           {"loaded", s.loaded},
@@ -120,6 +122,8 @@ TrainingState trainingStateFromJson(const nlohmann::json& json) {
   s.lastEpochLoss = number(json, "last_epoch_loss");
   s.epochPairs = integer<std::int64_t>(json, "epoch_pairs");
   s.lastEpochPairs = integer<std::int64_t>(json, "last_epoch_pairs");
+  s.totalLoss = number(json, "total_loss");
+  s.totalPredictions = integer<std::int64_t>(json, "total_predictions");
   s.random = integer<std::uint64_t>(json, "random");
   s.predictions = integer<std::int64_t>(json, "predictions");
   s.loaded = flag(json, "loaded");

@@ -284,6 +284,8 @@ void Word2Vec::finishEpochIfDone() {
 void Word2Vec::collect(Worker& worker) {
   m_epochLoss += worker.loss;
   m_epochPairs += worker.pairs - worker.pairsCollected;
+  m_totalLoss += worker.loss;
+  m_totalPairs += worker.pairs - worker.pairsCollected;
   worker.pairsCollected = worker.pairs;
   worker.loss = 0.0;
   if (!worker.recorded.inputs.empty()) {
@@ -432,6 +434,8 @@ TrainingState Word2Vec::trainingState() const {
   state.lastEpochLoss = m_lastEpochLoss;
   state.epochPairs = m_epochPairs + (w.pairs - w.pairsCollected);
   state.lastEpochPairs = m_lastEpochPairs;
+  state.totalLoss = m_totalLoss + w.loss;
+  state.totalPredictions = m_totalPairs + (w.pairs - w.pairsCollected);
   state.random = w.rng.state();
   state.predictions = w.pairs;
   state.loaded = w.loaded;
@@ -485,6 +489,8 @@ void Word2Vec::restore(const TrainingState& state, std::vector<float> input,
   m_lastEpochLoss = state.lastEpochLoss;
   m_epochPairs = state.epochPairs;
   m_lastEpochPairs = state.lastEpochPairs;
+  m_totalLoss = state.totalLoss;
+  m_totalPairs = state.totalPredictions;
   Worker& w = *m_worker;
   w.rng = FastRandom(state.random);
   w.pairs = state.predictions;

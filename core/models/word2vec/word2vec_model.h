@@ -43,8 +43,10 @@ struct TrainingState {
   std::int64_t wordsDone = 0;
   double epochLoss = 0.0, lastEpochLoss = 0.0;
   std::int64_t epochPairs = 0, lastEpochPairs = 0;
-  std::uint64_t random = 0;      // the stream's FastRandom state
-  std::int64_t predictions = 0;  // predictions made by the stream (the recording cadence)
+  double totalLoss = 0.0;             // over all epochs
+  std::int64_t totalPredictions = 0;  // over all epochs
+  std::uint64_t random = 0;           // the stream's FastRandom state
+  std::int64_t predictions = 0;       // predictions made by the stream (the recording cadence)
   // A sentence stopped part way (trainPredictions): its words after subsampling, the centre
   // position, whether its window is drawn, the window [lo, hi), the next context position, and
   // the learning rate the sentence started with.
@@ -115,6 +117,10 @@ class Word2Vec {
   double currentAlpha() const;
   // Mean loss per positive pair over the current epoch so far, or the last one at its end.
   double meanLoss() const;
+  // Loss summed over every prediction so far, and how many predictions there were (the
+  // differences between two calls give the mean loss of the predictions between them).
+  double totalLoss() const { return m_totalLoss; }
+  std::int64_t totalPredictions() const { return m_totalPairs; }
 
  private:
   struct Worker;
@@ -151,6 +157,8 @@ class Word2Vec {
   std::int64_t m_wordsTotal = 0;
   double m_epochLoss = 0.0, m_lastEpochLoss = 0.0;
   std::int64_t m_epochPairs = 0, m_lastEpochPairs = 0;
+  double m_totalLoss = 0.0;
+  std::int64_t m_totalPairs = 0;
   PairUpdate m_lastUpdate;
   // Every 4096th prediction is recorded for snapshot().lastUpdate: often enough for a live
   // view, rare enough to cost nothing measurable.

@@ -25,6 +25,7 @@ struct Word2VecRunSnapshot : train::Snapshot {
   std::int64_t updates = 0;         // predictions made so far, over all epochs
   std::int64_t updatesPerStep = 0;  // the current step size
   int epochs = 0;                   // the schedule's
+  double loss = 0.0;                // the "loss" metric: a moving average per prediction
   double similarity = 0.0;          // Spearman on the held-out pairs (NaN: none)
   int similarityPairs = 0;          // pairs whose words are in the vocabulary
 

@@ -27,6 +27,7 @@ Word2VecTrainer::Word2VecTrainer(const Word2VecSettings& settings, text::Vocabul
     : m_settings(settings),
       m_model(seeded(settings.config, seed), std::move(vocabulary), std::move(corpus)),
       m_pairs(std::move(pairs)),
+      m_smoothedLoss(std::numeric_limits<double>::quiet_NaN()),
       m_similarity(std::numeric_limits<double>::quiet_NaN()) {
   m_settings.config = m_model.config();
   m_counts = std::make_shared<const std::vector<std::int64_t>>(m_model.vocabulary().counts());
@@ -57,14 +58,24 @@ train::StepOutcome Word2VecTrainer::step(std::span<double> metrics, std::stop_to
       m_nextStepUpdates > 0 ? m_nextStepUpdates : m_settings.updatesPerStep;
   m_nextStepUpdates = 0;
   const std::int64_t wordsBefore = m_model.wordsDone();
+  const double lossBefore = m_model.totalLoss();
+  const std::int64_t predictionsBefore = m_model.totalPredictions();
   const auto start = std::chrono::steady_clock::now();
   m_updates += m_model.trainPredictions(updates);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ++m_steps;
+  const auto made = static_cast<double>(m_model.totalPredictions() - predictionsBefore);
+  if (made > 0.0) {
+    // Each prediction weighs 1 / kLossSpan against the average so far.
+    const double mean = (m_model.totalLoss() - lossBefore) / made;
+    const double weight = std::isnan(m_smoothedLoss) ? 1.0 : -std::expm1(-made / kLossSpan);
+    m_smoothedLoss =
+        std::isnan(m_smoothedLoss) ? mean : m_smoothedLoss + weight * (mean - m_smoothedLoss);
+  }
   refreshSimilarity();
   const double words = static_cast<double>(m_model.wordsDone() - wordsBefore);
-  const double values[] = {m_model.meanLoss(), m_model.currentAlpha(),
+  const double values[] = {m_smoothedLoss, m_model.currentAlpha(),
                            seconds > 0.0 ? words / seconds : 0.0, m_similarity};
   for (std::size_t i = 0; i < metrics.size() && i < std::size(values); ++i) metrics[i] = values[i];
   touch();
@@ -89,6 +100,7 @@ train::SnapshotPtr Word2VecTrainer::snapshot() const {
   snap->updates = m_updates;
   snap->updatesPerStep = m_settings.updatesPerStep;
   snap->epochs = c.epochs;
+  snap->loss = m_smoothedLoss;
   snap->similarity = m_similarity;
   snap->similarityPairs = m_similarityPairs;
   m_cached = std::move(snap);
@@ -121,6 +133,8 @@ void Word2VecTrainer::saveCheckpoint(const std::filesystem::path& file) const {
                     {"words", m_model.vocabulary().size()},
                     {"dim", m_model.dim()},
                     {"corpus_words", m_model.corpus().words()},
+                    {"smoothed_loss", std::isnan(m_smoothedLoss) ? nlohmann::json(nullptr)
+                                                                 : nlohmann::json(m_smoothedLoss)},
                     {"similarity", std::isfinite(m_similarity) ? nlohmann::json(m_similarity)
                                                                : nlohmann::json(nullptr)},
                     {"state", toJson(m_model.trainingState())}};
@@ -148,6 +162,9 @@ void Word2VecTrainer::loadCheckpoint(const std::filesystem::path& file) {
     const TrainingState state = trainingStateFromJson(header.at("state"));
     const auto steps = data::readInteger<std::int64_t>(header.at("step"), "step");
     const auto updates = data::readInteger<std::int64_t>(header.at("updates"), "updates");
+    const nlohmann::json& smoothed = header.at("smoothed_loss");
+    const double smoothedLoss =
+        smoothed.is_number() ? smoothed.get<double>() : std::numeric_limits<double>::quiet_NaN();
     // Checks first (both throw before changing anything), then nothing throws.
     Word2VecConfig previous = m_model.config();
     m_model.setTrainingSettings(settings.config);
@@ -160,6 +177,7 @@ void Word2VecTrainer::loadCheckpoint(const std::filesystem::path& file) {
     m_settings = settings;
     m_steps = steps;
     m_updates = updates;
+    m_smoothedLoss = smoothedLoss;
     m_nextStepUpdates = 0;
     refreshSimilarity();
   } catch (const std::exception& error) {

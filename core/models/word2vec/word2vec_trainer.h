@@ -3,10 +3,11 @@
 // settings.updates_per_step predictions on one thread (Word2Vec::trainPredictions), so a run
 // replays bit for bit from its seed and resumes bit for bit from a checkpoint.
 //
-// Metrics per step: "loss" (mean loss per prediction over the epoch so far, as
-// `genlab fit word2vec` prints it), "alpha" (the learning rate now), "words_per_sec" (corpus
-// words this step took through, over its wall time) and, when the lesson names a pairs file,
-// "similarity" (Spearman of cosine against the pairs' scores).
+// Metrics per step: "loss" (per prediction, an exponential moving average over about the last
+// kLossSpan predictions, so it neither jumps at epoch ends nor shakes with 10-update steps),
+// "alpha" (the learning rate now), "words_per_sec" (corpus words this step took through, over its
+// wall time) and, when the lesson names a pairs file, "similarity" (Spearman of cosine against the
+// pairs' scores).
 
 #include <cstdint>
 #include <filesystem>
@@ -24,6 +25,8 @@ namespace genlab::word2vec {
 
 class Word2VecTrainer final : public train::Trainer {
  public:
+  static constexpr double kLossSpan = 2000.0;
+
   // settings.config.seed is replaced by `seed`. Throws ConfigError / DataError like Word2Vec.
   Word2VecTrainer(const Word2VecSettings& settings, text::Vocabulary vocabulary,
                   text::EncodedCorpus corpus, std::uint64_t seed,
@@ -62,6 +65,7 @@ class Word2VecTrainer final : public train::Trainer {
   std::int64_t m_steps = 0;
   std::int64_t m_updates = 0;
   std::int64_t m_nextStepUpdates = 0;  // 0: updates_per_step
+  double m_smoothedLoss;               // NaN before the first prediction
   double m_similarity;                 // after the last step (NaN: no pairs, or not yet)
   int m_similarityPairs = 0;
   mutable train::SnapshotPtr m_cached;  // built on demand: the session asks less than it steps

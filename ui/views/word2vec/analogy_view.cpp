@@ -38,8 +38,8 @@ void AnalogyView::draw(ViewContext& context, ImVec2 size) {
       empty = "\"" + *word + "\" is not in the vocabulary";
     }
   }
-  if (empty.empty())
-    answers = vectors->analogy(a, b, c, barsThatFit(kAnswers, size.x, context.style));
+  if (empty.empty()) answers = vectors->analogy(a, b, c, kAnswers);
+  keepWhatFits(answers, size.x, context.style);
   m_bars.set(answers, a + " - " + b + " + " + c + " = ?", empty, context.style);
   const float used = ImGui::GetCursorPosY() - top;
   plot::CanvasWidgetOptions options;

@@ -1,13 +1,26 @@
 #include "ui/views/word2vec/cosine_bars.h"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <cstdio>
 
 namespace genlab::views {
 
-int barsThatFit(int wanted, float width, const ui::Style& style) {
-  const int fit = static_cast<int>(width / (5.5f * std::max(style.fontPx, 1.0f)));
-  return std::clamp(fit, std::min(4, wanted), wanted);
+void keepWhatFits(std::vector<word2vec::Neighbour>& words, float width, const ui::Style& style) {
+  // The canvas wants (widest name + 1.5 em) per category; a character is taken as 0.62 em
+  // (DejaVu Sans averages about 0.6), and the axes take about 80 logical pixels.
+  const double em = style.fontPx;
+  const double room =
+      (width - 80.0) * static_cast<double>(ImGui::GetIO().DisplayFramebufferScale.x);
+  while (words.size() > 3) {
+    std::size_t widest = 1;
+    for (const auto& w : words) widest = std::max(widest, w.word.size());
+    if ((0.62 * em * static_cast<double>(widest) + 1.5 * em) * static_cast<double>(words.size()) <=
+        room)
+      break;
+    words.pop_back();
+  }
 }
 
 CosineBars::CosineBars(const std::string& xLabel) {

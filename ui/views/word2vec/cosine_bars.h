@@ -15,9 +15,10 @@
 
 namespace genlab::views {
 
-// How many of at most `wanted` bars keep every word's name readable under its bar in `width`
-// pixels: about 5.5 em a bar (a word of 7 letters and the space between names); at least 4.
-int barsThatFit(int wanted, float width, const ui::Style& style);
+// Drops words from the end until every name fits under its bar in a canvas `width` logical
+// pixels wide (the canvas thins category names that do not fit, and a bar without its word
+// means nothing); keeps at least three.
+void keepWhatFits(std::vector<word2vec::Neighbour>& words, float width, const ui::Style& style);
 
 class CosineBars {
  public:

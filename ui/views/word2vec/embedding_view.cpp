@@ -60,8 +60,8 @@ void EmbeddingView::rebuild(const word2vec::Word2VecRunSnapshot& snapshot, const
     return std::find(highlighted.begin(), highlighted.end(), w) != highlighted.end() ? 1 : 0;
   };
   const gl::Color plain = style.palette.foreground.withAlpha(0.45f);
-  const gl::Color neighbour = style.palette.seriesColor(1);
-  const gl::Color chosen = style.palette.seriesColor(6);
+  const gl::Color neighbour = gl::Color::fromHex(0xD55E00);  // Okabe-Ito vermillion
+  const gl::Color chosen = gl::Color::fromHex(0x0072B2);     // and blue
   std::vector<plot::Vec2> points;
   std::vector<plot::Rgba8> colors;
   std::vector<plot::Label> first, rest;  // the selection's labels first: they must survive
@@ -88,9 +88,9 @@ void EmbeddingView::rebuild(const word2vec::Word2VecRunSnapshot& snapshot, const
     (r > 0 ? first : rest).push_back(std::move(label));
     if (r == 1) links.push_back({{selectedAt, p}, neighbour.withAlpha(0.5f), false});
   }
-  std::sort(first.begin(), first.end(), [](const plot::Label& a, const plot::Label& b) {
-    return a.bold && !b.bold;  // bold = selected or neighbour; the selected word's colour wins
-  });
+  // The chosen word's label before its neighbours': it is the one that must be read.
+  std::stable_partition(first.begin(), first.end(),
+                        [&](const plot::Label& l) { return l.text == m_selection.word; });
   first.insert(first.end(), std::make_move_iterator(rest.begin()),
                std::make_move_iterator(rest.end()));
   m_points->setPoints(points, colors);

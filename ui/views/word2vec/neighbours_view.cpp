@@ -19,14 +19,14 @@ void NeighboursView::draw(ViewContext& context, ImVec2 size) {
   std::vector<word2vec::Neighbour> neighbours;
   std::string title, empty;
   if (vectors->find(m_selection.word) >= 0) {
-    neighbours =
-        vectors->neighbours(m_selection.word, barsThatFit(kNeighbours, size.x, context.style));
+    neighbours = vectors->neighbours(m_selection.word, kNeighbours);
     title = "nearest to \"" + m_selection.word + "\"";
   } else {
     title = "nearest neighbours";
     empty = m_selection.word.empty() ? "type a word, or click one in the embedding"
                                      : "\"" + m_selection.word + "\" is not in the vocabulary";
   }
+  keepWhatFits(neighbours, size.x, context.style);
   m_bars.set(neighbours, title, empty, context.style);
   const float used = ImGui::GetCursorPosY() - top;
   plot::CanvasWidgetOptions options;

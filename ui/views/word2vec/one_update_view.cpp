@@ -49,10 +49,15 @@ std::vector<plot::Polyline> arrow(plot::Vec2 from, plot::Vec2 to, const gl::Colo
 
 }  // namespace
 
+namespace {
+// The smallest picture the view splits its room into (logical pixels).
+constexpr float kMinPictureWidth = 420.0f;
+constexpr float kMinPictureHeight = 300.0f;
+}  // namespace
+
 OneUpdateView::OneUpdateView() {
   m_barRects = &m_bars.add<plot::RectLayer>();
   m_barLabels = &m_bars.add<plot::TextLayer>();
-  m_bars.setAxisLabels("true word, then the noise words drawn", "\xCF\x83(u\xC2\xB7h)");
   m_bars.setLegendPosition(plot::LegendPosition::Above);
   m_arrowLines = &m_arrows.add<plot::LineLayer>();
   m_arrowLines->setWidth(3.0f);
@@ -99,14 +104,17 @@ void OneUpdateView::rebuildBars(const word2vec::Word2VecRunSnapshot& snapshot,
   std::string input;
   for (const int w : u.inputs)
     input += (input.empty() ? "" : " ") + words[static_cast<std::size_t>(w)];
-  char title[256];
+  char title[256], axis[128];
   if (u.target >= 0) {
-    std::snprintf(title, sizeof title, "update %lld: \"%s\" predicts \"%s\", alpha %.4f",
-                  static_cast<long long>(u.prediction), input.c_str(),
-                  words[static_cast<std::size_t>(u.target)].c_str(), u.alpha);
+    std::snprintf(title, sizeof title, "\"%s\" predicts \"%s\"", input.c_str(),
+                  words[static_cast<std::size_t>(u.target)].c_str());
+    std::snprintf(axis, sizeof axis, "update %lld, alpha %.3g: the true word, then the noise",
+                  static_cast<long long>(u.prediction), u.alpha);
   } else {
-    std::snprintf(title, sizeof title, "no update yet: press +1 update");
+    std::snprintf(title, sizeof title, "no update yet: press +1");
+    std::snprintf(axis, sizeof axis, "the true word, then the noise words");
   }
+  m_bars.setAxisLabels(axis, "\xCF\x83(u\xC2\xB7h)");
   m_bars.setTitle(title);
   m_barRects->setRects(std::move(rects));
   m_barLabels->setLabels(std::move(labels));
@@ -182,7 +190,7 @@ void OneUpdateView::rebuildArrows(const word2vec::Word2VecRunSnapshot& snapshot,
     extent = std::max({extent, std::hypot(m.from.x, m.from.y), std::hypot(m.to.x, m.to.y)});
     longest = std::max(longest, std::hypot(m.to.x - m.from.x, m.to.y - m.from.y));
   }
-  m_magnification = longest > 0.0 ? niceFactor(0.3 * extent / longest) : 1.0;
+  m_magnification = longest > 0.0 ? niceFactor(0.45 * extent / longest) : 1.0;
 
   std::vector<plot::Polyline> lines;
   std::vector<plot::Marker> markers{{{0.0, 0.0}, style.palette.foreground, 4.0f}};
@@ -207,8 +215,7 @@ void OneUpdateView::rebuildArrows(const word2vec::Word2VecRunSnapshot& snapshot,
                            {"true word u", kTrue, plot::LegendSwatch::Line},
                            {"noise u", kNoise, plot::LegendSwatch::Line}});
   char title[128];
-  std::snprintf(title, sizeof title, "how the update moved the vectors (arrows x%g)",
-                m_magnification);
+  std::snprintf(title, sizeof title, "the moves, drawn x%g", m_magnification);
   m_arrows.setTitle(title);
   m_arrows.fitToData(0.25);
 }
@@ -228,12 +235,25 @@ void OneUpdateView::draw(ViewContext& context, ImVec2 size) {
   update(context);
   plot::CanvasWidgetOptions options;
   options.showTooltip = false;
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float half = std::floor((size.x - spacing) * 0.5f);
-  plot::showCanvas("##w2v-update-bars", m_bars, ImVec2(half, size.y), context.style, options);
-  ImGui::SameLine();
-  plot::showCanvas("##w2v-update-arrows", m_arrows, ImVec2(size.x - half - spacing, size.y),
-                   context.style, options);
+  // Side by side where each picture gets a readable width, else one above the other, else the
+  // bars alone (the arrows need room to mean anything).
+  const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+  const float halfWidth = std::floor((size.x - spacing.x) * 0.5f);
+  const float halfHeight = std::floor((size.y - spacing.y) * 0.5f);
+  if (halfWidth >= kMinPictureWidth && halfWidth >= 0.8f * size.y) {
+    plot::showCanvas("##w2v-update-bars", m_bars, ImVec2(halfWidth, size.y), context.style,
+                     options);
+    ImGui::SameLine();
+    plot::showCanvas("##w2v-update-arrows", m_arrows,
+                     ImVec2(size.x - halfWidth - spacing.x, size.y), context.style, options);
+  } else if (halfHeight >= kMinPictureHeight) {
+    plot::showCanvas("##w2v-update-bars", m_bars, ImVec2(size.x, halfHeight), context.style,
+                     options);
+    plot::showCanvas("##w2v-update-arrows", m_arrows,
+                     ImVec2(size.x, size.y - halfHeight - spacing.y), context.style, options);
+  } else {
+    plot::showCanvas("##w2v-update-bars", m_bars, size, context.style, options);
+  }
 }
 
 }  // namespace genlab::views

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "core/models/word2vec/word2vec_trainer.h"
 #include "core/util/errors.h"
@@ -21,8 +22,7 @@ Word2VecUi::Word2VecUi(const lesson::Lesson& lesson) {
     if (name == "loss") {
       view = std::make_unique<CurveView>(
           "Loss", std::vector<std::string>{"loss"},
-          std::vector<std::string>{"loss per prediction (epoch so far)"},
-          "-log \xCF\x83(u\xC2\xB7h) - \xCE\xA3 log \xCF\x83(-u\xC2\xB7h)");
+          std::vector<std::string>{"loss per prediction (moving average)"}, "loss");
     }
     if (name == "similarity") {
       view = std::make_unique<CurveView>(
@@ -89,7 +89,7 @@ void Word2VecUi::drawControls(ViewContext& context) {
                      snapshot->words(), m.dim);
   ImGui::TextWrapped("Epoch %d of %d, %lld updates", std::min(m.epoch + 1, snapshot->epochs),
                      snapshot->epochs, static_cast<long long>(snapshot->updates));
-  ImGui::TextWrapped("Learning rate %.4f, loss %.3f", m.alpha, m.meanLoss);
+  ImGui::TextWrapped("Learning rate %.4f, loss %.3f", m.alpha, snapshot->loss);
   if (std::isfinite(snapshot->similarity)) {
     ImGui::TextWrapped("Held-out similarity %.3f (%d pairs)", snapshot->similarity,
                        snapshot->similarityPairs);
@@ -98,9 +98,10 @@ void Word2VecUi::drawControls(ViewContext& context) {
   sectionHeader("Step");
   ImGui::BeginDisabled(context.scrubbing);
   for (const int n : {1, 20, 100, 500}) {
-    const std::string label = "+" + std::to_string(n);
-    if (n != 1) sameLineIfFits(buttonWidth(label.c_str()));
-    if (ImGui::Button(label.c_str())) stepUpdates(session, n);
+    char label[16];  // (a string built with + here trips GCC 12's -Wrestrict false positive)
+    std::snprintf(label, sizeof label, "+%d", n);
+    if (n != 1) sameLineIfFits(buttonWidth(label));
+    if (ImGui::Button(label)) stepUpdates(session, n);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Pause and make %d update%s (one prediction each)", n, n == 1 ? "" : "s");
   }
