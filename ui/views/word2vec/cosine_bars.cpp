@@ -13,7 +13,7 @@ void keepWhatFits(std::vector<word2vec::Neighbour>& words, float width, const ui
   const double em = style.fontPx;
   const double room =
       (width - 80.0) * static_cast<double>(ImGui::GetIO().DisplayFramebufferScale.x);
-  while (words.size() > 3) {
+  while (words.size() > 1) {
     std::size_t widest = 1;
     for (const auto& w : words) widest = std::max(widest, w.word.size());
     if ((0.62 * em * static_cast<double>(widest) + 1.5 * em) * static_cast<double>(words.size()) <=

@@ -17,7 +17,7 @@ namespace genlab::views {
 
 // Drops words from the end until every name fits under its bar in a canvas `width` logical
 // pixels wide (the canvas thins category names that do not fit, and a bar without its word
-// means nothing); keeps at least three.
+// means nothing); keeps at least one.
 void keepWhatFits(std::vector<word2vec::Neighbour>& words, float width, const ui::Style& style);
 
 class CosineBars {
