@@ -29,18 +29,26 @@ void AnalogyView::draw(ViewContext& context, ImVec2 size) {
   ImGui::SameLine();
   wordField(nullptr, "##analogy-c", c, *vectors, each);
 
-  std::vector<word2vec::Neighbour> answers;
-  std::string empty;
-  for (const std::string* word : {&a, &b, &c}) {
-    if (word->empty()) {
-      empty = "type three words: a - b + c";
-    } else if (vectors->find(*word) < 0 && empty.empty()) {
-      empty = "\"" + *word + "\" is not in the vocabulary";
+  // Recomputed with the snapshot, the words and the width only (see NeighboursView).
+  const std::string key = a + '\n' + b + '\n' + c + '\n' + std::to_string(static_cast<int>(size.x));
+  if (context.snapshot != m_shown || key != m_shownKey ||
+      !(context.style.palette == m_shownPalette)) {
+    m_shown = context.snapshot;
+    m_shownKey = key;
+    m_shownPalette = context.style.palette;
+    std::vector<word2vec::Neighbour> answers;
+    std::string empty;
+    for (const std::string* word : {&a, &b, &c}) {
+      if (word->empty()) {
+        empty = "type three words: a - b + c";
+      } else if (vectors->find(*word) < 0 && empty.empty()) {
+        empty = "\"" + *word + "\" is not in the vocabulary";
+      }
     }
+    if (empty.empty()) answers = vectors->analogy(a, b, c, kAnswers);
+    keepWhatFits(answers, size.x, context.style);
+    m_bars.set(answers, a + " - " + b + " + " + c + " = ?", empty, context.style);
   }
-  if (empty.empty()) answers = vectors->analogy(a, b, c, kAnswers);
-  keepWhatFits(answers, size.x, context.style);
-  m_bars.set(answers, a + " - " + b + " + " + c + " = ?", empty, context.style);
   const float used = ImGui::GetCursorPosY() - top;
   plot::CanvasWidgetOptions options;
   options.showTooltip = false;

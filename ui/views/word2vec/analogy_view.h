@@ -21,6 +21,9 @@ class AnalogyView final : public View {
   Word2VecSelection& m_selection;
   WordVectorsCache& m_vectors;
   CosineBars m_bars;
+  train::SnapshotPtr m_shown;  // what the bars show: snapshot, query and width, palette
+  std::string m_shownKey;
+  ui::Palette m_shownPalette;
 };
 
 }  // namespace genlab::views

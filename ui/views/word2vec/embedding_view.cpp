@@ -112,8 +112,13 @@ void EmbeddingView::rebuild(const word2vec::Word2VecRunSnapshot& snapshot, const
 void EmbeddingView::draw(ViewContext& context, ImVec2 size) {
   const auto* snapshot = dynamic_cast<const word2vec::Word2VecRunSnapshot*>(context.snapshot.get());
   if (!snapshot || snapshot->words() < 2) return;
-  if (context.snapshot != m_shown || m_selection.word != m_shownSelection ||
-      m_selection.projection != m_shownProjection || !(context.style.palette == m_shownPalette)) {
+  // A new snapshot is shown at most kRefreshSeconds after the last rebuild (labelling hundreds
+  // of words costs more than a frame should on a busy machine); a new word at once.
+  const double now = ImGui::GetTime();
+  const bool due = context.snapshot != m_shown && now - m_rebuiltAt >= kRefreshSeconds;
+  if (due || m_selection.word != m_shownSelection || m_selection.projection != m_shownProjection ||
+      !(context.style.palette == m_shownPalette)) {
+    m_rebuiltAt = now;
     m_shown = context.snapshot;
     m_shownSelection = m_selection.word;
     m_shownProjection = m_selection.projection;

@@ -28,8 +28,10 @@ Eigen::MatrixX2d projectWords(const Eigen::MatrixXd& vectors, WordProjection met
 
 class EmbeddingView final : public View {
  public:
-  static constexpr int kMaxWords = 250;   // the most frequent words drawn (plus the selection)
-  static constexpr int kHighlighted = 8;  // neighbours of the selected word drawn in colour
+  static constexpr int kMaxWords = 250;  // the most frequent words drawn (plus the selection)
+  static constexpr int kHighlighted = 8;
+  static constexpr double kRefreshSeconds =
+      0.25;  // neighbours of the selected word drawn in colour
 
   EmbeddingView(Word2VecSelection& selection, WordVectorsCache& vectors);
   std::string title() const override { return "Embedding (2-D)"; }
@@ -50,7 +52,8 @@ class EmbeddingView final : public View {
   std::string m_shownSelection;
   WordProjection m_shownProjection = WordProjection::kPca;
   ui::Palette m_shownPalette;
-  int m_fitted = 0;  // refits while the cloud is still growing from its tiny random start
+  double m_rebuiltAt = -1e9;  // ImGui::GetTime() of the last rebuild
+  int m_fitted = 0;           // refits while the cloud is still growing from its tiny random start
 };
 
 }  // namespace genlab::views
