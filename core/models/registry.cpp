@@ -12,6 +12,7 @@
 #include "core/models/memory_estimate.h"
 #include "core/models/nb/nb_factory.h"
 #include "core/models/vae/vae_factory.h"
+#include "core/models/word2vec/word2vec_factory.h"
 #include "core/platform/threading.h"
 #include "core/util/errors.h"
 #include "core/util/rng.h"
@@ -70,7 +71,8 @@ const std::map<std::string, Factory>& factories() {
                                                        {"vae", vae::makeVae},
                                                        {"gan2d", gan::makeGan2d},
                                                        {"gan_image", gan::makeImageGan},
-                                                       {"nb", nb::makeNb}};
+                                                       {"nb", nb::makeNb},
+                                                       {"word2vec", word2vec::makeWord2Vec}};
   return table;
 }
 

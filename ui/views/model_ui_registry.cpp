@@ -6,6 +6,7 @@
 #include "ui/views/nb/nb_ui.h"
 #include "ui/views/vae/vae_ui.h"
 #include "ui/views/view.h"
+#include "ui/views/word2vec/word2vec_ui.h"
 
 namespace genlab::views {
 
@@ -21,6 +22,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   if (lesson.model == "gan2d") ui = std::make_unique<Gan2dUi>(lesson.views);
   if (lesson.model == "gan_image") ui = std::make_unique<ImageGanUi>(lesson.views);
   if (lesson.model == "nb") ui = std::make_unique<NbUi>(lesson);
+  if (lesson.model == "word2vec") ui = std::make_unique<Word2VecUi>(lesson);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {

@@ -12,6 +12,9 @@ class FastRandom {
  public:
   explicit FastRandom(std::uint64_t seed = 0) : m_state(seed) {}
 
+  // The whole state: FastRandom(state()) continues the stream exactly (checkpoints).
+  std::uint64_t state() const { return m_state; }
+
   std::uint64_t next() {
     std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;

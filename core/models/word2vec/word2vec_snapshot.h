@@ -18,12 +18,19 @@ struct PairUpdate {
   // The noise words drawn, in order. A draw equal to the target is skipped (C tool, gensim), so
   // this may hold fewer than k words.
   std::vector<int> negatives;
-  float alpha = 0.0f;                 // the learning rate of this update
-  float positiveBefore = 0.0f;        // sigma(u_target . h) before the update
-  float positiveAfter = 0.0f;         // ... and after (h and u_target both moved)
+  std::int64_t prediction = 0;  // which prediction of the stream it was (1-based; 0: trainPair)
+  float alpha = 0.0f;           // the learning rate of this update
+  float positiveBefore = 0.0f;  // sigma(u_target . h) before the update
+  float positiveAfter = 0.0f;   // ... and after (h and u_target both moved)
   std::vector<float> negativeBefore;  // sigma(u_n . h) per negative, before ...
   std::vector<float> negativeAfter;   // ... and after
   float loss = 0.0f;                  // -log sigma(u_t . h) - sum log sigma(-u_n . h), before
+  // The vectors, dim floats each, so a view can draw how the update moved them: h before and
+  // after; the output vectors of the target then each negative, in order, each as it was just
+  // before its own change (a noise word drawn twice shows the first change in its second
+  // "before") and as it is at the end of the update.
+  std::vector<float> inputBefore, inputAfter;
+  std::vector<float> outputBefore, outputAfter;  // (1 + negatives.size()) x dim
 };
 
 struct Word2VecSnapshot {
