@@ -1,0 +1,65 @@
+#pragma once
+// The RBM's pictures: the weights into each hidden unit as a grid of filters (grey 0.5 is zero
+// weight, white positive, black negative, on one symmetric scale), the dreaming chains (one
+// Gibbs sweep per training step, p(v | h) shown), and held-out images beside their one-step
+// reconstructions.
+
+#include <memory>
+
+#include "core/models/rbm/rbm_snapshot.h"
+#include "ui/views/image_tiles.h"
+#include "ui/views/view.h"
+
+namespace genlab::views {
+
+// The grid of images one RbmSnapshot field holds; subclasses pick the field and the caption.
+class RbmImageGridView : public View {
+ public:
+  void draw(ViewContext& context, ImVec2 size) override;
+  const ImageTiles* picture() const override { return &m_tiles; }
+  ImageTiles& tiles() { return m_tiles; }
+
+ protected:
+  struct Grid {
+    std::vector<float> pixels;
+    int count = 0;
+    int columns = 0;
+  };
+  virtual Grid grid(const rbm::RbmSnapshot& snap) const = 0;
+  virtual std::string caption(const rbm::RbmSnapshot& snap) const = 0;
+
+ private:
+  ImageTiles m_tiles;
+  const rbm::RbmSnapshot* m_shown = nullptr;
+  std::shared_ptr<const train::Snapshot> m_keep;  // keeps m_shown alive
+  std::uint64_t m_version = 0;
+};
+
+class RbmFiltersView final : public RbmImageGridView {
+ public:
+  std::string title() const override { return "Filters: each hidden unit's weights"; }
+
+ protected:
+  Grid grid(const rbm::RbmSnapshot& snap) const override;
+  std::string caption(const rbm::RbmSnapshot& snap) const override;
+};
+
+class RbmDreamsView final : public RbmImageGridView {
+ public:
+  std::string title() const override { return "Dreaming: Gibbs chains, one sweep per step"; }
+
+ protected:
+  Grid grid(const rbm::RbmSnapshot& snap) const override;
+  std::string caption(const rbm::RbmSnapshot& snap) const override;
+};
+
+class RbmReconstructionsView final : public RbmImageGridView {
+ public:
+  std::string title() const override { return "Held-out images and reconstructions"; }
+
+ protected:
+  Grid grid(const rbm::RbmSnapshot& snap) const override;
+  std::string caption(const rbm::RbmSnapshot& snap) const override;
+};
+
+}  // namespace genlab::views
