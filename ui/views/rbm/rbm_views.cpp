@@ -3,15 +3,24 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 
 namespace genlab::views {
 
 namespace {
 
-int squareColumns(int count) {
-  return std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count)))));
+// The multiple of `step` columns that gives `count` tiles the largest size in the box.
+int bestColumns(ImVec2 box, int count, int height, int width, int step) {
+  int best = step;
+  float bestScale = -1.0F;
+  for (int columns = step; columns < count + step; columns += step) {
+    const float scale = layoutTiles(box.x, box.y, count, width, height, 1, columns).scale;
+    if (scale > bestScale + 1e-4F) {
+      bestScale = scale;
+      best = columns;
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -22,16 +31,26 @@ void RbmImageGridView::draw(ViewContext& context, ImVec2 size) {
     ImGui::TextUnformatted("waiting for the first snapshot...");
     return;
   }
-  if (snap != m_shown) {
-    const Grid g = grid(*snap);
-    m_tiles.set(g.pixels, g.count, snap->height, snap->width, g.columns, ++m_version);
-    m_shown = snap;
-    m_keep = context.snapshot;
-  }
   const std::string text = caption(*snap);
   const float textHeight = ImGui::CalcTextSize(text.c_str(), nullptr, false, size.x).y +
                            ImGui::GetStyle().ItemSpacing.y + 2.0f;
-  m_tiles.draw(ImVec2(size.x, size.y - textHeight));
+  const ImVec2 box(size.x, size.y - textHeight);
+  bool repack = false;
+  if (snap != m_shown) {
+    m_grid = grid(*snap);
+    m_shown = snap;
+    m_keep = context.snapshot;
+    repack = true;
+  }
+  // Pairs must stay side by side, so their grid picks its (even) columns here, for this box.
+  const int columns = m_grid.columnStep > 1 ? bestColumns(box, m_grid.count, snap->height,
+                                                          snap->width, m_grid.columnStep)
+                                            : m_grid.columns;
+  if (repack || columns != m_columns) {
+    m_tiles.set(m_grid.pixels, m_grid.count, snap->height, snap->width, columns, ++m_version);
+    m_columns = columns;
+  }
+  m_tiles.draw(box);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + size.x);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
@@ -40,7 +59,6 @@ void RbmImageGridView::draw(ViewContext& context, ImVec2 size) {
 RbmImageGridView::Grid RbmFiltersView::grid(const rbm::RbmSnapshot& snap) const {
   Grid g;
   g.count = snap.hidden;
-  g.columns = squareColumns(g.count);
   g.pixels.resize(snap.filters.size());
   const float scale = 0.5F / snap.filterScale;
   std::transform(snap.filters.begin(), snap.filters.end(), g.pixels.begin(),
@@ -50,13 +68,13 @@ RbmImageGridView::Grid RbmFiltersView::grid(const rbm::RbmSnapshot& snap) const 
 
 std::string RbmFiltersView::caption(const rbm::RbmSnapshot& snap) const {
   char text[160];
-  std::snprintf(text, sizeof text, "%d hidden units; white +%.2f, grey 0, black -%.2f", snap.hidden,
+  std::snprintf(text, sizeof text, "%d units: white +%.2f, grey 0, black -%.2f", snap.hidden,
                 static_cast<double>(snap.filterScale), static_cast<double>(snap.filterScale));
   return text;
 }
 
 RbmImageGridView::Grid RbmDreamsView::grid(const rbm::RbmSnapshot& snap) const {
-  return {snap.dreams, snap.dreamCount, squareColumns(snap.dreamCount)};
+  return {snap.dreams, snap.dreamCount, kAnyColumns, 1};
 }
 
 std::string RbmDreamsView::caption(const rbm::RbmSnapshot& snap) const {
@@ -67,13 +85,13 @@ std::string RbmDreamsView::caption(const rbm::RbmSnapshot& snap) const {
 }
 
 RbmImageGridView::Grid RbmReconstructionsView::grid(const rbm::RbmSnapshot& snap) const {
-  return {snap.reconstructionPairs, 2 * snap.pairCount, 4};
+  return {snap.reconstructionPairs, 2 * snap.pairCount, kAnyColumns, 2};
 }
 
 std::string RbmReconstructionsView::caption(const rbm::RbmSnapshot& snap) const {
   char text[160];
   std::snprintf(text, sizeof text,
-                "each pair: a held-out image, then p(v | h) with h = p(h | image); last batch error %.4f",
+                "pairs: held-out image, reconstruction p(v | p(h | image)); batch error %.3f",
                 snap.reconstructionError);
   return text;
 }

@@ -23,13 +23,16 @@ class RbmImageGridView : public View {
   struct Grid {
     std::vector<float> pixels;
     int count = 0;
-    int columns = 0;
+    int columns = kAnyColumns;
+    int columnStep = 1;  // with kAnyColumns: a multiple of this (2 keeps pairs on one row)
   };
   virtual Grid grid(const rbm::RbmSnapshot& snap) const = 0;
   virtual std::string caption(const rbm::RbmSnapshot& snap) const = 0;
 
  private:
   ImageTiles m_tiles;
+  Grid m_grid;
+  int m_columns = 0;  // as last packed
   const rbm::RbmSnapshot* m_shown = nullptr;
   std::shared_ptr<const train::Snapshot> m_keep;  // keeps m_shown alive
   std::uint64_t m_version = 0;
