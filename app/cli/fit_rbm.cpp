@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "app/cli/binarize_option.h"
 #include "core/data/csv_matrix.h"
 #include "core/models/rbm/rbm_evaluation.h"
 #include "core/models/rbm/rbm_learning.h"
@@ -47,16 +48,6 @@ struct FitRbmOptions {
 
 // Sampling draws from a stream of the seed apart from the initial weights'.
 constexpr std::uint64_t kSamplingStream = 0xD1B54A32D192ED03ULL;
-
-std::optional<double> parseThreshold(const std::string& text) {
-  if (text == "none") return std::nullopt;
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    throw ConfigError("--binarize: \"" + text + "\" is not a number or \"none\"");
-  }
-  return value;
-}
 
 // The images of `file`, binarised with x > threshold, or checked to be 0/1 already; the first
 // offending cell is named by file, line and column.
@@ -128,7 +119,7 @@ void printScore(const char* name, const rbm::DataScore& score, Eigen::Index imag
 
 void runFitRbm(const FitRbmOptions& o) {
   validate(o);
-  const std::optional<double> threshold = parseThreshold(o.binarize);
+  const std::optional<double> threshold = parseBinarizeOption(o.binarize);
   const Eigen::MatrixXd train = readImages(o.data, threshold);
   Rbm model;
   if (!o.init.empty()) {

@@ -9,29 +9,28 @@ using Eigen::MatrixXd;
 
 namespace {
 
-// out (rows x H) = sigmoid(x W + 1 bias'), x rows x V. BLAS: Eigen's product runs at a
-// fraction of OpenBLAS's speed on the baseline x86-64 build (core/math/blas.h).
-void hiddenGivenVisible(const Rbm& rbm, const MatrixXd& x, MatrixXd& out) {
-  out.resize(x.rows(), rbm.hidden());
+// out = sigmoid(x op(W) + 1 bias'), op(W) = W (p(h | v), x rows x V) or W' (p(v | h), x rows x
+// H). BLAS: Eigen's product runs at a fraction of OpenBLAS's speed on the baseline x86-64 build
+// (core/math/blas.h).
+void conditional(const MatrixXd& x, const MatrixXd& weights, char op, const Eigen::VectorXd& bias,
+                 MatrixXd& out) {
+  const bool hidden = op == 'N';
+  const auto cols = static_cast<int>(hidden ? weights.cols() : weights.rows());
+  out.resize(x.rows(), cols);
   if (x.rows() == 0) return;
-  blas::gemm('N', 'N', static_cast<int>(x.rows()), static_cast<int>(rbm.hidden()),
-             static_cast<int>(rbm.visible()), 1.0, x.data(), static_cast<int>(x.rows()),
-             rbm.weights.data(), static_cast<int>(rbm.visible()), 0.0, out.data(),
-             static_cast<int>(x.rows()));
-  out.rowwise() += rbm.hiddenBias.transpose();
+  blas::gemm('N', op, static_cast<int>(x.rows()), cols, static_cast<int>(x.cols()), 1.0, x.data(),
+             static_cast<int>(x.rows()), weights.data(), static_cast<int>(weights.rows()), 0.0,
+             out.data(), static_cast<int>(x.rows()));
+  out.rowwise() += bias.transpose();
   out = sigmoid(out.array()).matrix();
 }
 
-// out (rows x V) = sigmoid(h W' + 1 b').
+void hiddenGivenVisible(const Rbm& rbm, const MatrixXd& v, MatrixXd& out) {
+  conditional(v, rbm.weights, 'N', rbm.hiddenBias, out);
+}
+
 void visibleGivenHidden(const Rbm& rbm, const MatrixXd& h, MatrixXd& out) {
-  out.resize(h.rows(), rbm.visible());
-  if (h.rows() == 0) return;
-  blas::gemm('N', 'T', static_cast<int>(h.rows()), static_cast<int>(rbm.visible()),
-             static_cast<int>(rbm.hidden()), 1.0, h.data(), static_cast<int>(h.rows()),
-             rbm.weights.data(), static_cast<int>(rbm.visible()), 0.0, out.data(),
-             static_cast<int>(h.rows()));
-  out.rowwise() += rbm.visibleBias.transpose();
-  out = sigmoid(out.array()).matrix();
+  conditional(h, rbm.weights, 'T', rbm.visibleBias, out);
 }
 
 // target (V x H) += scale * x' y, x rows x V, y rows x H.
