@@ -31,7 +31,7 @@ from PIL import Image
 shot = np.asarray(Image.open(sys.argv[1]).convert("L"), dtype=float) / 255.0
 layout = json.load(open(sys.argv[2]))
 grids = {v["view"]: v for v in layout["views"] if "grid" in v}
-names = {"filters": "Filters", "dreams": "Dreaming", "recon": "Held-out images"}
+names = {"filters": "Filters", "dreams": "Dreaming", "recon": "Reconstructions"}
 found = {k: next((v for n, v in grids.items() if n.startswith(p)), None) for k, p in names.items()}
 assert all(found.values()), ("missing grids", list(grids))
 

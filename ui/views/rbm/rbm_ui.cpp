@@ -22,13 +22,13 @@ RbmUi::RbmUi(const std::vector<std::string>& viewNames) {
       m_order.push_back(m_reconstructions.get());
     } else if (name == "free_energy" && !m_freeEnergy) {
       m_freeEnergy = std::make_unique<CurveView>(
-          "Free energy: held-out images against the chains' samples",
+          "Free energy: data vs chains",
           std::vector<std::string>{"free_energy_data", "free_energy_chains"},
           std::vector<std::string>{"held-out images", "dreaming chains"}, "mean F(v)");
       m_order.push_back(m_freeEnergy.get());
     } else if (name == "likelihood" && !m_likelihood) {
       m_likelihood = std::make_unique<CurveView>(
-          "Held-out log-likelihood and pseudo-likelihood",
+          "Log-likelihood vs pseudo-likelihood",
           std::vector<std::string>{"log_likelihood", "pseudo_likelihood"},
           std::vector<std::string>{"log p(v) (exact or AIS)", "pseudo-likelihood"},
           "nats per image");

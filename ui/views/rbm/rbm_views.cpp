@@ -79,7 +79,8 @@ RbmImageGridView::Grid RbmDreamsView::grid(const rbm::RbmSnapshot& snap) const {
 
 std::string RbmDreamsView::caption(const rbm::RbmSnapshot& snap) const {
   char text[160];
-  std::snprintf(text, sizeof text, "step %lld: %d chains started from noise, p(v | h) shown",
+  std::snprintf(text, sizeof text,
+                "step %lld: %d chains from noise, one sweep per step, p(v | h) shown",
                 static_cast<long long>(snap.step), snap.dreamCount);
   return text;
 }

@@ -40,7 +40,7 @@ class RbmImageGridView : public View {
 
 class RbmFiltersView final : public RbmImageGridView {
  public:
-  std::string title() const override { return "Filters: each hidden unit's weights"; }
+  std::string title() const override { return "Filters of the hidden units"; }
 
  protected:
   Grid grid(const rbm::RbmSnapshot& snap) const override;
@@ -49,7 +49,7 @@ class RbmFiltersView final : public RbmImageGridView {
 
 class RbmDreamsView final : public RbmImageGridView {
  public:
-  std::string title() const override { return "Dreaming: Gibbs chains, one sweep per step"; }
+  std::string title() const override { return "Dreaming Gibbs chains"; }
 
  protected:
   Grid grid(const rbm::RbmSnapshot& snap) const override;
@@ -58,7 +58,7 @@ class RbmDreamsView final : public RbmImageGridView {
 
 class RbmReconstructionsView final : public RbmImageGridView {
  public:
-  std::string title() const override { return "Held-out images and reconstructions"; }
+  std::string title() const override { return "Reconstructions"; }
 
  protected:
   Grid grid(const rbm::RbmSnapshot& snap) const override;
