@@ -39,6 +39,8 @@ struct RbmSnapshot final : train::Snapshot {
   // pairs[2k] the image, pairs[2k + 1] its reconstruction.
   std::vector<float> reconstructionPairs;
   int pairCount = 0;
+  // p(h_j = 1 | image) of each shown held-out image: pairCount x hidden, row-major.
+  std::vector<float> shownHidden;
 
   double freeEnergyData = 0.0;       // mean F over the held-out images
   double freeEnergyChains = 0.0;     // mean F over the dreaming chains' samples
@@ -47,7 +49,8 @@ struct RbmSnapshot final : train::Snapshot {
 
   std::size_t bytes() const override {
     return sizeof(RbmSnapshot) +
-           (filters.size() + dreams.size() + reconstructionPairs.size()) * sizeof(float);
+           (filters.size() + dreams.size() + reconstructionPairs.size() + shownHidden.size()) *
+               sizeof(float);
   }
 };
 

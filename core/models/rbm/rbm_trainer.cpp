@@ -161,7 +161,9 @@ void RbmTrainer::publish() {
   snap->filterScale = static_cast<float>(std::max(1e-12, m_rbm.weights.cwiseAbs().maxCoeff()));
   snap->dreams = asFloats(m_dreamProbabilities);
   snap->dreamCount = static_cast<int>(m_dreams.rows());
-  const MatrixXd recon = visibleProbabilities(m_rbm, hiddenProbabilities(m_rbm, m_shown));
+  const MatrixXd shownHidden = hiddenProbabilities(m_rbm, m_shown);
+  snap->shownHidden = asFloats(shownHidden);
+  const MatrixXd recon = visibleProbabilities(m_rbm, shownHidden);
   for (Index r = 0; r < m_shown.rows(); ++r) {
     const std::vector<float> image = asFloats(m_shown.row(r));
     const std::vector<float> back = asFloats(recon.row(r));

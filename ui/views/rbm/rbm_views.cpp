@@ -34,7 +34,8 @@ void RbmImageGridView::draw(ViewContext& context, ImVec2 size) {
   const std::string text = caption(*snap);
   const float textHeight = ImGui::CalcTextSize(text.c_str(), nullptr, false, size.x).y +
                            ImGui::GetStyle().ItemSpacing.y + 2.0f;
-  const ImVec2 box(size.x, size.y - textHeight);
+  const float extra = extraHeight(size);
+  const ImVec2 box(size.x, size.y - textHeight - extra);
   bool repack = false;
   if (snap != m_shown) {
     m_grid = grid(*snap);
@@ -50,7 +51,12 @@ void RbmImageGridView::draw(ViewContext& context, ImVec2 size) {
     m_tiles.set(m_grid.pixels, m_grid.count, snap->height, snap->width, columns, ++m_version);
     m_columns = columns;
   }
-  m_tiles.draw(box);
+  const int hovered = m_tiles.draw(box);
+  if (extra > 0.0F) {
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    drawExtra(*snap, hovered, ImVec2(size.x, extra));
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + extra));
+  }
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + size.x);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
@@ -89,10 +95,45 @@ RbmImageGridView::Grid RbmReconstructionsView::grid(const rbm::RbmSnapshot& snap
   return {snap.reconstructionPairs, 2 * snap.pairCount, kAnyColumns, 2};
 }
 
+void RbmReconstructionsView::drawExtra(const rbm::RbmSnapshot& snap, int hovered, ImVec2 box) {
+  if (hovered >= 0) m_selected = hovered / 2;
+  if (m_selected >= snap.pairCount || snap.hidden == 0) return;
+  // One row of squares when they fit at a readable size, else as many rows as needed.
+  const float gap = 2.0F;
+  int columns = snap.hidden;
+  float cell = std::min(box.y, box.x / static_cast<float>(columns)) - gap;
+  while (cell < 0.5F * box.y / std::ceil(static_cast<float>(snap.hidden) / columns) &&
+         columns > 8) {
+    columns = (columns + 1) / 2;
+    const float rows = std::ceil(static_cast<float>(snap.hidden) / static_cast<float>(columns));
+    cell = std::min(box.y / rows, box.x / static_cast<float>(columns)) - gap;
+  }
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float rowWidth = static_cast<float>(columns) * (cell + gap);
+  const float left = origin.x + 0.5F * (box.x - rowWidth);
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const auto base = static_cast<std::size_t>(m_selected) * static_cast<std::size_t>(snap.hidden);
+  for (int j = 0; j < snap.hidden; ++j) {
+    const float p = std::clamp(snap.shownHidden[base + static_cast<std::size_t>(j)], 0.0F, 1.0F);
+    const float x = left + static_cast<float>(j % columns) * (cell + gap);
+    const float y = origin.y + static_cast<float>(j / columns) * (cell + gap);
+    const auto grey = static_cast<int>(255.0F * p + 0.5F);
+    list->AddRectFilled(ImVec2(x, y), ImVec2(x + cell, y + cell), IM_COL32(grey, grey, grey, 255));
+    list->AddRect(ImVec2(x, y), ImVec2(x + cell, y + cell), IM_COL32(128, 128, 128, 255));
+  }
+  // The chosen pair, outlined in the grid above.
+  if (2 * m_selected + 1 < tiles().count()) {
+    const ImRect a = tiles().tileRect(2 * m_selected);
+    const ImRect b = tiles().tileRect(2 * m_selected + 1);
+    list->AddRect(a.Min, b.Max, IM_COL32(230, 159, 0, 255), 0.0F, 0, 2.0F);
+  }
+}
+
 std::string RbmReconstructionsView::caption(const rbm::RbmSnapshot& snap) const {
   char text[160];
   std::snprintf(text, sizeof text,
-                "pairs: held-out image, reconstruction p(v | p(h | image)); batch error %.3f",
+                "pairs: held-out image, reconstruction p(v | p(h | image)); below: p(h | outlined "
+                "image), white = 1; batch error %.3f",
                 snap.reconstructionError);
   return text;
 }

@@ -28,6 +28,10 @@ class RbmImageGridView : public View {
   };
   virtual Grid grid(const rbm::RbmSnapshot& snap) const = 0;
   virtual std::string caption(const rbm::RbmSnapshot& snap) const = 0;
+  // Height kept under the grid for drawExtra (0: none), for a view of `size`.
+  virtual float extraHeight(ImVec2 /*size*/) const { return 0.0F; }
+  // Draws into the `box` under the grid; `hovered` is the tile under the mouse, or -1.
+  virtual void drawExtra(const rbm::RbmSnapshot& /*snap*/, int /*hovered*/, ImVec2 /*box*/) {}
 
  private:
   ImageTiles m_tiles;
@@ -56,13 +60,21 @@ class RbmDreamsView final : public RbmImageGridView {
   std::string caption(const rbm::RbmSnapshot& snap) const override;
 };
 
+// Under the pairs: the hidden units' activations p(h_j = 1 | image) for the image under the
+// mouse (the last one hovered; the first at the start), one grey square per unit.
 class RbmReconstructionsView final : public RbmImageGridView {
  public:
   std::string title() const override { return "Reconstructions"; }
+  int selected() const { return m_selected; }
 
  protected:
   Grid grid(const rbm::RbmSnapshot& snap) const override;
   std::string caption(const rbm::RbmSnapshot& snap) const override;
+  float extraHeight(ImVec2 size) const override { return 0.2F * size.y; }
+  void drawExtra(const rbm::RbmSnapshot& snap, int hovered, ImVec2 box) override;
+
+ private:
+  int m_selected = 0;  // the pair whose hidden units are shown
 };
 
 }  // namespace genlab::views
