@@ -2,6 +2,8 @@
 // metrics bit for bit, the figures it logs are the ones the model gives, and non-binary images
 // are refused with the dataset named.
 
+#include "core/models/rbm/rbm_trainer.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -10,7 +12,6 @@
 #include "core/lesson/lesson.h"
 #include "core/models/rbm/rbm_partition.h"
 #include "core/models/rbm/rbm_pseudo_likelihood.h"
-#include "core/models/rbm/rbm_trainer.h"
 #include "core/models/registry.h"
 #include "core/util/errors.h"
 
@@ -74,6 +75,21 @@ TEST(RbmTrainer, LoggedFiguresAreTheModels) {
   EXPECT_EQ(snap->filters.size(), 16U * 64U);
   EXPECT_EQ(snap->dreams.size(), 16U * 64U);
   EXPECT_LT(rows.back()[0], 0.0);
+  // The shown images' hidden activations and reconstructions are the model's, image by image.
+  ASSERT_EQ(snap->pairCount, 8);
+  ASSERT_EQ(snap->shownHidden.size(), 8U * 16U);
+  Eigen::MatrixXd shown(8, 64);
+  for (int k = 0; k < 8; ++k) {
+    for (int i = 0; i < 64; ++i) shown(k, i) = snap->reconstructionPairs[(2 * k) * 64 + i];
+  }
+  const Eigen::MatrixXd hidden = hiddenProbabilities(rbmTrainer.model(), shown);
+  const Eigen::MatrixXd back = visibleProbabilities(rbmTrainer.model(), hidden);
+  for (int k = 0; k < 8; ++k) {
+    for (int j = 0; j < 16; ++j) EXPECT_NEAR(snap->shownHidden[k * 16 + j], hidden(k, j), 1e-6);
+    for (int i = 0; i < 64; ++i) {
+      EXPECT_NEAR(snap->reconstructionPairs[(2 * k + 1) * 64 + i], back(k, i), 1e-6);
+    }
+  }
   EXPECT_DOUBLE_EQ(rows.back()[0], snap->evaluation.logLikelihood);
   EXPECT_DOUBLE_EQ(rows.back()[2], snap->evaluation.pseudoLikelihood);
 }
