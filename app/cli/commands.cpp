@@ -7,6 +7,7 @@
 #include "app/cli/fit_gmm.h"
 #include "app/cli/fit_hmm.h"
 #include "app/cli/fit_nb.h"
+#include "app/cli/fit_rbm.h"
 #include "app/cli/fit_word2vec.h"
 #include "app/cli/word2vec_query.h"
 #include "core/util/errors.h"
@@ -26,6 +27,7 @@ void registerAllCommands(CLI::App& app) {
   registerFitGmm(*fit);
   registerFitHmm(*fit);
   registerFitNb(*fit);
+  registerFitRbm(*fit);
   registerFitWord2Vec(*fit);
   auto* decode = app.add_subcommand("decode", "Decode data with a saved model");
   decode->require_subcommand(1);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/binarize_option.h"
 #include "core/data/binary_images.h"
 #include "core/data/class_labels.h"
 #include "core/data/csv_matrix.h"
@@ -126,16 +127,6 @@ Training readDataset(const FitNbOptions& options) {
   return {data::imagesAsRows(images), images.labels, images.classNames};
 }
 
-std::optional<double> parseBinarize(const std::string& text) {
-  if (text == "none") return std::nullopt;
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    throw ConfigError("--binarize: \"" + text + "\" is not a number or \"none\"");
-  }
-  return value;
-}
-
 json modelToJson(const NaiveBayes& model, const Training& training) {
   json out = {{"kind", std::string(nb::toString(model.config().kind))},
               {"classes", training.classes},
@@ -245,7 +236,7 @@ void runFitNb(const FitNbOptions& options) {
   config.kind = nb::parseNbKind(options.kind);
   config.alpha = options.alpha;
   config.varSmoothing = options.varSmoothing;
-  config.binarize = parseBinarize(options.binarize);
+  config.binarize = parseBinarizeOption(options.binarize);
   config.fitPrior = !options.uniformPrior;
   config.validate();
   const Training training =

@@ -11,6 +11,7 @@
 #include "core/models/hmm/model_json.h"
 #include "core/models/memory_estimate.h"
 #include "core/models/nb/nb_factory.h"
+#include "core/models/rbm/rbm_factory.h"
 #include "core/models/vae/vae_factory.h"
 #include "core/models/word2vec/word2vec_factory.h"
 #include "core/platform/threading.h"
@@ -72,7 +73,8 @@ const std::map<std::string, Factory>& factories() {
                                                        {"gan2d", gan::makeGan2d},
                                                        {"gan_image", gan::makeImageGan},
                                                        {"nb", nb::makeNb},
-                                                       {"word2vec", word2vec::makeWord2Vec}};
+                                                       {"word2vec", word2vec::makeWord2Vec},
+                                                       {"rbm", rbm::makeRbm}};
   return table;
 }
 

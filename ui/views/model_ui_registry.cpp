@@ -4,6 +4,7 @@
 #include "ui/views/gmm/gmm_ui.h"
 #include "ui/views/hmm/hmm_ui.h"
 #include "ui/views/nb/nb_ui.h"
+#include "ui/views/rbm/rbm_ui.h"
 #include "ui/views/vae/vae_ui.h"
 #include "ui/views/view.h"
 #include "ui/views/word2vec/word2vec_ui.h"
@@ -23,6 +24,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   if (lesson.model == "gan_image") ui = std::make_unique<ImageGanUi>(lesson.views);
   if (lesson.model == "nb") ui = std::make_unique<NbUi>(lesson);
   if (lesson.model == "word2vec") ui = std::make_unique<Word2VecUi>(lesson);
+  if (lesson.model == "rbm") ui = std::make_unique<RbmUi>(lesson.views);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {
