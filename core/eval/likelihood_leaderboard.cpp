@@ -21,6 +21,7 @@ const std::vector<std::pair<std::string, Scorer>>& scorers() {
       {"independent", scoreIndependentPixels},
       {"naive_bayes", scoreNaiveBayes},
       {"bernoulli_mixture", scoreBernoulliMixture},
+      {"rbm", scoreRbm},
       {"vae", scoreVae},
   };
   return table;

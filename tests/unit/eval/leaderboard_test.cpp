@@ -125,7 +125,7 @@ TEST(Leaderboard, DigitsRankAsTheModelsNest) {
   options.vaeSteps = 300;
   options.importanceSamples = 20;
   const Leaderboard board = runLeaderboard(options);
-  ASSERT_EQ(board.entries.size(), 5u);
+  ASSERT_EQ(board.entries.size(), 7u);
   EXPECT_EQ(board.testImages, 297);
   EXPECT_EQ(board.pixels, 64);
   std::map<std::string, const LeaderboardEntry*> by;
@@ -133,6 +133,11 @@ TEST(Leaderboard, DigitsRankAsTheModelsNest) {
   // A mixture with ten components contains the one-component (independent) model.
   EXPECT_LT(by["bernoulli_mixture"]->nats, by["independent"]->nats - 2);
   EXPECT_LT(by["naive_bayes"]->nats, by["independent"]->nats - 2);
+  // 16 hidden units are enumerated; 64 need AIS, whose standard error is reported.
+  EXPECT_EQ(by["rbm16"]->standardError, 0.0);
+  EXPECT_GT(by["rbm64"]->standardError, 0.0);
+  EXPECT_LT(by["rbm64"]->standardError, 0.5);
+  EXPECT_LT(by["rbm16"]->nats, by["independent"]->nats);
   // The weighted bound is tighter than the ELBO.
   EXPECT_LT(by["vae_iw20"]->nats, by["vae_elbo"]->nats);
   for (std::size_t i = 1; i < board.entries.size(); ++i)
@@ -140,8 +145,11 @@ TEST(Leaderboard, DigitsRankAsTheModelsNest) {
   const auto json = board.toJson();
   for (std::size_t i = 0; i < board.entries.size(); ++i) {
     const auto& row = json["entries"][i];
-    const bool vae = board.entries[i].model.rfind("vae", 0) == 0;
-    EXPECT_EQ(row["kind"], vae ? "bound" : "exact") << board.entries[i].model;
+    const std::string& model = board.entries[i].model;
+    const char* kind = model.rfind("vae", 0) == 0 ? "bound"
+                       : model == "rbm64"         ? "estimate"
+                                                  : "exact";
+    EXPECT_EQ(row["kind"], kind) << model;
     EXPECT_NEAR(row["bits_per_pixel"].get<double>(), board.entries[i].nats / std::log(2.0) / 64,
                 1e-12);
   }
