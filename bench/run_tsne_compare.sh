@@ -6,7 +6,8 @@
 # each side (neighbours, P, initialisation, optimisation), and the exact KL divergence of both
 # final embeddings under the same P (genlab's kNN affinities; Z over all 10^8 pairs), so neither
 # side is judged by its own Barnes-Hut estimate. scikit-learn's own reported figure is printed
-# beside it.
+# beside it. CPU time (the process's, over the same span) is printed too: on a shared machine
+# it is the steadier figure (with 2 threads it counts both cores, so it shows cost, not speed).
 #
 #   bench/run_tsne_compare.sh BUILD_DIR [ROUNDS (default 2)] [N (default 10000)]
 #
@@ -47,6 +48,7 @@ import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 print(f"\nt-SNE, {sys.argv[2]} points in 50-D, perplexity 30, 1000 iterations, theta 0.5")
 print(f"{'threads':>7} | {'sklearn s':>9} {'genlab s':>9} {'speedup':>8} | "
+      f"{'sklearn cpu s':>13} {'genlab cpu s':>12} {'cpu ratio':>9} | "
       f"{'exact KL sklearn':>16} {'exact KL genlab':>15} {'genlab/sklearn':>14} | "
       f"{'sklearn own KL':>14}")
 for t in sorted({r["threads"] for r in rows}):
@@ -57,6 +59,7 @@ for t in sorted({r["threads"] for r in rows}):
     ksk = sum(r["exact_kl"][0] for r in kls) / len(kls)
     kgl = sum(r["exact_kl"][1] for r in kls) / len(kls)
     print(f"{t:>7} | {sk['seconds']:>9.1f} {gl['seconds']:>9.2f} {sk['seconds'] / gl['seconds']:>7.1f}x | "
+          f"{sk['cpu_seconds']:>13.1f} {gl['cpu_seconds']:>12.2f} {sk['cpu_seconds'] / gl['cpu_seconds']:>8.1f}x | "
           f"{ksk:>16.4f} {kgl:>15.4f} {kgl / ksk:>14.3f} | {sk['kl']:>14.4f}")
 print("(fastest round per side; exact KL averaged over the rounds; genlab's setup (kNN, P, PCA): "
       + ", ".join(f"{r['setup_seconds']:.2f} s" for r in rows if r["side"] == "genlab") + ")")

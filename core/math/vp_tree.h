@@ -42,11 +42,15 @@ class VpTree {
 };
 
 // The k nearest neighbours of every row of `points` (itself excluded), nearest first, as N x k
-// index and squared-distance matrices. Queries run on `threads` OpenMP threads (0: all cores).
+// index and squared-distance matrices, on `threads` OpenMP threads (0: all cores). kAuto uses
+// the VP tree up to 12 dimensions and blocks of one matrix product beyond (both exact; the tree
+// loses its advantage as the dimension grows).
 struct KnnGraph {
   Eigen::Matrix<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> index;
   RowMatrixXd sqDistance;
 };
-KnnGraph nearestNeighbours(const RowMatrixXd& points, int k, int threads = 0);
+enum class NeighbourSearch { kAuto, kVpTree, kBruteForce };
+KnnGraph nearestNeighbours(const RowMatrixXd& points, int k, int threads = 0,
+                           NeighbourSearch search = NeighbourSearch::kAuto);
 
 }  // namespace genlab::math

@@ -12,24 +12,27 @@
 namespace genlab::math {
 namespace {
 
-TEST(TsneAffinities, VpTreeFindsTheBruteForceNeighbours) {
+TEST(TsneAffinities, VpTreeAndBlockedSearchFindTheBruteForceNeighbours) {
   // Clustered data with exact duplicates: ties and zero distances must not confuse the tree.
   RowMatrixXd x = test::gaussianClusters(4, 100, 7, 3.0, 11);
   x.row(5) = x.row(17);
   x.row(6) = x.row(17);
   const int k = 12;
-  const KnnGraph graph = nearestNeighbours(x, k, 2);
-  for (Eigen::Index i = 0; i < x.rows(); ++i) {
-    std::vector<double> all;
-    for (Eigen::Index j = 0; j < x.rows(); ++j)
-      if (j != i) all.push_back((x.row(i) - x.row(j)).squaredNorm());
-    std::sort(all.begin(), all.end());
-    for (int r = 0; r < k; ++r) {
-      // Distances match rank by rank (indices may swap among equal distances).
-      ASSERT_NEAR(graph.sqDistance(i, r), all[static_cast<std::size_t>(r)], 1e-9) << i << "," << r;
-      const int j = graph.index(i, r);
-      ASSERT_NE(j, i);
-      ASSERT_NEAR((x.row(i) - x.row(j)).squaredNorm(), graph.sqDistance(i, r), 1e-9);
+  for (const auto search : {NeighbourSearch::kVpTree, NeighbourSearch::kBruteForce}) {
+    const KnnGraph graph = nearestNeighbours(x, k, 2, search);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      std::vector<double> all;
+      for (Eigen::Index j = 0; j < x.rows(); ++j)
+        if (j != i) all.push_back((x.row(i) - x.row(j)).squaredNorm());
+      std::sort(all.begin(), all.end());
+      for (int r = 0; r < k; ++r) {
+        // Distances match rank by rank (indices may swap among equal distances).
+        ASSERT_NEAR(graph.sqDistance(i, r), all[static_cast<std::size_t>(r)], 1e-9)
+            << i << "," << r;
+        const int j = graph.index(i, r);
+        ASSERT_NE(j, i);
+        ASSERT_NEAR((x.row(i) - x.row(j)).squaredNorm(), graph.sqDistance(i, r), 1e-9);
+      }
     }
   }
 }
