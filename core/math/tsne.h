@@ -12,8 +12,9 @@
 //     fresh gains and updates until `iterations`; every 50 iterations the divergence is checked
 //     and the run ends early after 300 iterations without progress or a tiny gradient.
 //
-// Everything is deterministic for a given seed and thread count (and the thread count changes
-// only the order of none of the sums: the same seed gives the same embedding on any count).
+// Deterministic: every sum is taken in an order that does not depend on the thread count, so
+// the same data, settings and seed give the same embedding bit for bit on 1 or 2 threads (on
+// one kind of CPU: the AVX2 and plain loops add in different orders).
 
 #include <Eigen/Core>
 #include <cstdint>
