@@ -4,6 +4,7 @@
 
 #include <Eigen/Dense>
 #include <fstream>
+#include <thread>
 
 #include "core/lesson/lesson.h"
 #include "core/models/registry.h"
@@ -131,6 +132,32 @@ TEST_F(VaeViewsTest, LatentPointsSitAtTheirMeansAndTheProbeInvertsTheProjection)
     const Eigen::Vector2d back = projection.point(zv);
     EXPECT_NEAR(back.x(), p.x, 1e-4);
     EXPECT_NEAR(back.y(), p.y, 1e-4);
+  }
+}
+
+TEST_F(VaeViewsTest, TsneMapArrivesFromTheBackgroundAndTheProbeDecodesTheNearestCode) {
+  ASSERT_TRUE(m_snapshot && m_snapshot->encoding);
+  const vae::Encoding& enc = *m_snapshot->encoding;
+  views::VaeSelection selection;
+  views::VaeColoring coloring;
+  views::VaeAxes axes;
+  axes.tsne = true;
+  views::VaeLatentView view(selection, coloring, axes);
+  auto ctx = context();
+  view.update(ctx);
+  // PCA stands in until the job's first picture; the frame loop polls without waiting.
+  for (int i = 0; i < 20000 && !view.showsTsne(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    view.update(ctx);
+  }
+  ASSERT_TRUE(view.showsTsne());
+  // The map has no inverse: a point's position decodes that point's own code.
+  for (int i = 0; i < enc.count; i += 29) {
+    const auto z = view.latentAt(view.pointPosition(i));
+    for (int d = 0; d < enc.latent; ++d)
+      EXPECT_EQ(z[static_cast<std::size_t>(d)],
+                enc.means[static_cast<std::size_t>(i * enc.latent + d)])
+          << "point " << i;
   }
 }
 

@@ -38,7 +38,15 @@ VaeLatentView::VaeLatentView(VaeSelection& selection, VaeColoring& coloring, Vae
 std::vector<float> VaeLatentView::latentAt(plot::Vec2 at) const {
   std::vector<float> z(static_cast<std::size_t>(m_latent), 0.0f);
   if (m_latent == 0) return z;
-  if (m_shownPca) {
+  if (m_shownTsne && m_shownEncoding && m_shownEncoding->latent == m_latent) {
+    // No inverse map: the code of the nearest point on the map.
+    const auto& y = m_tsneShown->points;
+    Eigen::Index nearest = 0;
+    (y.rowwise() - Eigen::RowVector2d(at.x, at.y)).rowwise().squaredNorm().minCoeff(&nearest);
+    const auto row = static_cast<std::size_t>(nearest) * static_cast<std::size_t>(m_latent);
+    std::copy_n(m_shownEncoding->means.begin() + static_cast<std::ptrdiff_t>(row), m_latent,
+                z.begin());
+  } else if (m_shownPca) {
     const Eigen::VectorXd v =
         m_projection.center + m_projection.axes.transpose() * Eigen::Vector2d(at.x, at.y);
     for (int d = 0; d < m_latent; ++d) z[static_cast<std::size_t>(d)] = static_cast<float>(v(d));
@@ -56,8 +64,12 @@ void VaeLatentView::rebuild(const vae::VaeSnapshot& snapshot, const ui::Style& s
   m_latent = enc.latent;
   const bool latentChanged = m_shownEncoding && m_shownEncoding->latent != enc.latent;
 
-  // The plane: 2-D as it is; otherwise PCA, or the two chosen (or top-KL) dimensions.
-  m_shownPca = enc.latent > 2 && m_axes.pca;
+  // The plane: 2-D as it is; otherwise the t-SNE map (PCA until its first picture), PCA, or
+  // the two chosen (or top-KL) dimensions.
+  std::vector<float> xy(static_cast<std::size_t>(enc.count) * 2);
+  const bool wasTsne = m_shownTsne;
+  m_shownTsne = enc.latent > 2 && m_axes.tsne && tsnePositions(snapshot, xy);
+  m_shownPca = enc.latent > 2 && (m_axes.pca || m_axes.tsne) && !m_shownTsne;
   if (!m_shownPca) {
     const int top0 = enc.dimsByKl.empty() ? 0 : enc.dimsByKl[0];
     const int top1 = enc.dimsByKl.size() > 1 ? enc.dimsByKl[1] : 1;
@@ -68,8 +80,9 @@ void VaeLatentView::rebuild(const vae::VaeSnapshot& snapshot, const ui::Style& s
       m_shownY = 1;
     }
   }
-  std::vector<float> xy(static_cast<std::size_t>(enc.count) * 2);
-  if (m_shownPca) {
+  if (m_shownTsne) {
+    m_canvas.setAxisLabels("t-SNE 1", "t-SNE 2");
+  } else if (m_shownPca) {
     const Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>
         means(enc.means.data(), enc.count, enc.latent);
     const Eigen::MatrixXd data = means.cast<double>();
@@ -79,7 +92,9 @@ void VaeLatentView::rebuild(const vae::VaeSnapshot& snapshot, const ui::Style& s
       xy[static_cast<std::size_t>(2 * i)] = static_cast<float>(projected(i, 0));
       xy[static_cast<std::size_t>(2 * i + 1)] = static_cast<float>(projected(i, 1));
     }
-    m_canvas.setAxisLabels("principal component 1 of z", "principal component 2 of z");
+    m_canvas.setAxisLabels(
+        m_axes.tsne ? "principal component 1 (t-SNE computing...)" : "principal component 1 of z",
+        "principal component 2 of z");
   } else {
     for (int i = 0; i < enc.count; ++i) {
       const auto row = static_cast<std::size_t>(i * enc.latent);
@@ -137,11 +152,40 @@ void VaeLatentView::rebuild(const vae::VaeSnapshot& snapshot, const ui::Style& s
       !shown.contains({bounds.xMin, bounds.yMin}) || !shown.contains({bounds.xMax, bounds.yMax});
   const bool small = bounds.width() < shown.width() / 3 && bounds.height() < shown.height() / 3;
   if (latentChanged || !m_fitted || m_shownPca != m_shownAxes.pca ||
+      m_axes.tsne != m_shownAxes.tsne || m_shownTsne != wasTsne ||
       (m_autoFit && (outside || small))) {
     m_canvas.fitToData(0.08);
     m_fitted = true;
   }
   m_probe->setMarkers({{m_probeAt, palette.seriesColor(7).withAlpha(0.9f), kProbeRadiusPx}});
+}
+
+bool VaeLatentView::tsnePositions(const vae::VaeSnapshot& snapshot, std::vector<float>& xy) {
+  const vae::Encoding& enc = *snapshot.encoding;
+  if (!m_tsneJob) {
+    // One thread: the trainer and the UI keep the other cores. Perplexity 30 (fewer points:
+    // what they allow).
+    math::TsneOptions options;
+    options.threads = 1;
+    options.perplexity = std::clamp((enc.count - 2) / 3.0, 1.0, 30.0);
+    m_tsneJob = std::make_unique<math::ProjectionJob>(options);
+  }
+  if (snapshot.encoding != m_tsneSubmitted && enc.count > 4) {
+    const Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>
+        means(enc.means.data(), enc.count, enc.latent);
+    // The same held-out images newly encoded: the job warm-starts from its last map.
+    m_tsneJob->submit(std::make_shared<const math::RowMatrixXd>(means.cast<double>()),
+                      math::ProjectionJob::Method::kTsne,
+                      reinterpret_cast<std::uintptr_t>(snapshot.heldOut.get()));
+    m_tsneSubmitted = snapshot.encoding;
+  }
+  m_tsneShown = m_tsneJob->latest();
+  if (!m_tsneShown || m_tsneShown->points.rows() != enc.count) return false;
+  for (int i = 0; i < enc.count; ++i) {
+    xy[static_cast<std::size_t>(2 * i)] = static_cast<float>(m_tsneShown->points(i, 0));
+    xy[static_cast<std::size_t>(2 * i + 1)] = static_cast<float>(m_tsneShown->points(i, 1));
+  }
+  return true;
 }
 
 void VaeLatentView::requestProbe(train::Session& session) {
@@ -156,11 +200,12 @@ void VaeLatentView::requestProbe(train::Session& session) {
 void VaeLatentView::update(ViewContext& context) {
   const auto snapshot = std::dynamic_pointer_cast<const vae::VaeSnapshot>(context.snapshot);
   if (!snapshot || !snapshot->encoding) return;
-  const bool changed = snapshot->encoding != m_shownEncoding ||
-                       m_coloring.factor != m_shownColoring.factor ||
-                       m_axes.pca != m_shownAxes.pca || m_axes.dimX != m_shownAxes.dimX ||
-                       m_axes.dimY != m_shownAxes.dimY || m_selection.version != m_shownPick ||
-                       !(context.style.palette == m_shownPalette);
+  const bool changed =
+      snapshot->encoding != m_shownEncoding || m_coloring.factor != m_shownColoring.factor ||
+      m_axes.pca != m_shownAxes.pca || m_axes.tsne != m_shownAxes.tsne ||
+      (m_axes.tsne && m_tsneJob && m_tsneJob->latest() != m_tsneShown) ||
+      m_axes.dimX != m_shownAxes.dimX || m_axes.dimY != m_shownAxes.dimY ||
+      m_selection.version != m_shownPick || !(context.style.palette == m_shownPalette);
   if (changed) {
     rebuild(*snapshot, context.style);
     m_shownEncoding = snapshot->encoding;
@@ -210,7 +255,9 @@ void VaeLatentView::draw(ViewContext& context, ImVec2 size) {
   // coordinates and a hint. In a short view the hint and then the heading give way, and then the
   // image shrinks, so the column never runs past the view's foot.
   char coordinates[64];
-  if (m_shownPca)
+  if (m_shownTsne)
+    std::snprintf(coordinates, sizeof coordinates, "t-SNE map\n(nearest point's code)");
+  else if (m_shownPca)
     std::snprintf(coordinates, sizeof coordinates, "PCA plane\n(%.2f, %.2f)", m_probeAt.x,
                   m_probeAt.y);
   else

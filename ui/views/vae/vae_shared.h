@@ -32,8 +32,9 @@ struct VaeColoring {
 
 // Which plane of the latent space the scatter shows.
 struct VaeAxes {
-  bool pca = false;  // principal plane of the encodings (latent > 2)
-  int dimX = -1;     // -1: the two dimensions with the largest KL
+  bool pca = false;   // principal plane of the encodings (latent > 2)
+  bool tsne = false;  // t-SNE map of the encodings (latent > 2), computed in the background
+  int dimX = -1;      // -1: the two dimensions with the largest KL
   int dimY = -1;
 };
 

@@ -70,16 +70,18 @@ void VaeUi::applyDisplayOption(const std::string& key, const nlohmann::json& val
       fail(value.dump() + " is not a way to colour this lesson's data (allowed: " + allowed + ")");
     m_coloring.factor = name == "class" ? -1 : static_cast<int>(it - m_factorNames.begin());
   } else if (key == "axes") {
-    if (value == "pca") {
-      m_axes.pca = true;
+    if (value == "pca" || value == "tsne") {
+      m_axes.pca = value == "pca";
+      m_axes.tsne = value == "tsne";
     } else if (value.is_array() && value.size() == 2 && value[0].is_number_integer() &&
                value[1].is_number_integer() && value[0].get<int>() >= 0 &&
                value[1].get<int>() >= 0 && value[0] != value[1]) {
       m_axes.pca = false;
+      m_axes.tsne = false;
       m_axes.dimX = value[0].get<int>();
       m_axes.dimY = value[1].get<int>();
     } else {
-      fail("expected \"pca\" or two different latent dimensions [i, j]");
+      fail("expected \"pca\", \"tsne\" or two different latent dimensions [i, j]");
     }
   } else {
     fail("unknown option (known: color_by, axes)");
@@ -186,9 +188,17 @@ void VaeUi::drawControls(ViewContext& context) {
     }
   }
   if (config.latent > 2) {
-    ImGui::Checkbox("PCA plane", &m_axes.pca);
-    helpMarker("Off: two latent dimensions (by default the two with the largest KL)");
-    if (!m_axes.pca) {
+    const char* planes[] = {"two dims", "PCA", "t-SNE"};
+    int plane = m_axes.tsne ? 2 : m_axes.pca ? 1 : 0;
+    if (ImGui::Combo(sideField("plane").c_str(), &plane, planes, 3)) {
+      m_axes.pca = plane == 1;
+      m_axes.tsne = plane == 2;
+    }
+    helpMarker(
+        "two dims: two latent dimensions (by default the two with the largest KL); PCA: the "
+        "principal plane of the codes; t-SNE: a map that keeps neighbours together, computed "
+        "in the background and updated as training moves the codes");
+    if (!m_axes.pca && !m_axes.tsne) {
       int dims[2] = {m_axes.dimX, m_axes.dimY};
       if (ImGui::InputInt2(sideField("dims (-1: top KL)").c_str(), dims)) {
         m_axes.dimX = std::clamp(dims[0], -1, config.latent - 1);

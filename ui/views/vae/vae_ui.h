@@ -15,8 +15,8 @@
 //   "decomposition"   curves: index-code MI, total correlation, dimension-wise KL
 //   "mig"             curve: mutual-information gap (data with known factors)
 // Lesson "display" options: "color_by": "class" or a factor name of the lesson's data ("shape",
-// "x", ... for the shapes), checked when the lesson loads; "axes": "pca" or [i, j] (two latent
-// dimensions).
+// "x", ... for the shapes), checked when the lesson loads; "axes": "pca", "tsne" or [i, j] (two
+// latent dimensions).
 
 #include <memory>
 
