@@ -4,16 +4,50 @@
 #include <iterator>
 
 #include "core/math/pca.h"
+#include "core/math/projection_job.h"
 #include "ui/plot/plot_widget.h"
 
 namespace genlab::views {
 
-Eigen::MatrixX2d projectWords(const Eigen::MatrixXd& vectors, WordProjection method,
-                              std::string& note) {
-  // WordProjection::kTsne: wire core/math/tsne here (run it off the UI thread, seeded, and
-  // keep showing the last layout until the new one is ready).
-  note = method == WordProjection::kTsne ? "PCA (t-SNE not available yet)" : "PCA";
-  return math::pcaProjection(vectors).points(vectors);
+namespace {
+
+// Which words a matrix of rows is: equal keys let the t-SNE job warm-start from its last map.
+std::uint64_t wordSetKey(const std::vector<int>& words) {
+  std::uint64_t key = 1469598103934665603ull;  // FNV-1a over the indices
+  for (const int w : words) key = (key ^ static_cast<std::uint64_t>(w)) * 1099511628211ull;
+  return key;
+}
+
+}  // namespace
+
+Eigen::MatrixX2d EmbeddingView::project(const Eigen::MatrixXd& rows, bool newVectors,
+                                        std::string& note) {
+  if (m_selection.projection == WordProjection::kTsne) {
+    if (!m_tsneJob) {
+      // One thread: the trainer and the UI keep the other cores.
+      math::TsneOptions options;
+      options.threads = 1;
+      options.perplexity = std::clamp((static_cast<double>(rows.rows()) - 2) / 3.0, 1.0, 30.0);
+      m_tsneJob = std::make_unique<math::ProjectionJob>(options);
+    }
+    const std::uint64_t key = wordSetKey(m_shownWords);
+    if (newVectors || key != m_tsneKey) {
+      m_tsneJob->submit(std::make_shared<const math::RowMatrixXd>(rows),
+                        math::ProjectionJob::Method::kTsne, key);
+      m_tsneKey = key;
+    }
+    m_tsneShown = m_tsneJob->latest();
+    if (m_tsneShown && m_tsneShown->points.rows() == rows.rows() &&
+        m_tsneShown->generation + 1 >= m_tsneJob->generation()) {
+      note = m_tsneShown->final ? "t-SNE" : "t-SNE (converging)";
+      return m_tsneShown->points;
+    }
+    note = m_tsneJob->error().empty() ? "PCA (t-SNE computing...)"
+                                      : "PCA (t-SNE: " + m_tsneJob->error() + ")";
+  } else {
+    note = "PCA";
+  }
+  return math::pcaProjection(rows).points(rows);
 }
 
 EmbeddingView::EmbeddingView(Word2VecSelection& selection, WordVectorsCache& vectors)
@@ -53,7 +87,8 @@ void EmbeddingView::rebuild(const word2vec::Word2VecRunSnapshot& snapshot, const
     for (int d = 0; d < dim; ++d) rows(static_cast<Eigen::Index>(i), d) = v[d];
   }
   std::string method;
-  const Eigen::MatrixX2d xy = projectWords(rows, m_selection.projection, method);
+  const Eigen::MatrixX2d xy = project(rows, m_shown != m_projected, method);
+  m_projected = m_shown;
 
   const auto role = [&](int w) {  // 2 selected, 1 neighbour, 0 other
     if (w == selected) return 2;
@@ -116,8 +151,10 @@ void EmbeddingView::draw(ViewContext& context, ImVec2 size) {
   // of words costs more than a frame should on a busy machine); a new word at once.
   const double now = ImGui::GetTime();
   const bool due = context.snapshot != m_shown && now - m_rebuiltAt >= kRefreshSeconds;
-  if (due || m_selection.word != m_shownSelection || m_selection.projection != m_shownProjection ||
-      !(context.style.palette == m_shownPalette)) {
+  const bool tsneMoved = m_selection.projection == WordProjection::kTsne && m_tsneJob &&
+                         m_tsneJob->latest() != m_tsneShown && now - m_rebuiltAt >= kRefreshSeconds;
+  if (due || tsneMoved || m_selection.word != m_shownSelection ||
+      m_selection.projection != m_shownProjection || !(context.style.palette == m_shownPalette)) {
     m_rebuiltAt = now;
     m_shown = context.snapshot;
     m_shownSelection = m_selection.word;

@@ -5,14 +5,18 @@
 // kept. The selected word (Word2VecSelection::word) and its nearest neighbours stand out; a
 // click on a point selects its word.
 //
-// The projection is recomputed from every new snapshot the view draws, on the UI thread (PCA of
-// at most kMaxWords x D, well under a millisecond at D = 100). WordProjection::kTsne is the hook
-// for core/math/tsne; until it is wired, projectWords() answers with PCA and says so.
+// PCA is recomputed from every new snapshot the view draws, on the UI thread (at most kMaxWords x
+// D, well under a millisecond at D = 100). t-SNE runs in the background (core/math/
+// projection_job.h, one thread), warm-starting from its last map while the same words are shown,
+// so the map drifts with training; until its first map arrives the view shows PCA and says so.
 
 #include <Eigen/Core>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/math/projection_job.h"
 #include "ui/plot/line_layer.h"
 #include "ui/plot/plot_canvas.h"
 #include "ui/plot/point_layer.h"
@@ -21,10 +25,6 @@
 #include "ui/views/word2vec/word2vec_shared.h"
 
 namespace genlab::views {
-
-// Rows of `vectors` (N x D) in the plane by `method`; `note` says what was actually used.
-Eigen::MatrixX2d projectWords(const Eigen::MatrixXd& vectors, WordProjection method,
-                              std::string& note);
 
 class EmbeddingView final : public View {
  public:
@@ -40,6 +40,9 @@ class EmbeddingView final : public View {
 
  private:
   void rebuild(const word2vec::Word2VecRunSnapshot& snapshot, const ui::Style& style);
+  // The rows (the shown words' vectors) in the plane by the selected method; `note` says what
+  // was actually drawn. `newVectors`: the rows come from a snapshot not projected before.
+  Eigen::MatrixX2d project(const Eigen::MatrixXd& rows, bool newVectors, std::string& note);
 
   Word2VecSelection& m_selection;
   WordVectorsCache& m_vectors;
@@ -54,6 +57,10 @@ class EmbeddingView final : public View {
   ui::Palette m_shownPalette;
   double m_rebuiltAt = -1e9;  // ImGui::GetTime() of the last rebuild
   int m_fitted = 0;           // refits while the cloud is still growing from its tiny random start
+  train::SnapshotPtr m_projected;  // the snapshot whose vectors were last projected
+  std::unique_ptr<math::ProjectionJob> m_tsneJob;
+  std::shared_ptr<const math::ProjectionJob::Result> m_tsneShown;
+  std::uint64_t m_tsneKey = 0;
 };
 
 }  // namespace genlab::views

@@ -135,7 +135,7 @@ void Word2VecUi::drawControls(ViewContext& context) {
   }
 
   sectionHeader("Show");
-  static const char* kProjections[] = {"PCA", "t-SNE (soon)"};
+  static const char* kProjections[] = {"PCA", "t-SNE"};
   int projection = static_cast<int>(m_selection.projection);
   if (ImGui::Combo(sideField("projection").c_str(), &projection, kProjections, 2))
     m_selection.projection = static_cast<WordProjection>(projection);
