@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/data/point_dataset.h"
+#include "core/models/charrnn/charrnn_factory.h"
 #include "core/models/gan/gan_factory.h"
 #include "core/models/gmm/gmm_trainer.h"
 #include "core/models/hmm/hmm_dataset.h"
@@ -68,7 +69,8 @@ const std::map<std::string, Factory>& factories() {
                                                        {"hmm", makeHmm},
                                                        {"vae", vae::makeVae},
                                                        {"gan2d", gan::makeGan2d},
-                                                       {"gan_image", gan::makeImageGan}};
+                                                       {"gan_image", gan::makeImageGan},
+                                                       {"charrnn", charrnn::makeCharRnn}};
   return table;
 }
 

@@ -1,4 +1,5 @@
 #include "core/util/errors.h"
+#include "ui/views/charrnn/charrnn_ui.h"
 #include "ui/views/gan/gan2d_ui.h"
 #include "ui/views/gan/image_gan_ui.h"
 #include "ui/views/gmm/gmm_ui.h"
@@ -19,6 +20,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   if (lesson.model == "vae") ui = std::make_unique<VaeUi>(lesson);
   if (lesson.model == "gan2d") ui = std::make_unique<Gan2dUi>(lesson.views);
   if (lesson.model == "gan_image") ui = std::make_unique<ImageGanUi>(lesson.views);
+  if (lesson.model == "charrnn") ui = std::make_unique<CharRnnUi>(lesson);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {
