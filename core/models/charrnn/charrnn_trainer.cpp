@@ -113,18 +113,88 @@ struct CharNetImpl : torch::nn::Module {
     return out;
   }
 
-  // Logits [T, B, vocab] of the character after each input of `x` ([T, B, vocab]). Dropout
-  // `p` on every layer's output when `generator` is given (training).
+  // Dropout `p` on a layer's output when `generator` is given (training).
+  static torch::Tensor dropout(torch::Tensor x, double p, at::Generator* generator) {
+    if (generator == nullptr || p <= 0.0) return x;
+    const auto keep = torch::empty_like(x).bernoulli_(1.0 - p, *generator);
+    return x * keep / (1.0 - p);
+  }
+
+  // Logits [T, B, vocab] of the character after each input of `x` (one-hot, [T, B, vocab]),
+  // through torch's own modules: the reference the fast path is tested against, and the path
+  // that can differentiate with respect to the inputs (the connectivity view).
   torch::Tensor forward(torch::Tensor x, State& state, double p = 0.0,
                         at::Generator* generator = nullptr) {
-    for (int l = 0; l < layers(); ++l) {
-      x = layer(l, x, state);
-      if (generator != nullptr && p > 0.0) {
-        const auto keep = torch::empty_like(x).bernoulli_(1.0 - p, *generator);
-        x = x * keep / (1.0 - p);
+    for (int l = 0; l < layers(); ++l) x = dropout(layer(l, x, state), p, generator);
+    return head->forward(x);
+  }
+
+  // The same logits from character ids ([T, B] int64), the path training and sampling take.
+  // The first layer's input projection W_ih x of a one-hot x is column x of W_ih: a row gather
+  // of W_ih^T instead of a [T B, vocab] x [vocab, gates] product (and its two products in the
+  // backward pass), about a quarter of the work of a 256-unit LSTM step on a 100-character
+  // alphabet. The recurrence then runs the cell's equations with the same weights, in the same
+  // order as ATen's CPU cells; the later layers are torch's modules.
+  torch::Tensor forwardIds(const torch::Tensor& ids, State& state, double p = 0.0,
+                           at::Generator* generator = nullptr) {
+    torch::Tensor x = dropout(firstLayerFromIds(ids, state), p, generator);
+    for (int l = 1; l < layers(); ++l) x = dropout(layer(l, x, state), p, generator);
+    return head->forward(x);
+  }
+
+  torch::Tensor firstLayerFromIds(const torch::Tensor& ids, State& state) {
+    torch::nn::Module& first = cell == Cell::kLstm  ? static_cast<torch::nn::Module&>(*lstm[0])
+                               : cell == Cell::kGru ? static_cast<torch::nn::Module&>(*gru[0])
+                                                    : static_cast<torch::nn::Module&>(*rnn[0]);
+    const auto weights = first.named_parameters(/*recurse=*/false);
+    const torch::Tensor wih = weights["weight_ih_l0"];
+    const torch::Tensor whhT = weights["weight_hh_l0"].t();
+    const torch::Tensor bih = weights["bias_ih_l0"];
+    const torch::Tensor bhh = weights["bias_hh_l0"];
+    const std::int64_t steps = ids.size(0);
+    // [T, B, gates x hidden]; the transposed copy is vocab x gates x hidden floats, and makes
+    // each gathered row one contiguous read.
+    const torch::Tensor projected = torch::embedding(wih.t().contiguous(), ids);
+    torch::Tensor h = state.h[0][0];
+    std::vector<torch::Tensor> outputs;
+    // unbind, not projected[t]: the backward of one select per step would allocate and zero a
+    // whole [T, B, gates] gradient each step; unbind's stacks the steps' gradients once.
+    std::vector<torch::Tensor> inputs;
+    outputs.reserve(static_cast<std::size_t>(steps));
+    if (cell == Cell::kLstm) {
+      inputs = (projected + (bih + bhh)).unbind(0);
+      torch::Tensor c = state.c[0][0];
+      for (std::int64_t t = 0; t < steps; ++t) {
+        const auto gates = torch::addmm(inputs[static_cast<std::size_t>(t)], h, whhT).chunk(4, 1);
+        const auto in = gates[0].sigmoid();
+        const auto forget = gates[1].sigmoid();
+        const auto candidate = gates[2].tanh();
+        const auto out = gates[3].sigmoid();
+        c = forget * c + in * candidate;
+        h = out * c.tanh();
+        outputs.push_back(h);
+      }
+      state.c[0] = c.unsqueeze(0);
+    } else if (cell == Cell::kGru) {
+      inputs = (projected + bih).unbind(0);
+      for (std::int64_t t = 0; t < steps; ++t) {
+        const auto input = inputs[static_cast<std::size_t>(t)].chunk(3, 1);
+        const auto hidden = torch::addmm(bhh, h, whhT).chunk(3, 1);
+        const auto reset = (input[0] + hidden[0]).sigmoid();
+        const auto update = (input[1] + hidden[1]).sigmoid();
+        const auto candidate = (input[2] + reset * hidden[2]).tanh();
+        h = candidate + update * (h - candidate);
+        outputs.push_back(h);
+      }
+    } else {
+      inputs = (projected + (bih + bhh)).unbind(0);
+      for (std::int64_t t = 0; t < steps; ++t) {
+        h = torch::addmm(inputs[static_cast<std::size_t>(t)], h, whhT).tanh();
+        outputs.push_back(h);
       }
     }
-    return head->forward(x);
+    state.h[0] = h.unsqueeze(0);
+    return torch::stack(outputs);
   }
 };
 TORCH_MODULE(CharNet);
@@ -245,13 +315,14 @@ struct CharRnnTrainer::Impl {
   int vocab() const { return corpus.size(); }
 
   void restartStreams() {
-    streamLength = static_cast<std::int64_t>(corpus.train.size()) / config.batch;
-    if (streamLength < 2) {
+    const std::int64_t length = static_cast<std::int64_t>(corpus.train.size()) / config.batch;
+    if (length < 2) {
       throw ConfigError("settings.batch: " + std::to_string(config.batch) +
                         " streams need at least " + std::to_string(2 * config.batch) +
                         " training characters; " + corpus.source + " has " +
                         std::to_string(corpus.train.size()));
     }
+    streamLength = length;
     position = 0;
     if (!net.is_empty()) state = net->zeroState(config.batch);
   }
@@ -315,7 +386,7 @@ struct CharRnnTrainer::Impl {
           y[static_cast<std::size_t>(i * streams + b)] = text[at + 1];
         }
       }
-      const auto logits = net->forward(oneHot(idsTensor(x, t, streams), vocab()), s);
+      const auto logits = net->forwardIds(idsTensor(x, t, streams), s);
       total += torch::nn::functional::cross_entropy(
                    logits.view({t * streams, vocab()}), idsTensor(y, t * streams, 1).view({-1}),
                    torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
@@ -359,10 +430,20 @@ struct CharRnnTrainer::Impl {
   std::vector<float> feed(State& s, const std::vector<int>& ids) {
     torch::Tensor logits;
     for (const int id : ids) {
-      const auto x = oneHot(torch::full({1, 1}, id, torch::kInt64), vocab());
-      logits = net->forward(x, s);
+      logits = net->forwardIds(torch::full({1, 1}, id, torch::kInt64), s);
     }
     return toVector(logits.view({-1}));
+  }
+
+  // The ids of `text`'s characters; ConfigError for one outside the alphabet.
+  std::vector<std::int64_t> idsOf(const std::string& text) const {
+    std::vector<std::int64_t> ids;
+    for (const char32_t c : decodeUtf8(text, "text")) {
+      const int id = corpus.find(c);
+      if (id < 0) throw ConfigError("text: \"" + encodeUtf8(c) + "\" is not in the alphabet");
+      ids.push_back(id);
+    }
+    return ids;
   }
 
   // The character a sample starts from when nothing is primed: a line feed when the text has
@@ -431,9 +512,8 @@ struct CharRnnTrainer::Impl {
       State s = net->zeroState(1);
       auto values = torch::zeros({config.hidden, columns});
       for (std::int64_t t = 0; t < columns; ++t) {
-        const auto x = oneHot(
-            torch::full({1, 1}, map->passage[static_cast<std::size_t>(t)], torch::kInt64), vocab());
-        net->forward(x, s);
+        net->forwardIds(
+            torch::full({1, 1}, map->passage[static_cast<std::size_t>(t)], torch::kInt64), s);
         values.select(1, t).copy_((map->cellState ? s.c.back() : s.h.back()).view({-1}));
       }
       const auto variance = values.var(1, /*unbiased=*/false);
@@ -490,8 +570,7 @@ train::StepOutcome CharRnnTrainer::step(std::span<double> metrics, std::stop_tok
     const auto [x, y] = m.nextWindow();
     const std::int64_t t = x.size(0);
     State carried = m.state.detached();
-    const auto logits =
-        m.net->forward(oneHot(x, m.vocab()), carried, m.config.dropout, &m.generator);
+    const auto logits = m.net->forwardIds(x, carried, m.config.dropout, &m.generator);
     const auto loss = torch::nn::functional::cross_entropy(
         logits.view({t * m.config.batch, m.vocab()}), y.view({-1}));
     const double bits = loss.item<double>() / std::numbers::ln2;
@@ -521,6 +600,7 @@ train::StepOutcome CharRnnTrainer::step(std::span<double> metrics, std::stop_tok
 
 train::SnapshotPtr CharRnnTrainer::snapshot() const {
   Impl& m = *m_impl;
+  m.applyThreads();
   m.streamSample();
   const auto now = Clock::now();
   if (m.visualsDirty || (m.steps != m.visualsStep && now >= m.nextVisuals)) {
@@ -691,6 +771,7 @@ std::string CharRnnTrainer::sample(const SampleRequest& request) {
     }
     ids.push_back(id);
   }
+  m.applyThreads();
   torch::NoGradGuard noGrad;
   m.net->eval();
   Rng rng(request.seed);
@@ -707,6 +788,7 @@ std::string CharRnnTrainer::sample(const SampleRequest& request) {
 }
 
 double CharRnnTrainer::evaluateHeldOut() {
+  m_impl->applyThreads();
   torch::NoGradGuard noGrad;
   m_impl->net->eval();
   const double bits = m_impl->evaluate();
@@ -714,29 +796,48 @@ double CharRnnTrainer::evaluateHeldOut() {
   return bits;
 }
 
-std::vector<float> CharRnnTrainer::logitsOf(const std::string& text, bool oneAtATime) {
+std::vector<float> CharRnnTrainer::logitsOf(const std::string& text, ForwardPath path) {
   Impl& m = *m_impl;
-  const std::u32string chars = decodeUtf8(text, "text");
-  std::vector<std::int64_t> ids;
-  for (const char32_t c : chars) {
-    const int id = m.corpus.find(c);
-    if (id < 0) throw ConfigError("text: a character outside the alphabet");
-    ids.push_back(id);
-  }
+  const auto ids = m.idsOf(text);
   torch::NoGradGuard noGrad;
   m.net->eval();
   State s = m.net->zeroState(1);
   std::vector<float> out;
-  if (oneAtATime) {
+  const auto t = static_cast<std::int64_t>(ids.size());
+  if (path == ForwardPath::kOneAtATime) {
     for (const auto id : ids) {
       const auto logits = m.feed(s, {static_cast<int>(id)});
       out.insert(out.end(), logits.begin(), logits.end());
     }
+  } else if (path == ForwardPath::kSequence) {
+    out = toVector(m.net->forwardIds(idsTensor(ids, t, 1), s));
   } else {
-    const auto t = static_cast<std::int64_t>(ids.size());
     out = toVector(m.net->forward(oneHot(idsTensor(ids, t, 1), m.vocab()), s));
   }
   m.net->train();
+  return out;
+}
+
+std::vector<std::pair<std::string, std::vector<float>>> CharRnnTrainer::gradientsOf(
+    const std::string& text, ForwardPath path) {
+  Impl& m = *m_impl;
+  const auto ids = m.idsOf(text);
+  const auto t = static_cast<std::int64_t>(ids.size()) - 1;
+  if (t < 1) throw ConfigError("text: at least two characters");
+  const std::vector<std::int64_t> inputs(ids.begin(), ids.end() - 1);
+  const std::vector<std::int64_t> targets(ids.begin() + 1, ids.end());
+  State s = m.net->zeroState(1);
+  const auto x = idsTensor(inputs, t, 1);
+  const auto logits = path == ForwardPath::kTorchModules ? m.net->forward(oneHot(x, m.vocab()), s)
+                                                         : m.net->forwardIds(x, s);
+  const auto loss = torch::nn::functional::cross_entropy(logits.view({t, m.vocab()}),
+                                                         idsTensor(targets, t, 1).view({-1}));
+  genlab::nn::clearGradients(*m.optimizer);
+  loss.backward();
+  std::vector<std::pair<std::string, std::vector<float>>> out;
+  for (const auto& item : m.net->named_parameters())
+    out.emplace_back(item.key(), toVector(item.value().grad()));
+  genlab::nn::clearGradients(*m.optimizer);
   return out;
 }
 

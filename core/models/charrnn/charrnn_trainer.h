@@ -75,10 +75,18 @@ class CharRnnTrainer final : public train::Trainer {
   double evaluateHeldOut();
 
   // --- For tests ---------------------------------------------------------------------------
+  // How the network is run: the character ids through the first layer's gathered input
+  // projection (training and evaluation), the same one character per call with the state
+  // carried (sampling), or one-hot vectors through torch::nn::LSTM / GRU / RNN themselves.
+  enum class ForwardPath { kSequence, kOneAtATime, kTorchModules };
   // The logits (characters x alphabet, row-major) the network gives after each character of
-  // `text` from a zero state: the whole text in one forward call, or one character per call
-  // with the state carried (the sampling path).
-  std::vector<float> logitsOf(const std::string& text, bool oneAtATime);
+  // `text` from a zero state.
+  std::vector<float> logitsOf(const std::string& text, ForwardPath path);
+  // The gradient of the mean cross-entropy of text[1..] given text[..n-1] (from a zero state,
+  // no dropout) with respect to every parameter, in parameters() order; leaves no gradient
+  // behind. kOneAtATime is taken as kSequence.
+  std::vector<std::pair<std::string, std::vector<float>>> gradientsOf(const std::string& text,
+                                                                      ForwardPath path);
   // Every parameter by torch's name ("layer0.weight_ih_l0", "head.weight"), flattened.
   std::vector<std::pair<std::string, std::vector<float>>> parameters() const;
 

@@ -124,14 +124,40 @@ TEST_P(EveryCell, LogitsEqualTheCellEquationsAndSteppingEqualsTheWholeSequence) 
   for (const char ch : probe) ids.push_back(trainer.corpus().find(static_cast<char32_t>(ch)));
   const int vocab = trainer.corpus().size();
   const auto expected = referenceLogits(params, cell, layers, 7, vocab, ids);
-  const auto whole = trainer.logitsOf(probe, false);
-  const auto stepped = trainer.logitsOf(probe, true);
+  using Path = CharRnnTrainer::ForwardPath;
+  const auto torchModules = trainer.logitsOf(probe, Path::kTorchModules);
+  const auto whole = trainer.logitsOf(probe, Path::kSequence);
+  const auto stepped = trainer.logitsOf(probe, Path::kOneAtATime);
+  ASSERT_EQ(torchModules.size(), expected.size());
   ASSERT_EQ(whole.size(), expected.size());
   ASSERT_EQ(stepped.size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
-    EXPECT_NEAR(whole[i], expected[i], 1e-5) << "logit " << i;
-    EXPECT_NEAR(stepped[i], whole[i], 1e-5) << "logit " << i;
+    EXPECT_NEAR(torchModules[i], expected[i], 1e-5) << "logit " << i;
+    EXPECT_NEAR(whole[i], torchModules[i], 1e-5) << "logit " << i;
+    EXPECT_NEAR(stepped[i], torchModules[i], 1e-5) << "logit " << i;
   }
+}
+
+TEST_P(EveryCell, TheFastPathsGradientsEqualTorchsModules) {
+  const auto [cell, layers] = GetParam();
+  const std::string text = "a cab, a bad cab; a dab. ";
+  CharRnnTrainer trainer(smallConfig(cell, layers), corpusOf(text + text + text), 4);
+  std::vector<double> metrics(trainer.metricNames().size());
+  for (int s = 0; s < 3; ++s) trainer.step(metrics, {});
+  using Path = CharRnnTrainer::ForwardPath;
+  const auto fast = trainer.gradientsOf(text, Path::kSequence);
+  const auto reference = trainer.gradientsOf(text, Path::kTorchModules);
+  ASSERT_EQ(fast.size(), reference.size());
+  double largest = 0.0;
+  for (std::size_t p = 0; p < fast.size(); ++p) {
+    ASSERT_EQ(fast[p].first, reference[p].first);
+    ASSERT_EQ(fast[p].second.size(), reference[p].second.size());
+    for (std::size_t i = 0; i < fast[p].second.size(); ++i) {
+      EXPECT_NEAR(fast[p].second[i], reference[p].second[i], 1e-5) << fast[p].first << " " << i;
+      largest = std::max(largest, std::abs(static_cast<double>(reference[p].second[i])));
+    }
+  }
+  EXPECT_GT(largest, 1e-3);  // the gradients compared are not all zero
 }
 
 INSTANTIATE_TEST_SUITE_P(CharRnn, EveryCell,
@@ -152,7 +178,7 @@ TEST(CharRnnSampling, TemperatureZeroIsTheArgmaxAndNearZeroAgrees) {
   std::string expected = prime;
   const int vocab = trainer.corpus().size();
   for (int i = 0; i < 30; ++i) {
-    const auto logits = trainer.logitsOf(expected, false);
+    const auto logits = trainer.logitsOf(expected, CharRnnTrainer::ForwardPath::kTorchModules);
     const auto last = logits.end() - vocab;
     const auto best = static_cast<std::size_t>(std::max_element(last, logits.end()) - last);
     expected += trainer.corpus().glyphs[best];

@@ -23,6 +23,14 @@ const std::string& glyphOf(const charrnn::CharRnnSnapshot& s, int id) {
   return (*s.glyphs)[static_cast<std::size_t>(id)];
 }
 
+// Every how many columns a character label fits: labels a little wider than a character of
+// the canvas's type, over a plot area of about 85% of the view's width.
+int labelStride(int columns, float viewWidth, const ui::Style& style) {
+  const float widthPx = viewWidth * ImGui::GetIO().DisplayFramebufferScale.x * 0.85f;
+  const float needed = static_cast<float>(columns) * style.fontPx * 1.4f;
+  return std::max(1, static_cast<int>(std::ceil(needed / std::max(1.0f, widthPx))));
+}
+
 }  // namespace
 
 std::string shownGlyph(const std::string& glyph) {
@@ -112,7 +120,15 @@ CharStateView::CharStateView() {
 
 void CharStateView::draw(ViewContext& context, ImVec2 size) {
   const auto snapshot = charSnapshot(context);
-  if (snapshot && snapshot->states && snapshot->states != m_shown) {
+  const int stride = labelStride(kShownColumns, size.x, context.style);
+  // Room above the map for the character labels: about two lines of type, in data rows.
+  const float heightPx = std::max(
+      60.0f, ImGui::GetContentRegionAvail().y * ImGui::GetIO().DisplayFramebufferScale.y * 0.8f);
+  const float headroom = std::round(20.0f * 2.0f * context.style.fontPx / heightPx) / 20.0f;
+  if (snapshot && snapshot->states &&
+      (snapshot->states != m_shown || stride != m_stride || headroom != m_headroom)) {
+    m_stride = stride;
+    m_headroom = headroom;
     const auto& map = *snapshot->states;
     const int columns = std::min<int>(kShownColumns, static_cast<int>(map.passage.size()));
     const int rows = std::min(kShownUnits, map.units);
@@ -127,7 +143,7 @@ void CharStateView::draw(ViewContext& context, ImVec2 size) {
         {columns, rows, {0.0, static_cast<double>(columns), 0.0, static_cast<double>(rows)}, false},
         cells, -1.0f, 1.0f);
     std::vector<plot::Label> labels;
-    for (int c = 0; c < columns; ++c)
+    for (int c = 0; c < columns; c += stride)
       labels.push_back({{c + 0.5, static_cast<double>(rows)},
                         shownGlyph(glyphOf(*snapshot, map.passage[static_cast<std::size_t>(c)])),
                         context.style.palette.foreground,
@@ -136,7 +152,8 @@ void CharStateView::draw(ViewContext& context, ImVec2 size) {
                         {0.0, -3.0},
                         false});
     m_text->setLabels(std::move(labels));
-    const plot::DataRect home{0.0, static_cast<double>(columns), 0.0, rows + 1.5};
+    const plot::DataRect home{0.0, static_cast<double>(columns), 0.0,
+                              rows * (1.0 + static_cast<double>(headroom))};
     m_canvas.setHomeView(home);
     m_canvas.setView(home);
     m_shown = snapshot->states;
@@ -161,7 +178,13 @@ CharConnectivityView::CharConnectivityView() {
 
 void CharConnectivityView::draw(ViewContext& context, ImVec2 size) {
   const auto snapshot = charSnapshot(context);
-  if (snapshot && snapshot->connectivity && snapshot->connectivity != m_shown) {
+  const int stride = snapshot && snapshot->connectivity
+                         ? labelStride(static_cast<int>(snapshot->connectivity->sensitivity.size()),
+                                       size.x, context.style)
+                         : 1;
+  if (snapshot && snapshot->connectivity &&
+      (snapshot->connectivity != m_shown || stride != m_stride)) {
+    m_stride = stride;
     const auto& reach = *snapshot->connectivity;
     const auto n = static_cast<int>(reach.sensitivity.size());
     const float top =
@@ -173,6 +196,8 @@ void CharConnectivityView::draw(ViewContext& context, ImVec2 size) {
       const double back = static_cast<double>(n - 1 - i);  // 0: the last character read
       const double value = top > 0 ? reach.sensitivity[static_cast<std::size_t>(i)] / top : 0.0;
       bars.push_back({{-back - 0.4, -back + 0.4, 0.0, value}, palette.seriesColor(0)});
+      // Thinned from the prediction backwards, so the nearest character is always labelled.
+      if ((n - 1 - i) % stride != 0) continue;
       labels.push_back({{-back, 0.0},
                         shownGlyph(glyphOf(*snapshot, reach.passage[static_cast<std::size_t>(i)])),
                         palette.foreground,
@@ -181,16 +206,17 @@ void CharConnectivityView::draw(ViewContext& context, ImVec2 size) {
                         {0.0, 3.0},
                         false});
     }
-    labels.push_back({{0.6, 1.0},
-                      "-> \"" + shownGlyph(glyphOf(*snapshot, reach.target)) + "\"",
+    // Top left, inside the plot: the nearest characters' bars are the tall ones.
+    labels.push_back({{-static_cast<double>(n) + 0.4, 1.08},
+                      "-> \"" + shownGlyph(glyphOf(*snapshot, reach.target)) + "\" next",
                       palette.seriesColor(1),
                       gl::HAlign::Left,
                       gl::VAlign::Top,
-                      {4.0, 0.0},
+                      {6.0, 6.0},
                       true});
     m_bars->setRects(std::move(bars));
     m_text->setLabels(std::move(labels));
-    const plot::DataRect home{-static_cast<double>(n) + 0.4, 4.0, -0.12, 1.08};
+    const plot::DataRect home{-static_cast<double>(n) + 0.4, 0.6, -0.12, 1.08};
     m_canvas.setHomeView(home);
     m_canvas.setView(home);
     m_shown = snapshot->connectivity;

@@ -46,6 +46,8 @@ class CharStateView final : public View {
   plot::HeatmapLayer* m_heatmap = nullptr;
   plot::TextLayer* m_text = nullptr;
   std::shared_ptr<const charrnn::StateMap> m_shown;
+  int m_stride = 0;         // character labels every this many columns, for the width last drawn
+  float m_headroom = 0.0f;  // room above the map for them, a fraction of its height
 };
 
 class CharConnectivityView final : public View {
@@ -59,6 +61,7 @@ class CharConnectivityView final : public View {
   plot::RectLayer* m_bars = nullptr;
   plot::TextLayer* m_text = nullptr;
   std::shared_ptr<const charrnn::Connectivity> m_shown;
+  int m_stride = 0;
 };
 
 }  // namespace genlab::views
