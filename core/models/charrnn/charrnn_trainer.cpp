@@ -179,10 +179,10 @@ struct CharNetImpl : torch::nn::Module {
       inputs = (projected + bih).unbind(0);
       for (std::int64_t t = 0; t < steps; ++t) {
         const auto input = inputs[static_cast<std::size_t>(t)].chunk(3, 1);
-        const auto hidden = torch::addmm(bhh, h, whhT).chunk(3, 1);
-        const auto reset = (input[0] + hidden[0]).sigmoid();
-        const auto update = (input[1] + hidden[1]).sigmoid();
-        const auto candidate = (input[2] + reset * hidden[2]).tanh();
+        const auto recurrent = torch::addmm(bhh, h, whhT).chunk(3, 1);
+        const auto reset = (input[0] + recurrent[0]).sigmoid();
+        const auto update = (input[1] + recurrent[1]).sigmoid();
+        const auto candidate = (input[2] + reset * recurrent[2]).tanh();
         h = candidate + update * (h - candidate);
         outputs.push_back(h);
       }
