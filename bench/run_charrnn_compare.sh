@@ -32,15 +32,17 @@ done
 /usr/bin/python3 - "$work" "$threads_list" <<'PY'
 import json, statistics, sys
 work, threads_list = sys.argv[1], sys.argv[2].split()
-def rates(side, t):
+def rates(side, t, key):
     rows = [json.loads(l) for l in open(f"{work}/{side}-{t}.jsonl")]
-    return [r["steps_per_s"] for r in rows], rows[0]
-print(f"\n{'char-LSTM 1x256, batch 32, bptt 100':<38} {'genlab':>9} {'python':>9} {'ratio':>7}")
+    return [r[key] for r in rows], rows[0]
+print(f"\n{'char-LSTM 1x256, batch 32, bptt 100':<40} {'genlab':>8} {'python':>8} {'ratio':>7}")
 for t in threads_list:
-    g, info = rates("genlab", t)
-    p, _ = rates("python", t)
-    gm, pm = statistics.median(g), statistics.median(p)
-    print(f"{t} thread(s), steps/s (median of {len(g)})    {gm:>9.3f} {pm:>9.3f} {gm / pm:>6.2f}x"
-          f"   (vocabulary {info['vocab']}, genlab runs {', '.join(f'{x:.3f}' for x in g)};"
-          f" python {', '.join(f'{x:.3f}' for x in p)})")
+    for key, what in (("steps_per_s", "steps/s (wall)"), ("steps_per_cpu_s", "steps/CPU s")):
+        g, info = rates("genlab", t, key)
+        p, _ = rates("python", t, key)
+        gm, pm = statistics.median(g), statistics.median(p)
+        print(f"{t} thread(s), {what:<15} median of {len(g)} {gm:>8.3f} {pm:>8.3f} {gm / pm:>6.2f}x"
+              f"   (genlab {', '.join(f'{x:.2f}' for x in g)}; python {', '.join(f'{x:.2f}' for x in p)})")
+print(f"vocabulary {info['vocab']} characters, {info['train_chars']} training characters; "
+      "steps/CPU s counts the process's CPU time (all threads), the fairer figure on a busy machine")
 PY

@@ -13,6 +13,7 @@
 #include <limits>
 #include <numbers>
 #include <numeric>
+#include <optional>
 #include <thread>
 
 #include "core/nn/finite_check.h"
@@ -148,7 +149,14 @@ struct CharNetImpl : torch::nn::Module {
                                                     : static_cast<torch::nn::Module&>(*rnn[0]);
     const auto weights = first.named_parameters(/*recurse=*/false);
     const torch::Tensor wih = weights["weight_ih_l0"];
-    const torch::Tensor whhT = weights["weight_hh_l0"].t();
+    const torch::Tensor whh = weights["weight_hh_l0"];
+    // The LSTM's and RNN's W_hh gradient, sum over steps of dgates_t^T h_{t-1}, is left out of
+    // the per-step products (W_hh enters them detached) and added after backward() as one
+    // [gates, T B] x [T B, hidden] product (finishBackward): the same sum, without a hundred
+    // thin K = batch products and a hundred accumulations into W_hh's gradient.
+    const bool defer = cell != Cell::kGru && torch::GradMode::is_enabled() && whh.requires_grad();
+    deferred.reset();
+    const torch::Tensor whhT = defer ? whh.detach().t() : whh.t();
     const torch::Tensor bih = weights["bias_ih_l0"];
     const torch::Tensor bhh = weights["bias_hh_l0"];
     const std::int64_t steps = ids.size(0);
@@ -161,10 +169,15 @@ struct CharNetImpl : torch::nn::Module {
     // whole [T, B, gates] gradient each step; unbind's stacks the steps' gradients once.
     std::vector<torch::Tensor> inputs;
     outputs.reserve(static_cast<std::size_t>(steps));
+    std::vector<torch::Tensor> previous;  // h_{t-1}, detached, when the W_hh gradient is deferred
+    torch::Tensor stacked;                // the input part of every step's gates
     if (cell == Cell::kLstm) {
-      inputs = (projected + (bih + bhh)).unbind(0);
+      stacked = projected + (bih + bhh);
+      if (defer) stacked.retain_grad();
+      inputs = stacked.unbind(0);
       torch::Tensor c = state.c[0][0];
       for (std::int64_t t = 0; t < steps; ++t) {
+        if (defer) previous.push_back(h.detach());
         const auto gates = torch::addmm(inputs[static_cast<std::size_t>(t)], h, whhT).chunk(4, 1);
         const auto in = gates[0].sigmoid();
         const auto forget = gates[1].sigmoid();
@@ -187,15 +200,45 @@ struct CharNetImpl : torch::nn::Module {
         outputs.push_back(h);
       }
     } else {
-      inputs = (projected + (bih + bhh)).unbind(0);
+      stacked = projected + (bih + bhh);
+      if (defer) stacked.retain_grad();
+      inputs = stacked.unbind(0);
       for (std::int64_t t = 0; t < steps; ++t) {
+        if (defer) previous.push_back(h.detach());
         h = torch::addmm(inputs[static_cast<std::size_t>(t)], h, whhT).tanh();
         outputs.push_back(h);
       }
     }
     state.h[0] = h.unsqueeze(0);
+    if (defer) deferred = DeferredGradient{whh, stacked, torch::stack(previous)};
     return torch::stack(outputs);
   }
+
+  // Adds the W_hh gradient firstLayerFromIds deferred. Call after backward() of a loss that
+  // went through forwardIds with gradients on; a no-op otherwise.
+  void finishBackward() {
+    if (!deferred) return;
+    const DeferredGradient d = std::move(*deferred);
+    deferred.reset();
+    const torch::Tensor gates = d.gates.grad();
+    if (!gates.defined()) return;
+    const std::int64_t rows = gates.size(0) * gates.size(1);
+    const torch::Tensor update =
+        gates.reshape({rows, gates.size(2)}).t().mm(d.previous.reshape({rows, d.previous.size(2)}));
+    torch::Tensor& grad = d.weight.mutable_grad();
+    if (grad.defined()) {
+      grad.add_(update);
+    } else {
+      grad = update;
+    }
+  }
+
+  struct DeferredGradient {
+    torch::Tensor weight;    // W_hh of the first layer
+    torch::Tensor gates;     // [T, B, gates]: its retained gradient is every step's dgates
+    torch::Tensor previous;  // [T, B, hidden]: h_{t-1} of every step
+  };
+  std::optional<DeferredGradient> deferred;
 };
 TORCH_MODULE(CharNet);
 
@@ -577,6 +620,7 @@ train::StepOutcome CharRnnTrainer::step(std::span<double> metrics, std::stop_tok
     checkFinite(bits, "char-RNN loss", m.steps + 1, kStepNotApplied);
     genlab::nn::clearGradients(*m.optimizer);
     loss.backward();
+    m.net->finishBackward();
     genlab::nn::checkFiniteGradients(*m.net, "char-RNN", m.steps + 1);
     const double maxNorm =
         m.config.clip > 0 ? m.config.clip : std::numeric_limits<double>::infinity();
@@ -834,6 +878,7 @@ std::vector<std::pair<std::string, std::vector<float>>> CharRnnTrainer::gradient
                                                          idsTensor(targets, t, 1).view({-1}));
   genlab::nn::clearGradients(*m.optimizer);
   loss.backward();
+  m.net->finishBackward();
   std::vector<std::pair<std::string, std::vector<float>>> out;
   for (const auto& item : m.net->named_parameters())
     out.emplace_back(item.key(), toVector(item.value().grad()));
