@@ -13,7 +13,7 @@ namespace {
 
 bool isSubcommand(const char* word) {
   for (const char* name :
-       {"train", "sweep", "fit", "decode", "info", "runs", "word2vec", "export"}) {
+       {"train", "sweep", "fit", "decode", "info", "runs", "word2vec", "export", "sample"}) {
     if (std::strcmp(word, name) == 0) return true;
   }
   return false;
