@@ -630,7 +630,11 @@ train::StepOutcome CharRnnTrainer::step(std::span<double> metrics, std::stop_tok
     ++m.steps;
     m.last.trainBits = bits;
     const double values[] = {bits, 0.0, m.baselines.unigramBits, m.baselines.bigramBits, norm};
-    if (!m.last.evaluated || m.steps % m.config.evalEvery == 0) m.evaluate();
+    // Every eval_every steps, and early on at steps 1, 2, 4, ..., 64 (those below eval_every)
+    // so the held-out curve starts with the training one instead of a flat line from step 1.
+    const bool early =
+        m.steps <= 64 && m.steps < m.config.evalEvery && (m.steps & (m.steps - 1)) == 0;
+    if (!m.last.evaluated || early || m.steps % m.config.evalEvery == 0) m.evaluate();
     std::copy_n(values, std::min(metrics.size(), std::size(values)), metrics.begin());
     if (metrics.size() > 1) metrics[1] = m.last.heldOutBits;
   } catch (...) {

@@ -12,7 +12,8 @@
 //
 // Metrics of every step, in bits per character (metricNames() order):
 //   train_bits      cross-entropy of the step's batch
-//   held_out_bits   the latest held-out evaluation (at the first step, then every eval_every)
+//   held_out_bits   the latest held-out evaluation (steps 1, 2, 4, ..., 64 below eval_every,
+//                   then every eval_every)
 //   unigram_bits    the add-one unigram and bigram baselines of the held-out text
 //   bigram_bits     (char_corpus.h), constant over the run
 //   grad_norm       the gradients' total norm before clipping

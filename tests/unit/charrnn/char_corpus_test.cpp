@@ -13,24 +13,16 @@
 #include <string>
 
 #include "core/util/errors.h"
+#include "tests/error_message.h"
+#include "tests/unit/charrnn/charrnn_test_util.h"
 
 namespace genlab::charrnn {
 namespace {
 
 using nlohmann::json;
 
-std::string errorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const std::exception& error) {
-    return error.what();
-  }
-  return "(no error)";
-}
-
 std::filesystem::path writeFile(const std::string& name, const std::string& bytes) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("genlab_charrnn_" + std::to_string(::getpid()) + "_" + name);
+  const auto path = tempPath(name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
@@ -97,36 +89,36 @@ TEST(CharCorpus, FortunesLeaveOutTheSeparatorLines) {
 
 TEST(CharCorpus, BadTextIsADataErrorNamingTheFileAndPlace) {
   const auto latin1 = writeFile("latin1.txt", "caf\xE9\nok\n");
-  const std::string bad = errorOf([&] {
+  const std::string bad = test::messageOf<std::exception>([&] {
     readCorpus(json{{"kind", "file"}, {"path", latin1.string()}});
   });
   EXPECT_NE(bad.find(latin1.string() + ":1:4: not UTF-8 text (byte 0xE9)"), std::string::npos)
       << bad;
   const auto binary = writeFile("binary.bin", std::string("ab\ncd\0ef", 8));
-  const std::string nul = errorOf([&] {
+  const std::string nul = test::messageOf<std::exception>([&] {
     readCorpus(json{{"kind", "file"}, {"path", binary.string()}});
   });
   EXPECT_NE(nul.find(binary.string() + ":2:3: a binary file"), std::string::npos) << nul;
   std::filesystem::remove(latin1);
   std::filesystem::remove(binary);
 
-  EXPECT_NE(errorOf([] {
+  EXPECT_NE(test::messageOf<std::exception>([] {
               readCorpus(json{{"kind", "file"}, {"path", "/nonexistent/x.txt"}});
             }).find("/nonexistent/x.txt: cannot open file"),
             std::string::npos);
-  EXPECT_NE(errorOf([] {
+  EXPECT_NE(test::messageOf<std::exception>([] {
               readCorpus(json{{"kind", "inline"}, {"text", "ab"}});
             }).find("too few"),
             std::string::npos);
-  EXPECT_NE(errorOf([] {
+  EXPECT_NE(test::messageOf<std::exception>([] {
               readCorpus(json{{"kind", "books"}});
             }).find("dataset.kind: \"books\""),
             std::string::npos);
-  EXPECT_NE(errorOf([] {
+  EXPECT_NE(test::messageOf<std::exception>([] {
               readCorpus(json{{"kind", "inline"}, {"txt", "ab"}});
             }).find("dataset"),
             std::string::npos);
-  EXPECT_NE(errorOf([] {
+  EXPECT_NE(test::messageOf<std::exception>([] {
               readCorpus(json{{"kind", "inline"}, {"text", "abcd"}, {"held_out", 0.9}});
             }).find("dataset.held_out"),
             std::string::npos);

@@ -16,26 +16,14 @@
 #include "core/models/charrnn/charrnn_trainer.h"
 #include "core/models/registry.h"
 #include "core/util/errors.h"
+#include "tests/error_message.h"
+#include "tests/unit/charrnn/charrnn_test_util.h"
 
 namespace genlab::charrnn {
 namespace {
 
 using nlohmann::json;
 using Metrics = std::vector<std::vector<double>>;
-
-std::string errorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const std::exception& error) {
-    return error.what();
-  }
-  return "(no error)";
-}
-
-std::filesystem::path tempPath(const std::string& name) {
-  return std::filesystem::temp_directory_path() /
-         ("genlab_charrnn_" + std::to_string(::getpid()) + "_" + name);
-}
 
 CharCorpus corpus(int repeat = 6) {
   std::string text;
@@ -98,14 +86,17 @@ TEST(CharRnnCheckpoint, AnotherTextOrModelIsRefusedByName) {
   CharRnnTrainer trainer(resumeConfig(Cell::kLstm), corpus(), 1);
   run(trainer, 3);
   const auto before = trainer.parameters();
-  const std::string message = errorOf([&] { trainer.loadCheckpoint(file); });
+  const std::string message =
+      test::messageOf<std::exception>([&] { trainer.loadCheckpoint(file); });
   EXPECT_NE(message.find(file.string()), std::string::npos) << message;
   EXPECT_NE(message.find("distinct characters"), std::string::npos) << message;
   EXPECT_EQ(trainer.parameters(), before);
   EXPECT_EQ(trainer.stepsDone(), 3);
 
   std::ofstream(file, std::ios::binary) << "not a checkpoint";
-  EXPECT_NE(errorOf([&] { trainer.loadCheckpoint(file); }).find(file.string()), std::string::npos);
+  EXPECT_NE(
+      test::messageOf<std::exception>([&] { trainer.loadCheckpoint(file); }).find(file.string()),
+      std::string::npos);
   std::filesystem::remove(file);
 }
 
@@ -116,26 +107,28 @@ TEST(CharRnnSettings, RoundTripAndBadValuesNameTheKey) {
   const auto back = CharRnnConfig::fromJson(config.toJson());
   EXPECT_EQ(back.toJson(), config.toJson());
   EXPECT_EQ(back.cell, Cell::kGru);
-  EXPECT_NE(errorOf([] {
+  EXPECT_NE(test::messageOf<std::exception>([] {
               CharRnnConfig::fromJson(json{{"cell", "transformer"}});
             }).find("settings.cell: \"transformer\" is not one of"),
             std::string::npos);
-  EXPECT_NE(errorOf([] {
+  EXPECT_NE(test::messageOf<std::exception>([] {
               CharRnnConfig::fromJson(json{{"layers", 4}});
             }).find("settings.layers"),
             std::string::npos);
-  EXPECT_NE(errorOf([] {
+  EXPECT_NE(test::messageOf<std::exception>([] {
               CharRnnConfig::fromJson(json{{"dropout", 1.0}});
             }).find("settings.dropout"),
             std::string::npos);
-  EXPECT_NE(errorOf([] {
+  EXPECT_NE(test::messageOf<std::exception>([] {
               CharRnnConfig::fromJson(json{{"hiden", 8}});
             }).find("hiden"),
             std::string::npos);
   // More streams than the text can feed.
   CharRnnConfig wide;
   wide.batch = 200;
-  EXPECT_NE(errorOf([&] { CharRnnTrainer(wide, corpus(), 1); }).find("settings.batch: 200 streams"),
+  EXPECT_NE(test::messageOf<std::exception>([&] {
+              CharRnnTrainer(wide, corpus(), 1);
+            }).find("settings.batch: 200 streams"),
             std::string::npos);
 }
 
@@ -164,7 +157,7 @@ TEST(CharRnnLesson, TheRegistryBuildsItAndNamesTheLessonOnBadInput) {
   auto trainer = models::makeTrainer(lesson, 1);
   EXPECT_EQ(trainer->modelName(), "charrnn");
   lesson.settings["cell"] = "lstn";
-  EXPECT_NE(errorOf([&] {
+  EXPECT_NE(test::messageOf<std::exception>([&] {
               models::makeTrainer(lesson, 1);
             }).find("/tmp/tiny_charrnn.json: settings.cell"),
             std::string::npos);

@@ -96,6 +96,9 @@ void CharSampleView::draw(ViewContext& context, ImVec2 size) {
       const int id = g.top[static_cast<std::size_t>(k)];
       if (id < 0) break;
       const float probability = g.topProbability[static_cast<std::size_t>(k)];
+      // Guesses under 1% are left out (the chosen one always shows): five rows of "0" under
+      // every confident character only hide the ones that matter.
+      if (probability < 0.01f && id != g.id) continue;
       char text[32];
       std::snprintf(text, sizeof text, "%s%2.0f", shownGlyph(glyphOf(*snapshot, id)).c_str(),
                     std::min(99.0f, 100.0f * probability));
@@ -171,8 +174,7 @@ void CharStateView::draw(ViewContext& context, ImVec2 size) {
 CharConnectivityView::CharConnectivityView() {
   m_bars = &m_canvas.add<plot::RectLayer>();
   m_text = &m_canvas.add<plot::TextLayer>();
-  m_canvas.setAxisLabels("characters back from the prediction",
-                         "|d log p(next) / d input|, largest = 1");
+  m_canvas.setAxisLabels("characters back from the prediction", "gradient (largest = 1)");
   m_canvas.setLegendPosition(plot::LegendPosition::Hidden);
 }
 
