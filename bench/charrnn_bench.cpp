@@ -76,12 +76,12 @@ int main(int argc, char** argv) {
                                                                   {"bptt", bptt},
                                                                   {"lr", 2e-3},
                                                                   {"clip", 5.0},
-                                                                  {"eval_every", 1000000000},
+                                                                  {"eval_every", 0},
                                                                   {"threads", threads}});
     genlab::charrnn::CharRnnTrainer trainer(config, std::move(corpus),
                                             static_cast<std::uint64_t>(seed));
     std::vector<double> metrics(trainer.metricNames().size());
-    for (int s = 0; s < warmup; ++s) trainer.step(metrics, {});  // the first evaluates
+    for (int s = 0; s < warmup; ++s) trainer.step(metrics, {});
     const auto start = std::chrono::steady_clock::now();
     const double cpuStart = processCpuSeconds();
     for (int s = 0; s < steps; ++s) trainer.step(metrics, {});

@@ -84,7 +84,7 @@ CharRnnConfig CharRnnConfig::fromJson(const json& value, std::string_view prefix
     config.dropout = data::readDouble(value["dropout"], key("dropout"), 0, 0.9);
   if (value.contains("temperature"))
     config.temperature = data::readDouble(value["temperature"], key("temperature"), 0, 5);
-  if (value.contains("eval_every")) config.evalEvery = integer("eval_every", 1, 1'000'000'000);
+  if (value.contains("eval_every")) config.evalEvery = integer("eval_every", 0, 1'000'000'000);
   if (value.contains("threads")) config.threads = integer("threads", 0, 256);
   return config;
 }

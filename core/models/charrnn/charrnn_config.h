@@ -34,7 +34,9 @@ struct CharRnnConfig {
   double dropout = 0.0;  // on every layer's output, before the next layer and the head, [0, 0.9]
   // Sampling temperature of the samples the lab streams (0: argmax), [0, 5].
   double temperature = 0.8;
-  int evalEvery = 100;  // steps between held-out evaluations, [1, 1e9]
+  // Steps between held-out evaluations, [0, 1e9]; 0: none (held_out_bits is NaN until one
+  // has been made), for benchmarks that time training alone.
+  int evalEvery = 100;
   // LibTorch intra-op threads of the trainer; 0: the process's policy (threading.h). One by
   // default: measured on the 2-core machine, two threads made this model several times slower
   // (docs/CHARRNN.md).

@@ -634,9 +634,11 @@ train::StepOutcome CharRnnTrainer::step(std::span<double> metrics, std::stop_tok
     // so the held-out curve starts with the training one instead of a flat line from step 1.
     const bool early =
         m.steps <= 64 && m.steps < m.config.evalEvery && (m.steps & (m.steps - 1)) == 0;
-    if (!m.last.evaluated || early || m.steps % m.config.evalEvery == 0) m.evaluate();
+    if (m.config.evalEvery > 0 && (!m.last.evaluated || early || m.steps % m.config.evalEvery == 0))
+      m.evaluate();
     std::copy_n(values, std::min(metrics.size(), std::size(values)), metrics.begin());
-    if (metrics.size() > 1) metrics[1] = m.last.heldOutBits;
+    if (metrics.size() > 1)
+      metrics[1] = m.last.evaluated ? m.last.heldOutBits : std::numeric_limits<double>::quiet_NaN();
   } catch (...) {
     m.position = positionBefore;
     m.epoch = epochBefore;
