@@ -1,6 +1,5 @@
 // genlab: the lab window, or with a subcommand (train, sweep, fit, ...) the command line.
 
-#include <cstring>
 #include <iostream>
 
 #include "app/cli/commands.h"
@@ -11,11 +10,13 @@
 
 namespace {
 
+// Whether argv[1] names one of the command line's subcommands: asked of the command tree
+// itself, so a new subcommand needs no second list here.
 bool isSubcommand(const char* word) {
-  for (const char* name :
-       {"train", "sweep", "fit", "decode", "info", "runs", "word2vec", "export", "sample"}) {
-    if (std::strcmp(word, name) == 0) return true;
-  }
+  CLI::App commands{"genlab"};
+  genlab::cli::registerAllCommands(commands);
+  for (const auto* command : commands.get_subcommands({}))
+    if (command->get_name() == word) return true;
   return false;
 }
 
@@ -39,7 +40,7 @@ int runLab(int argc, char** argv) {
   genlab::lab::LabOptions options;
   CLI::App app{
       "genlab: a lab for generative models. Without a subcommand it opens the lab window.\n"
-      "Subcommands (each has --help): train, sweep, runs, export, fit, decode, word2vec, info"};
+      "Subcommands (each has --help): train, sweep, runs, export, fit, decode, word2vec, leaderboard, info"};
   app.add_option("--lesson", options.lessonFile, "Open this lesson file")->check(CLI::ExistingFile);
   app.add_flag("--present", options.present, "Start in presentation mode (F5 toggles)");
   app.add_option("--width", options.width, "Window width")->check(CLI::Range(320, 8192));
