@@ -9,6 +9,7 @@
 #include "app/cli/fit_nb.h"
 #include "app/cli/fit_rbm.h"
 #include "app/cli/fit_word2vec.h"
+#include "app/cli/sample_command.h"
 #include "app/cli/word2vec_query.h"
 #include "core/util/errors.h"
 
@@ -33,6 +34,7 @@ void registerAllCommands(CLI::App& app) {
   decode->require_subcommand(1);
   registerDecodeHmm(*decode);
   registerWord2VecQueries(app);
+  registerSample(app);
 }
 
 int runCommandLine(CLI::App& app, int argc, char** argv) {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/data/point_dataset.h"
+#include "core/models/charrnn/charrnn_factory.h"
 #include "core/models/gan/gan_factory.h"
 #include "core/models/gmm/gmm_trainer.h"
 #include "core/models/hmm/hmm_dataset.h"
@@ -74,7 +75,8 @@ const std::map<std::string, Factory>& factories() {
                                                        {"gan_image", gan::makeImageGan},
                                                        {"nb", nb::makeNb},
                                                        {"word2vec", word2vec::makeWord2Vec},
-                                                       {"rbm", rbm::makeRbm}};
+                                                       {"rbm", rbm::makeRbm},
+                                                       {"charrnn", charrnn::makeCharRnn}};
   return table;
 }
 

@@ -1,4 +1,5 @@
 #include "core/util/errors.h"
+#include "ui/views/charrnn/charrnn_ui.h"
 #include "ui/views/gan/gan2d_ui.h"
 #include "ui/views/gan/image_gan_ui.h"
 #include "ui/views/gmm/gmm_ui.h"
@@ -25,6 +26,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   if (lesson.model == "nb") ui = std::make_unique<NbUi>(lesson);
   if (lesson.model == "word2vec") ui = std::make_unique<Word2VecUi>(lesson);
   if (lesson.model == "rbm") ui = std::make_unique<RbmUi>(lesson.views);
+  if (lesson.model == "charrnn") ui = std::make_unique<CharRnnUi>(lesson);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {
