@@ -10,6 +10,7 @@
 #include "core/models/hmm/hmm_trainer.h"
 #include "core/models/hmm/model_json.h"
 #include "core/models/memory_estimate.h"
+#include "core/models/pixelcnn/pixelcnn_factory.h"
 #include "core/models/vae/vae_factory.h"
 #include "core/platform/threading.h"
 #include "core/util/errors.h"
@@ -68,7 +69,8 @@ const std::map<std::string, Factory>& factories() {
                                                        {"hmm", makeHmm},
                                                        {"vae", vae::makeVae},
                                                        {"gan2d", gan::makeGan2d},
-                                                       {"gan_image", gan::makeImageGan}};
+                                                       {"gan_image", gan::makeImageGan},
+                                                       {"pixelcnn", pixelcnn::makePixelCnn}};
   return table;
 }
 

@@ -3,6 +3,7 @@
 #include "ui/views/gan/image_gan_ui.h"
 #include "ui/views/gmm/gmm_ui.h"
 #include "ui/views/hmm/hmm_ui.h"
+#include "ui/views/pixelcnn/pixelcnn_ui.h"
 #include "ui/views/vae/vae_ui.h"
 #include "ui/views/view.h"
 
@@ -19,6 +20,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   if (lesson.model == "vae") ui = std::make_unique<VaeUi>(lesson);
   if (lesson.model == "gan2d") ui = std::make_unique<Gan2dUi>(lesson.views);
   if (lesson.model == "gan_image") ui = std::make_unique<ImageGanUi>(lesson.views);
+  if (lesson.model == "pixelcnn") ui = std::make_unique<PixelCnnUi>(lesson.views);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {
