@@ -61,9 +61,9 @@ void BM_Train(benchmark::State& state) {
 void BM_Grid(benchmark::State& state) {
   pixelcnn::PixelCnnTrainer trainer = makeTrainer(state);
   for (auto _ : state) benchmark::DoNotOptimize(trainer.drawGrid());
-  state.counters["seconds_per_grid"] = benchmark::Counter(
-      static_cast<double>(state.iterations()),
-      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["seconds_per_grid"] =
+      benchmark::Counter(static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 BENCHMARK(BM_Train)->ArgsProduct({{0, 1}, {8, 28}})->Unit(benchmark::kMillisecond);

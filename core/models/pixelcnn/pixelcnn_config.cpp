@@ -43,7 +43,8 @@ PixelCnnConfig PixelCnnConfig::fromJson(const json& value, std::string_view pref
     } else if (name == "gated") {
       config.architecture = Architecture::kGated;
     } else {
-      throw ConfigError(key("architecture") + ": \"" + name + "\" is not one of \"plain\", \"gated\"");
+      throw ConfigError(key("architecture") + ": \"" + name +
+                        "\" is not one of \"plain\", \"gated\"");
     }
   }
   if (value.contains("layers"))

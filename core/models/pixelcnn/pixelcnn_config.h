@@ -26,11 +26,11 @@ std::string_view toString(Architecture value);
 
 struct PixelCnnConfig {
   Architecture architecture = Architecture::kGated;
-  int layers = 7;     // masked layers, the first (mask A) included, [1, 30]
-  int channels = 32;  // feature maps per layer, [2, 256]
-  int kernel = 5;     // the first layer's kernel (odd, [3, 11]); later layers are 3 wide
-  int batch = 64;     // [1, 65536]
-  double lr = 1e-3;   // Adam, (0, 1]
+  int layers = 7;       // masked layers, the first (mask A) included, [1, 30]
+  int channels = 32;    // feature maps per layer, [2, 256]
+  int kernel = 5;       // the first layer's kernel (odd, [3, 11]); later layers are 3 wide
+  int batch = 64;       // [1, 65536]
+  double lr = 1e-3;     // Adam, (0, 1]
   int evalEvery = 100;  // steps between held-out NLL evaluations, [1, 1e9]
 
   // True when changing `key` needs a new network.

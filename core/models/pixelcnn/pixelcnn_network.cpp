@@ -74,9 +74,9 @@ torch::Tensor GatedLayerImpl::linkTerm(const torch::Tensor& vPre) {
   return link->forward(downShift(vPre));
 }
 
-torch::Tensor GatedLayerImpl::horizontal(const torch::Tensor& h, const torch::Tensor& linkTerm) {
+torch::Tensor GatedLayerImpl::horizontal(const torch::Tensor& h, const torch::Tensor& fromAbove) {
   const torch::Tensor in = first ? rightShift(h) : h;
-  const torch::Tensor pre = hconv->forward(genlab::pixelcnn::pad(in, pad, 0, 0, 0)) + linkTerm;
+  const torch::Tensor pre = hconv->forward(genlab::pixelcnn::pad(in, pad, 0, 0, 0)) + fromAbove;
   const torch::Tensor g = hout->forward(gate(pre));
   return first ? g : h + g;
 }

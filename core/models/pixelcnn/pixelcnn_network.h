@@ -60,7 +60,7 @@ class GatedLayerImpl : public torch::nn::Module {
   // link(down-shift(verticalPre)): what the horizontal stack adds at each row.
   torch::Tensor linkTerm(const torch::Tensor& vPre);
   // The horizontal stack's output given its input and the link term of the same rows.
-  torch::Tensor horizontal(const torch::Tensor& h, const torch::Tensor& link);
+  torch::Tensor horizontal(const torch::Tensor& h, const torch::Tensor& fromAbove);
   static torch::Tensor gate(const torch::Tensor& pre);
 
   int pad;     // p = kernel / 2

@@ -27,12 +27,12 @@ struct PixelCnnSnapshot final : train::Snapshot {
   int height = 0;
   int width = 0;
   int trainCount = 0;
-  int testCount = 0;                   // held-out images the test NLL averages over
-  double nll = 0.0;                    // training batch, nats per image
-  double bitsPerDim = 0.0;             // the same in bits per pixel
-  double testNll = 0.0;                // held-out, nats per image (exact)
+  int testCount = 0;        // held-out images the test NLL averages over
+  double nll = 0.0;         // training batch, nats per image
+  double bitsPerDim = 0.0;  // the same in bits per pixel
+  double testNll = 0.0;     // held-out, nats per image (exact)
   double testBitsPerDim = 0.0;
-  std::int64_t evaluatedAt = 0;        // the step of the last held-out evaluation
+  std::int64_t evaluatedAt = 0;  // the step of the last held-out evaluation
   std::shared_ptr<const PixelCnnPictures> pictures;
   std::shared_ptr<const std::vector<float>> probe;  // the held-out image the receptive field uses
   std::vector<std::string> messages;
@@ -56,7 +56,7 @@ struct ReceptiveField {
   std::vector<float> other;  // height * width
   Architecture ownArchitecture = Architecture::kGated;
   Architecture otherArchitecture = Architecture::kPlain;
-  int ownBlind = 0;    // pixels before (row, col) in raster order with exactly zero gradient
+  int ownBlind = 0;  // pixels before (row, col) in raster order with exactly zero gradient
   int otherBlind = 0;
 };
 

@@ -58,7 +58,7 @@ std::vector<float> toVector(const torch::Tensor& t) {
 struct PixelCnnTrainer::Impl {
   PixelCnnConfig config;
   data::ImageSet train;
-  data::ImageSet test;  // at most kHeldOutMax images
+  data::ImageSet test;        // at most kHeldOutMax images
   torch::Tensor trainTensor;  // [N, 1, H, W], views train.pixels
   torch::Tensor testTensor;
   int height = 0, width = 0;
@@ -143,9 +143,8 @@ struct PixelCnnTrainer::Impl {
       cursor = 0;
     }
     nextCursor = std::min(order.size(), cursor + static_cast<std::size_t>(config.batch));
-    const auto index = torch::from_blob(order.data() + cursor,
-                                        {static_cast<std::int64_t>(nextCursor - cursor)},
-                                        torch::kInt64);
+    const auto index = torch::from_blob(
+        order.data() + cursor, {static_cast<std::int64_t>(nextCursor - cursor)}, torch::kInt64);
     return trainTensor.index_select(0, index);
   }
 
@@ -396,8 +395,8 @@ ReceptiveField PixelCnnTrainer::receptiveField(int row, int col) {
   out.height = m.height;
   out.width = m.width;
   out.ownArchitecture = m.config.architecture;
-  out.otherArchitecture = m.config.architecture == Architecture::kGated ? Architecture::kPlain
-                                                                        : Architecture::kGated;
+  out.otherArchitecture =
+      m.config.architecture == Architecture::kGated ? Architecture::kPlain : Architecture::kGated;
   if (!m.twin) {
     NetShape shape = shapeOf(m.config);
     shape.architecture = out.otherArchitecture;
@@ -405,9 +404,8 @@ ReceptiveField PixelCnnTrainer::receptiveField(int row, int col) {
     at::Generator twinGenerator = at::detail::createCPUGenerator(kTwinSeed);
     gan::initialiseFrom(*m.twin, twinGenerator);
   }
-  const torch::Tensor image = torch::from_blob(const_cast<float*>(m.probe->data()),
-                                               {1, 1, m.height, m.width})
-                                  .clone();
+  const torch::Tensor image =
+      torch::from_blob(const_cast<float*>(m.probe->data()), {1, 1, m.height, m.width}).clone();
   const int before = out.row * m.width + out.col;
   const auto blind = [&](const std::vector<float>& g) {
     int zeros = 0;

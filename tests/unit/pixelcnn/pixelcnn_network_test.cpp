@@ -2,6 +2,8 @@
 // the likelihood against a hand-written forward pass, and the fast sampler against the naive
 // one-pass-per-pixel loop and against the conditionals of the finished images.
 
+#include "core/models/pixelcnn/pixelcnn_network.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -12,7 +14,6 @@
 #include <vector>
 
 #include "core/models/gan/gan_nets.h"
-#include "core/models/pixelcnn/pixelcnn_network.h"
 
 namespace genlab::pixelcnn {
 namespace {
@@ -47,8 +48,8 @@ std::vector<int> blindCounts(PixelCnnNet& net, int height, int width) {
       for (int k = 0; k < height; ++k) {
         for (int l = 0; l < width; ++l) {
           if (k * width + l >= i * width + j) {
-            EXPECT_EQ(a[k][l], 0.0) << "logit (" << i << ", " << j << ") sees input (" << k
-                                    << ", " << l << ")";
+            EXPECT_EQ(a[k][l], 0.0)
+                << "logit (" << i << ", " << j << ") sees input (" << k << ", " << l << ")";
           } else if (a[k][l] == 0.0) {
             ++zeros;
           }
@@ -116,14 +117,17 @@ TEST(PixelCnnLikelihood, EqualsHandComputedCrossEntropies) {
   auto wh2 = p.at("head2.weight").accessor<double, 4>();
   auto bh2 = p.at("head2.bias").accessor<double, 1>();
   auto xs = x.accessor<double, 4>();
-  const auto pixel = [&](int i, int j) { return i < 0 || j < 0 || i >= H || j >= W ? 0.0 : xs[0][0][i][j]; };
+  const auto pixel = [&](int i, int j) {
+    return i < 0 || j < 0 || i >= H || j >= W ? 0.0 : xs[0][0][i][j];
+  };
   double a0[2][H][W], a1[2][H][W];
   for (int c = 0; c < 2; ++c)
     for (int i = 0; i < H; ++i)
       for (int j = 0; j < W; ++j) {
         double s = b0[c];
         for (int r = 0; r < 3; ++r)
-          for (int q = 0; q < 3; ++q) s += w0[c][0][r][q] * maskA[r][q] * pixel(i + r - 1, j + q - 1);
+          for (int q = 0; q < 3; ++q)
+            s += w0[c][0][r][q] * maskA[r][q] * pixel(i + r - 1, j + q - 1);
         a0[c][i][j] = s;
       }
   const auto relu0 = [&](int c, int i, int j) {
@@ -135,7 +139,8 @@ TEST(PixelCnnLikelihood, EqualsHandComputedCrossEntropies) {
         double s = b1[c];
         for (int d = 0; d < 2; ++d)
           for (int r = 0; r < 3; ++r)
-            for (int q = 0; q < 3; ++q) s += w1[c][d][r][q] * maskB[r][q] * relu0(d, i + r - 1, j + q - 1);
+            for (int q = 0; q < 3; ++q)
+              s += w1[c][d][r][q] * maskB[r][q] * relu0(d, i + r - 1, j + q - 1);
         a1[c][i][j] = s;
       }
   double nll = 0.0;
@@ -172,8 +177,7 @@ TEST(PixelCnnLikelihood, OnePassEqualsConditionalsOnePixelAtATime) {
         sum -= x[0][0][i][j].item<double>() == 1.0 ? std::log(prob) : std::log(1.0 - prob);
       }
     }
-    EXPECT_NEAR(nllPerImage(net->forward(x), x).item<double>(), sum, 1e-10 * sum)
-        << toString(a);
+    EXPECT_NEAR(nllPerImage(net->forward(x), x).item<double>(), sum, 1e-10 * sum) << toString(a);
   }
 }
 

@@ -1,6 +1,8 @@
 // PixelCnnTrainer: resume from a checkpoint bit for bit, bad settings and data named, the
 // receptive field and the animation the lab asks for, and the lesson through the registry.
 
+#include "core/models/pixelcnn/pixelcnn_trainer.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "core/lesson/lesson.h"
-#include "core/models/pixelcnn/pixelcnn_trainer.h"
 #include "core/models/registry.h"
 #include "core/util/errors.h"
 #include "core/util/rng.h"

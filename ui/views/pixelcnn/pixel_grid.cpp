@@ -5,8 +5,8 @@
 
 namespace genlab::views::pixelcnnui {
 
-GridHit drawPixelGrid(const char* id, const std::string& caption, int height, int width,
-                      ImVec2 box, const std::function<ImU32(int)>& colour) {
+GridHit drawPixelGrid(const char* id, const std::string& caption, int height, int width, ImVec2 box,
+                      const std::function<ImU32(int)>& colour) {
   GridHit hit;
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + box.x);

@@ -21,8 +21,8 @@ struct GridHit {
 // Draws `height` x `width` cells filling at most `box` (square cells, centred, the caption
 // wrapped above them), at the cursor; advances the cursor by `box`. `colour(index)` gives each
 // cell's colour.
-GridHit drawPixelGrid(const char* id, const std::string& caption, int height, int width,
-                      ImVec2 box, const std::function<ImU32(int)>& colour);
+GridHit drawPixelGrid(const char* id, const std::string& caption, int height, int width, ImVec2 box,
+                      const std::function<ImU32(int)>& colour);
 
 // Outlines cell `index` of a grid drawn with `hit`.
 void outlineCell(const GridHit& hit, int width, int index, ImU32 colour, float thickness);

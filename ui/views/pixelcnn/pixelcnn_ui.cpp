@@ -25,14 +25,14 @@ PixelCnnUi::PixelCnnUi(const std::vector<std::string>& viewNames) {
     } else if (name == "samples") {
       m_order.push_back(m_samples.get());
     } else if (name == "nll") {
-      m_curves.push_back(std::make_unique<CurveView>(
-          "Exact NLL per image", Names{"nll", "test_nll"}, Names{"training batch", "held-out"},
-          "nats per image"));
+      m_curves.push_back(
+          std::make_unique<CurveView>("Exact NLL per image", Names{"nll", "test_nll"},
+                                      Names{"training batch", "held-out"}, "nats per image"));
       m_order.push_back(m_curves.back().get());
     } else if (name == "bits_per_dim") {
-      m_curves.push_back(std::make_unique<CurveView>(
-          "Bits per pixel", Names{"bits_per_dim", "test_bits_per_dim"},
-          Names{"training batch", "held-out"}, "bits per pixel"));
+      m_curves.push_back(
+          std::make_unique<CurveView>("Bits per pixel", Names{"bits_per_dim", "test_bits_per_dim"},
+                                      Names{"training batch", "held-out"}, "bits per pixel"));
       m_order.push_back(m_curves.back().get());
     }
   }

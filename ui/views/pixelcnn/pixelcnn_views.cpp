@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "core/models/pixelcnn/pixelcnn_trainer.h"
 #include "ui/views/pixelcnn/pixel_grid.h"
@@ -18,8 +20,8 @@ using pixelcnnui::greyCell;
 using pixelcnnui::GridHit;
 using pixelcnnui::outlineCell;
 
-constexpr ImU32 kChosen = IM_COL32(213, 94, 0, 255);      // Okabe-Ito vermilion
-constexpr ImU32 kBlind = IM_COL32(204, 121, 167, 255);    // reddish purple: blind
+constexpr ImU32 kChosen = IM_COL32(213, 94, 0, 255);    // Okabe-Ito vermilion
+constexpr ImU32 kBlind = IM_COL32(204, 121, 167, 255);  // reddish purple: blind
 constexpr auto kFieldPeriod = std::chrono::milliseconds(500);
 
 template <class T, class Fn>
@@ -41,7 +43,9 @@ ImU32 fieldCell(const std::vector<float>& g, float top, int index, int chosen) {
   const float v = g[static_cast<std::size_t>(index)];
   if (v == 0.0f) return kBlind;
   const float s = std::sqrt(v / top);
-  const auto mix = [s](int lo, int hi) { return static_cast<int>(std::lround(lo + (hi - lo) * s)); };
+  const auto mix = [s](int lo, int hi) {
+    return static_cast<int>(std::lround(lo + (hi - lo) * s));
+  };
   return IM_COL32(mix(200, 0), mix(225, 80), mix(245, 160), 255);
 }
 
@@ -50,7 +54,8 @@ ImU32 fieldCell(const std::vector<float>& g, float top, int index, int chosen) {
 void PixelCnnReceptiveView::request(train::Session& session, std::int64_t step) {
   m_reply = std::make_shared<Reply<pixelcnn::ReceptiveField>>();
   const int row = m_row, col = m_col;
-  ask(session, m_reply, [row, col](pixelcnn::PixelCnnTrainer& t) { return t.receptiveField(row, col); });
+  ask(session, m_reply,
+      [row, col](pixelcnn::PixelCnnTrainer& t) { return t.receptiveField(row, col); });
   m_askedStep = step;
   m_askedAt = std::chrono::steady_clock::now();
 }
@@ -73,7 +78,8 @@ void PixelCnnReceptiveView::draw(ViewContext& context, ImVec2 size) {
   // second (the trained network's field changes as it learns; the twin's does not).
   const auto now = std::chrono::steady_clock::now();
   const bool stale = m_askedStep != snap->step;
-  if (!m_reply && !context.scrubbing && stale && (m_askedStep < 0 || now - m_askedAt >= kFieldPeriod))
+  if (!m_reply && !context.scrubbing && stale &&
+      (m_askedStep < 0 || now - m_askedAt >= kFieldPeriod))
     request(context.session, snap->step);
 
   const float footer = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
@@ -110,9 +116,10 @@ void PixelCnnReceptiveView::draw(ViewContext& context, ImVec2 size) {
   }
   ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + half.y + 4.0f));
   ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + size.x);
-  ImGui::Text("Click a pixel. Blue: pixels the logit of (%d, %d) depends on (darker: larger "
-              "gradient); purple: earlier pixels it cannot see; grey: not yet drawn.",
-              m_row, m_col);
+  ImGui::Text(
+      "Click a pixel. Blue: pixels the logit of (%d, %d) depends on (darker: larger "
+      "gradient); purple: earlier pixels it cannot see; grey: not yet drawn.",
+      m_row, m_col);
   ImGui::PopTextWrapPos();
   if (clicked >= 0 && clicked != chosen) select(clicked / snap->width, clicked % snap->width);
 }
@@ -127,8 +134,11 @@ void PixelCnnSamplingView::draw(ViewContext& context, ImVec2 size) {
     }
   }
   const auto now = std::chrono::steady_clock::now();
-  if (playing) {
-    m_owed += std::chrono::duration<double>(now - m_last).count() * pixelsPerSecond;
+  // Pixels fall due at pixelsPerSecond while playing; at most 64 are owed (a slow frame or a
+  // busy trainer must not queue a burst).
+  if (playing && m_last != std::chrono::steady_clock::time_point{}) {
+    m_owed = std::min(
+        64.0, m_owed + std::chrono::duration<double>(now - m_last).count() * pixelsPerSecond);
   }
   m_last = now;
   const bool first = !m_frame && !m_inFlight;
@@ -151,11 +161,10 @@ void PixelCnnSamplingView::draw(ViewContext& context, ImVec2 size) {
   const ImVec2 half((size.x - 12.0f) * 0.5f, size.y - footer);
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const int drawn = f.lastPixel + 1;
-  const GridHit canvas = drawPixelGrid("##canvas", "the image so far", f.height, f.width, half,
-                                       [&f, drawn](int i) {
-                                         return i < drawn ? greyCell(f.canvas[static_cast<std::size_t>(i)])
-                                                          : greyCell(-1.0f);
-                                       });
+  const GridHit canvas =
+      drawPixelGrid("##canvas", "the image so far", f.height, f.width, half, [&f, drawn](int i) {
+        return i < drawn ? greyCell(f.canvas[static_cast<std::size_t>(i)]) : greyCell(-1.0f);
+      });
   outlineCell(canvas, f.width, f.lastPixel, kChosen, std::max(2.0f, canvas.cell * 0.15f));
   ImGui::SetCursorScreenPos(ImVec2(start.x + half.x + 12.0f, start.y));
   const GridHit probs = drawPixelGrid(
