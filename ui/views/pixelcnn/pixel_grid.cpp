@@ -9,10 +9,8 @@ GridHit drawPixelGrid(const char* id, const std::string& caption, int height, in
                       const std::function<ImU32(int)>& colour) {
   GridHit hit;
   const ImVec2 start = ImGui::GetCursorScreenPos();
-  ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + box.x);
-  ImGui::TextUnformatted(caption.c_str());
-  ImGui::PopTextWrapPos();
-  const float captionHeight = ImGui::GetCursorScreenPos().y - start.y;
+  const float captionHeight = ImGui::CalcTextSize(caption.c_str(), nullptr, false, box.x).y +
+                              ImGui::GetStyle().ItemSpacing.y;
   const ImVec2 area(box.x, std::max(1.0f, box.y - captionHeight));
   if (height <= 0 || width <= 0) {
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + box.y));
@@ -20,9 +18,14 @@ GridHit drawPixelGrid(const char* id, const std::string& caption, int height, in
   }
   hit.cell = std::max(1.0f, std::floor(std::min(area.x / width, area.y / height)));
   const ImVec2 size(hit.cell * width, hit.cell * height);
+  // The grid centred in the box, its caption right above it (not at the top of a tall box).
   hit.min = ImVec2(std::floor(start.x + (area.x - size.x) * 0.5f),
                    std::floor(start.y + captionHeight + (area.y - size.y) * 0.5f));
   hit.max = ImVec2(hit.min.x + size.x, hit.min.y + size.y);
+  ImGui::SetCursorScreenPos(ImVec2(start.x, hit.min.y - captionHeight));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + box.x);
+  ImGui::TextUnformatted(caption.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::SetCursorScreenPos(hit.min);
   ImGui::InvisibleButton(id, ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
   if (ImGui::IsItemHovered()) {

@@ -89,6 +89,7 @@ void PixelCnnReceptiveView::draw(ViewContext& context, ImVec2 size) {
   const bool ready = m_field && m_field->row == m_row && m_field->col == m_col &&
                      m_field->height == snap->height && m_field->width == snap->width;
   int clicked = -1;
+  float bottom = start.y;
   for (int side = 0; side < 2; ++side) {
     ImGui::SetCursorScreenPos(ImVec2(start.x + side * (half.x + 12.0f), start.y));
     std::string caption = "...";
@@ -107,6 +108,7 @@ void PixelCnnReceptiveView::draw(ViewContext& context, ImVec2 size) {
                                       snap->width, half, colour);
     outlineCell(hit, snap->width, chosen, kChosen, std::max(2.0f, hit.cell * 0.15f));
     if (hit.clicked) clicked = hit.hovered;
+    bottom = std::max(bottom, hit.max.y);
     if (hit.hovered >= 0 && ready) {
       const auto& g = side == 0 ? m_field->own : m_field->other;
       ImGui::SetTooltip("pixel (%d, %d): |d logit / d x| = %.3g%s", hit.hovered / snap->width,
@@ -114,7 +116,7 @@ void PixelCnnReceptiveView::draw(ViewContext& context, ImVec2 size) {
                         hit.hovered >= chosen ? " (not yet drawn: must be 0)" : "");
     }
   }
-  ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + half.y + 4.0f));
+  ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + 6.0f));  // the legend right under the grids
   ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + size.x);
   ImGui::Text(
       "Click a pixel. Blue: pixels the logit of (%d, %d) depends on (darker: larger "
@@ -171,7 +173,7 @@ void PixelCnnSamplingView::draw(ViewContext& context, ImVec2 size) {
       "##probs", "p(x = 1 | pixels before it), when it was drawn", f.height, f.width, half,
       [&f](int i) { return greyCell(f.probabilities[static_cast<std::size_t>(i)]); });
   outlineCell(probs, f.width, f.lastPixel, kChosen, std::max(2.0f, probs.cell * 0.15f));
-  ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + half.y + 4.0f));
+  ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(canvas.max.y, probs.max.y) + 6.0f));
   ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + size.x);
   if (f.lastPixel >= 0) {
     ImGui::Text("pixel (%d, %d): p(x = 1 | past) = %.3f, uniform u = %.3f, so x = %d%s",
