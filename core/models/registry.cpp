@@ -13,6 +13,7 @@
 #include "core/models/memory_estimate.h"
 #include "core/models/nb/nb_factory.h"
 #include "core/models/rbm/rbm_factory.h"
+#include "core/models/pixelcnn/pixelcnn_factory.h"
 #include "core/models/vae/vae_factory.h"
 #include "core/models/word2vec/word2vec_factory.h"
 #include "core/platform/threading.h"
@@ -76,7 +77,8 @@ const std::map<std::string, Factory>& factories() {
                                                        {"nb", nb::makeNb},
                                                        {"word2vec", word2vec::makeWord2Vec},
                                                        {"rbm", rbm::makeRbm},
-                                                       {"charrnn", charrnn::makeCharRnn}};
+                                                       {"charrnn", charrnn::makeCharRnn},
+                                                       {"pixelcnn", pixelcnn::makePixelCnn}};
   return table;
 }
 

@@ -6,6 +6,7 @@
 #include "ui/views/hmm/hmm_ui.h"
 #include "ui/views/nb/nb_ui.h"
 #include "ui/views/rbm/rbm_ui.h"
+#include "ui/views/pixelcnn/pixelcnn_ui.h"
 #include "ui/views/vae/vae_ui.h"
 #include "ui/views/view.h"
 #include "ui/views/word2vec/word2vec_ui.h"
@@ -27,6 +28,7 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   if (lesson.model == "word2vec") ui = std::make_unique<Word2VecUi>(lesson);
   if (lesson.model == "rbm") ui = std::make_unique<RbmUi>(lesson.views);
   if (lesson.model == "charrnn") ui = std::make_unique<CharRnnUi>(lesson);
+  if (lesson.model == "pixelcnn") ui = std::make_unique<PixelCnnUi>(lesson.views);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {

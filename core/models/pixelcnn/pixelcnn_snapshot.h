@@ -1,0 +1,75 @@
+#pragma once
+// What the PixelCNN's views draw, frozen at one moment (immutable, self-contained). Images are
+// 0/1 floats, row-major, image after image (the layout of data::ImageSet and ImageTiles).
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/models/pixelcnn/pixelcnn_config.h"
+#include "core/train/trainer.h"
+
+namespace genlab::pixelcnn {
+
+inline constexpr int kGridSide = 4;  // a 4 x 4 grid of samples
+inline constexpr int kGridCount = kGridSide * kGridSide;
+
+// The sample grid, drawn pixel by pixel from the same uniforms all run long (so it changes only
+// as the model does); redrawn at every held-out evaluation and shared until the next.
+struct PixelCnnPictures {
+  std::int64_t step = 0;
+  std::vector<float> samples;  // kGridCount images
+};
+
+struct PixelCnnSnapshot final : train::Snapshot {
+  PixelCnnConfig settings;
+  int height = 0;
+  int width = 0;
+  int trainCount = 0;
+  int testCount = 0;        // held-out images the test NLL averages over
+  double nll = 0.0;         // training batch, nats per image
+  double bitsPerDim = 0.0;  // the same in bits per pixel
+  double testNll = 0.0;     // held-out, nats per image (exact)
+  double testBitsPerDim = 0.0;
+  std::int64_t evaluatedAt = 0;  // the step of the last held-out evaluation
+  std::shared_ptr<const PixelCnnPictures> pictures;
+  std::shared_ptr<const std::vector<float>> probe;  // the held-out image the receptive field uses
+  std::vector<std::string> messages;
+
+  std::size_t bytes() const override {
+    std::size_t total = sizeof(PixelCnnSnapshot);
+    if (pictures) total += sizeof(PixelCnnPictures) + pictures->samples.size() * sizeof(float);
+    return total;
+  }
+};
+
+// A pixel's receptive field as two networks compute it: |d logit(row, col) / d x| over the
+// image, for the trainer's network and for an untrained twin of the other architecture of the
+// same depth (plain beside gated, so the blind spot shows).
+struct ReceptiveField {
+  int row = 0;
+  int col = 0;
+  int height = 0;
+  int width = 0;
+  std::vector<float> own;    // height * width
+  std::vector<float> other;  // height * width
+  Architecture ownArchitecture = Architecture::kGated;
+  Architecture otherArchitecture = Architecture::kPlain;
+  int ownBlind = 0;  // pixels before (row, col) in raster order with exactly zero gradient
+  int otherBlind = 0;
+};
+
+// One frame of the pixel-by-pixel sampling animation (one image).
+struct SamplingFrame {
+  int height = 0;
+  int width = 0;
+  std::vector<float> canvas;         // pixels drawn so far, 0 elsewhere
+  std::vector<float> probabilities;  // p(x = 1 | past) of each drawn pixel, -1 where not drawn
+  int lastPixel = -1;                // raster index of the pixel just drawn (-1: none yet)
+  float lastProbability = 0.0f;      // its p(x = 1 | past)
+  float lastUniform = 0.0f;          // the uniform it was compared with (1 when u < p)
+  bool finished = false;
+};
+
+}  // namespace genlab::pixelcnn
