@@ -70,6 +70,7 @@ void runLeaderboardCommand(LeaderboardCliOptions& options) {
   if (options.board.vaeSteps < 1) throw ConfigError("--vae-steps: at least 1");
   if (options.board.importanceSamples < 1) throw ConfigError("--iw-samples: at least 1");
   if (options.board.rbmHidden < 1) throw ConfigError("--rbm-hidden: at least 1");
+  if (options.board.pixelCnnSteps < 1) throw ConfigError("--pixelcnn-steps: at least 1");
   const auto board = eval::runLeaderboard(options.board, [&](const std::string& model) {
     if (!options.json) std::cerr << "genlab: leaderboard: training " << model << "\n";
   });
@@ -97,8 +98,9 @@ void registerLeaderboard(CLI::App& app) {
   cmd->add_option("--test", options->test, "Held-out images (digits, shapes: default 297)");
   cmd->add_option("--seed", options->board.seed, "Seed: the split, sampling, every model's start")
       ->capture_default_str();
-  cmd->add_option("--models", options->board.models,
-                  "Only these models (independent, naive_bayes, bernoulli_mixture, rbm, vae, ...)")
+  cmd->add_option(
+         "--models", options->board.models,
+         "Only these models (independent, naive_bayes, bernoulli_mixture, rbm, pixelcnn, vae)")
       ->delimiter(',');
   cmd->add_option("--components", options->board.mixtureComponents, "Mixture of Bernoullis: K")
       ->capture_default_str();
@@ -106,6 +108,9 @@ void registerLeaderboard(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--iw-samples", options->board.importanceSamples,
                   "VAE: samples of the importance-weighted bound")
+      ->capture_default_str();
+  cmd->add_option("--pixelcnn-steps", options->board.pixelCnnSteps,
+                  "PixelCNN: training steps (batch 64)")
       ->capture_default_str();
   cmd->add_option("--rbm-hidden", options->board.rbmHidden,
                   "RBM: hidden units of the larger RBM (scored by AIS above 20)")

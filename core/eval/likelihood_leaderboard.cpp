@@ -22,6 +22,7 @@ const std::vector<std::pair<std::string, Scorer>>& scorers() {
       {"naive_bayes", scoreNaiveBayes},
       {"bernoulli_mixture", scoreBernoulliMixture},
       {"rbm", scoreRbm},
+      {"pixelcnn", scorePixelCnn},
       {"vae", scoreVae},
   };
   return table;

@@ -38,6 +38,7 @@ struct LeaderboardOptions {
   int vaeLatent = 8;
   int vaeHidden = 200;
   int importanceSamples = 100;
+  int pixelCnnSteps = 2000;
   int rbmHidden = 64;  // the larger RBM (AIS); the smaller has 16 hidden units (exact)
 };
 
@@ -88,6 +89,8 @@ std::vector<LeaderboardEntry> scoreBernoulliMixture(const data::ImageSplit& spli
                                                     const LeaderboardOptions& options);
 std::vector<LeaderboardEntry> scoreRbm(const data::ImageSplit& split,
                                        const LeaderboardOptions& options);
+std::vector<LeaderboardEntry> scorePixelCnn(const data::ImageSplit& split,
+                                            const LeaderboardOptions& options);
 std::vector<LeaderboardEntry> scoreVae(const data::ImageSplit& split,
                                        const LeaderboardOptions& options);
 
