@@ -82,7 +82,16 @@ void PixelCnnReceptiveView::draw(ViewContext& context, ImVec2 size) {
       (m_askedStep < 0 || now - m_askedAt >= kFieldPeriod))
     request(context.session, snap->step);
 
-  const float footer = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
+  // The legend's own height at this width (it wraps to more lines in a narrow side view); it
+  // is left out rather than pushing the grids out of the view when it would take half of it.
+  char legend[200];
+  std::snprintf(legend, sizeof legend,
+                "Click a pixel. Blue: pixels the logit of (%d, %d) depends on (darker: larger "
+                "gradient); purple: earlier pixels it cannot see; grey: not yet drawn.",
+                m_row, m_col);
+  const float legendHeight = ImGui::CalcTextSize(legend, nullptr, false, size.x).y;
+  const bool showLegend = legendHeight + 6.0f < 0.5f * size.y;
+  const float footer = showLegend ? legendHeight + 6.0f + ImGui::GetStyle().ItemSpacing.y : 0.0f;
   const ImVec2 half((size.x - 12.0f) * 0.5f, size.y - footer);
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const int chosen = m_row * snap->width + m_col;
@@ -116,13 +125,12 @@ void PixelCnnReceptiveView::draw(ViewContext& context, ImVec2 size) {
                         hit.hovered >= chosen ? " (not yet drawn: must be 0)" : "");
     }
   }
-  ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + 6.0f));  // the legend right under the grids
-  ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + size.x);
-  ImGui::Text(
-      "Click a pixel. Blue: pixels the logit of (%d, %d) depends on (darker: larger "
-      "gradient); purple: earlier pixels it cannot see; grey: not yet drawn.",
-      m_row, m_col);
-  ImGui::PopTextWrapPos();
+  if (showLegend) {
+    ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + 6.0f));  // right under the grids
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + size.x);
+    ImGui::TextUnformatted(legend);
+    ImGui::PopTextWrapPos();
+  }
   if (clicked >= 0 && clicked != chosen) select(clicked / snap->width, clicked % snap->width);
 }
 
