@@ -40,7 +40,8 @@ int runLab(int argc, char** argv) {
   genlab::lab::LabOptions options;
   CLI::App app{
       "genlab: a lab for generative models. Without a subcommand it opens the lab window.\n"
-      "Subcommands (each has --help): train, sweep, runs, export, fit, decode, word2vec, leaderboard, info"};
+      "Subcommands (each has --help): train, sweep, runs, export, fit, decode, word2vec, "
+      "leaderboard, info"};
   app.add_option("--lesson", options.lessonFile, "Open this lesson file")->check(CLI::ExistingFile);
   app.add_flag("--present", options.present, "Start in presentation mode (F5 toggles)");
   app.add_option("--width", options.width, "Window width")->check(CLI::Range(320, 8192));
