@@ -62,8 +62,9 @@ TEST(NbTrainer, EachStepAddsABatchAndMetricsAreAnIndependentFitsOnThePrefix) {
                                       "test_log_likelihood", "full_train_accuracy",
                                       "full_test_accuracy", "full_test_log_likelihood"}));
   EXPECT_EQ(trainer->trainPoints(), 180);
-  EXPECT_EQ(trainer->trainPointsUsed(), 7);  // the first fit: max(batch, K)
-  const auto& first = asNb(trainer->snapshot());
+  EXPECT_EQ(trainer->trainPointsUsed(), 7);                  // the first fit: max(batch, K)
+  const train::SnapshotPtr firstHeld = trainer->snapshot();  // kept: the trainer replaces it
+  const auto& first = asNb(firstHeld);
   // Every class is in the first prefix (the first point of each is moved to the front).
   EXPECT_EQ(first.data->trainLabels[0], 0);
   EXPECT_EQ(first.data->trainLabels[1], 1);
