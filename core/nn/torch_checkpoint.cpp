@@ -7,6 +7,7 @@
 #include <sstream>
 #include <utility>
 
+#include "core/nn/checkpoint_order.h"
 #include "core/util/errors.h"
 #include "core/util/file_write.h"
 
@@ -345,6 +346,30 @@ void CheckpointReader::optimizer(const std::string& key, torch::optim::Optimizer
       }
     }
   }
+}
+
+}  // namespace genlab::nn
+
+namespace genlab::nn {
+
+std::vector<std::int64_t> readDataOrder(CheckpointReader& in, const std::string& key,
+                                        std::int64_t images) {
+  const torch::Tensor saved = in.tensor(key, torch::kInt64);
+  if (saved.dim() != 1 || saved.numel() != images) {
+    in.fail("its data order covers " + std::to_string(saved.numel()) +
+            " training images; this trainer has " + std::to_string(images) +
+            " (another lesson's data?)");
+  }
+  std::vector<std::int64_t> order(saved.data_ptr<std::int64_t>(),
+                                  saved.data_ptr<std::int64_t>() + images);
+  std::vector<bool> seen(order.size(), false);
+  for (const std::int64_t i : order) {
+    if (i < 0 || i >= images || seen[static_cast<std::size_t>(i)]) {
+      in.fail("its data order is not a permutation of the training images");
+    }
+    seen[static_cast<std::size_t>(i)] = true;
+  }
+  return order;
 }
 
 }  // namespace genlab::nn

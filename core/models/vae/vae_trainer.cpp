@@ -12,6 +12,7 @@
 
 #include "core/math/mig.h"
 #include "core/models/vae/vae_network.h"
+#include "core/nn/checkpoint_order.h"
 #include "core/nn/finite_check.h"
 #include "core/nn/fused_adam.h"
 #include "core/nn/torch_checkpoint.h"
@@ -509,21 +510,7 @@ void VaeTrainer::loadCheckpoint(const std::filesystem::path& file) {
   count("width", m.width, "pixel columns");
   count("held_out", m.heldOut->count, "held-out images");
   const std::int64_t images = static_cast<std::int64_t>(m.order.size());
-  const torch::Tensor orderTensor = in.tensor("order", torch::kInt64);
-  if (orderTensor.dim() != 1 || orderTensor.numel() != images) {
-    in.fail("its data order covers " + std::to_string(orderTensor.numel()) +
-            " training images; this trainer has " + std::to_string(images) +
-            " (another lesson's data?)");
-  }
-  std::vector<std::int64_t> order(orderTensor.data_ptr<std::int64_t>(),
-                                  orderTensor.data_ptr<std::int64_t>() + images);
-  std::vector<bool> seen(order.size(), false);
-  for (const std::int64_t i : order) {
-    if (i < 0 || i >= images || seen[static_cast<std::size_t>(i)]) {
-      in.fail("its data order is not a permutation of the training images");
-    }
-    seen[static_cast<std::size_t>(i)] = true;
-  }
+  std::vector<std::int64_t> order = genlab::nn::readDataOrder(in, "order", images);
   const auto cursor = static_cast<std::size_t>(in.integer("cursor", 0, images));
   const std::int64_t epoch = in.integer("epoch", 0, std::numeric_limits<std::int64_t>::max());
   const std::int64_t steps = in.integer("step", 0, std::numeric_limits<std::int64_t>::max());
