@@ -4,8 +4,8 @@
 // next one meets. GENLAB_FUZZ_WRITE_SEED=FILE instead writes a valid checkpoint of that trainer
 // after three steps and exits: that is how fuzz/corpus/*_checkpoint/step-3.json were made.
 
-#include <array>
 #include <cstdlib>
+#include <vector>
 
 #include "fuzz/fuzz_support.h"
 #include "fuzz/fuzz_trainers.h"
@@ -16,7 +16,7 @@ template <class Make>
 void writeSeedCheckpointIfAsked(Make make) {
   if (const char* seed = std::getenv("GENLAB_FUZZ_WRITE_SEED")) {
     auto trainer = make();
-    std::array<double, 2> metrics{};
+    std::vector<double> metrics(trainer->metricNames().size());
     for (int i = 0; i < 3; ++i) trainer->step(metrics, {});
     trainer->saveCheckpoint(seed);
     std::exit(0);
@@ -24,8 +24,9 @@ void writeSeedCheckpointIfAsked(Make make) {
 }
 
 template <class Make>
-void loadCheckpointInput(Make make, const std::uint8_t* data, std::size_t size) {
-  const InputFile file(data, size, "step-3.json");
+void loadCheckpointInput(Make make, const std::uint8_t* data, std::size_t size,
+                         std::string_view name = "step-3.json") {
+  const InputFile file(data, size, name);
   auto trainer = make();
   expectCleanRefusal(file.path().string(), [&] {
     trainer->loadCheckpoint(file.path());

@@ -15,8 +15,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/util/errors.h"
 
@@ -66,10 +68,11 @@ class InputFile {
   std::filesystem::path m_path;
 };
 
-// Runs `parse`. A DataError or ConfigError whose message contains `where` (a path, or a key
-// prefix such as "settings") is a clean refusal; anything else escaping is a finding.
+// Runs `parse`. A DataError or ConfigError whose message contains one of `wheres` (a path, or
+// a key prefix such as "settings" or "dataset") is a clean refusal; anything else escaping is a
+// finding.
 template <class Parse>
-void expectCleanRefusal(std::string_view where, Parse&& parse) {
+void expectCleanRefusal(std::initializer_list<std::string_view> wheres, Parse&& parse) {
   std::string message;
   try {
     parse();
@@ -81,8 +84,17 @@ void expectCleanRefusal(std::string_view where, Parse&& parse) {
   } catch (const std::exception& error) {
     finding(std::string("unexpected exception (not DataError/ConfigError): ") + error.what());
   }
-  if (message.find(where) == std::string::npos)
-    finding("the message does not name \"" + std::string(where) + "\": " + message);
+  for (const std::string_view where : wheres) {
+    if (message.find(where) != std::string::npos) return;
+  }
+  finding("the message does not name \"" + std::string(*wheres.begin()) +
+          "\" (or the like): " + message);
+}
+
+// The same with one `where`.
+template <class Parse>
+void expectCleanRefusal(std::string_view where, Parse&& parse) {
+  expectCleanRefusal({where}, std::forward<Parse>(parse));
 }
 
 inline void check(bool holds, const std::string& what) {

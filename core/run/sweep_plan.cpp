@@ -3,6 +3,7 @@
 #include <fstream>
 #include <set>
 
+#include "core/data/json_fields.h"
 #include "core/run/run_writer.h"
 #include "core/util/errors.h"
 
@@ -92,9 +93,19 @@ SweepPlan makeSweepPlan(fs::path lessonFile, std::vector<SweepAxis> axes, int se
   plan.seeds = seeds;
   plan.baseSeed = baseSeed;
   plan.steps = steps;
-  int gridPoints = 1;
-  for (const auto& axis : plan.axes) gridPoints *= static_cast<int>(axis.values.size());
-  const int runCount = gridPoints * seeds;
+  // Counted in 64 bits against the cap, so a grid of many long axes (or a sweep.json asking
+  // for billions of seeds) is refused before its runs are listed, without overflowing.
+  std::int64_t runs = seeds;
+  for (const auto& axis : plan.axes) {
+    if (axis.values.empty()) throw ConfigError("--grid " + axis.key + ": no values");
+    runs *= static_cast<std::int64_t>(axis.values.size());
+    if (runs > kMaxSweepRuns) {
+      throw ConfigError("sweep: the grid times " + std::to_string(seeds) +
+                        " seed(s) makes more than " + std::to_string(kMaxSweepRuns) + " runs");
+    }
+  }
+  const int runCount = static_cast<int>(runs);
+  const int gridPoints = runCount / seeds;
   for (int index = 0; index < runCount; ++index) {
     SweepRunPlan run;
     run.index = index;
@@ -175,9 +186,17 @@ SweepPlan readSweepPlan(const fs::path& sweepFolder) {
       if (axis.values.empty()) throw DataError(file.string() + ": grid." + key + ": no values");
       axes.push_back(std::move(axis));
     }
-    SweepPlan plan = makeSweepPlan(
-        json.at("lesson").get<std::string>(), std::move(axes), json.at("seeds").get<int>(),
-        json.at("base_seed").get<std::uint64_t>(), json.at("steps").get<std::int64_t>());
+    // Integers through the checked readers: a get<int>() of 1e300 is undefined behaviour and
+    // a get<std::uint64_t>() of -1 is 2^64 - 1.
+    const auto integer = [&](const char* key, long long lo, long long hi) {
+      return data::readInt(nlohmann::json(json.at(key)), key, lo, hi);
+    };
+    const auto seeds = static_cast<int>(integer("seeds", 1, kMaxSweepRuns));
+    const auto baseSeed =
+        data::readInteger<std::uint64_t>(nlohmann::json(json.at("base_seed")), "base_seed");
+    const auto steps = data::readInteger<std::int64_t>(nlohmann::json(json.at("steps")), "steps");
+    SweepPlan plan = makeSweepPlan(json.at("lesson").get<std::string>(), std::move(axes), seeds,
+                                   baseSeed, steps);
     // The runs are a function of the grid and seeds; a file whose points say otherwise was
     // edited, and which run is which would be a guess.
     const auto& points = json.at("points");

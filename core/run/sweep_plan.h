@@ -23,6 +23,8 @@ namespace genlab::run {
 inline constexpr const char* kSweepFile = "sweep.json";
 inline constexpr const char* kSweepSummaryFile = "summary.csv";
 inline constexpr int kSweepFormat = 1;
+// The most runs one sweep may list (each is a process and a run folder).
+inline constexpr int kMaxSweepRuns = 100'000;
 
 // One swept setting: its key and its values, as JSON and as typed ("0.5", "full").
 struct SweepAxis {
@@ -59,7 +61,7 @@ struct SweepPlan {
 SweepAxis parseGridItem(const std::string& item);
 
 // Every run of the grid over `axes` times `seeds`, in the order above. Throws ConfigError on a
-// key given twice, no axis, or seeds < 1.
+// key given twice, no axis, an axis without values, seeds < 1, or more than kMaxSweepRuns runs.
 SweepPlan makeSweepPlan(std::filesystem::path lessonFile, std::vector<SweepAxis> axes, int seeds,
                         std::uint64_t baseSeed, std::int64_t steps);
 

@@ -193,7 +193,10 @@ CharCorpus readCorpus(const nlohmann::json& dataset, const std::filesystem::path
                                  ? data::readInt(dataset["repeat"], "dataset.repeat", 1, 100000)
                                  : 1;
     const std::u32string once = decodeUtf8(written, "dataset.text");
-    for (long long r = 0; r < repeat; ++r) text += once;
+    // Repeats only up to max_chars: 100,000 repeats of a long text would otherwise take
+    // gigabytes before the cut below.
+    for (long long r = 0; r < repeat && static_cast<long long>(text.size()) < maxChars; ++r)
+      text += once;
     source = "dataset.text";
   } else {
     throw ConfigError("dataset.kind: \"" + kind +

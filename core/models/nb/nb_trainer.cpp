@@ -94,7 +94,18 @@ NbTrainer::NbTrainer(const NbSettings& settings, NbSnapshot::Data data, std::uin
   }
   m_data = std::make_shared<const NbSnapshot::Data>(std::move(data));
   m_used = firstPrefix(m_settings);
-  m_snapshot = fit(m_settings, m_used);
+  try {
+    m_snapshot = fit(m_settings, m_used);
+  } catch (const NumericError& error) {
+    // The first fit is part of making the trainer, before any step: what fails here is the
+    // lesson's, its settings (no variance added to a constant feature) or else its data.
+    if (m_settings.config.kind == NbKind::Gaussian && m_settings.config.varSmoothing == 0.0) {
+      throw ConfigError(std::string("settings.var_smoothing: 0 adds no variance to the first ") +
+                        std::to_string(m_used) + " training points: " + error.what());
+    }
+    throw DataError("dataset: the first " + std::to_string(m_used) +
+                    " training points: " + error.what());
+  }
 }
 
 Index NbTrainer::firstPrefix(const NbSettings& settings) const {

@@ -42,6 +42,26 @@ TEST(SweepGrid, RefusesMalformedItemsNamingThem) {
       "--seeds: 0 must be at least 1");
 }
 
+TEST(SweepGrid, RefusesMoreRunsThanTheCapBeforeListingThem) {
+  // 10^5 grid points are allowed with one seed; 10 seeds make 10^6 runs (fuzz_sweep_plan found
+  // grids whose run count overflowed an int before any check).
+  const SweepAxis ten = parseGridItem("a=0,1,2,3,4,5,6,7,8,9");
+  std::vector<SweepAxis> axes;
+  for (const char* key : {"a", "b", "c", "d", "e"}) {
+    axes.push_back(ten);
+    axes.back().key = key;
+  }
+  EXPECT_EQ(makeSweepPlan("l.json", axes, 1, 0, 10).runs.size(), 100'000U);
+  EXPECT_EQ(messageOf<ConfigError>([&] { makeSweepPlan("l.json", axes, 10, 0, 10); }),
+            "sweep: the grid times 10 seed(s) makes more than 100000 runs");
+  for (const char* key : {"f", "g", "h", "i", "j"}) {
+    axes.push_back(ten);
+    axes.back().key = key;
+  }
+  EXPECT_EQ(messageOf<ConfigError>([&] { makeSweepPlan("l.json", axes, 1, 0, 10); }),
+            "sweep: the grid times 1 seed(s) makes more than 100000 runs");
+}
+
 TEST(SweepPlanOrder, SeedsOutermostThenKeysInOrderLastFastest) {
   const SweepPlan plan = makeSweepPlan(
       "/l.json", {parseGridItem("k=2,3,4"), parseGridItem("covariance=full,diag")}, 2, 7, 50);
