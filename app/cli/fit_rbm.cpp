@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/cli/binarize_option.h"
+#include "core/data/csv_cell_checks.h"
 #include "core/data/csv_matrix.h"
 #include "core/models/rbm/rbm_evaluation.h"
 #include "core/models/rbm/rbm_learning.h"
@@ -49,35 +50,26 @@ struct FitRbmOptions {
 // Sampling draws from a stream of the seed apart from the initial weights'.
 constexpr std::uint64_t kSamplingStream = 0xD1B54A32D192ED03ULL;
 
-// The images of `file`, binarised with x > threshold, or checked to be 0/1 already; the first
-// offending cell is named by file, line and column.
+}  // namespace
+
+// Declared in fit_rbm.h (`genlab fit dbm` reads its images with it too).
 Eigen::MatrixXd readImages(const std::string& file, const std::optional<double>& threshold,
-                           Eigen::Index columns = -1) {
+                           Eigen::Index columns) {
   const data::CsvMatrix csv = data::readCsvMatrix(file);
-  const auto line = [&](Eigen::Index row) {
-    return file + ":" + std::to_string(csv.rowLines[static_cast<std::size_t>(row)]);
-  };
   if (columns >= 0 && csv.values.cols() != columns) {
-    throw DataError(line(0) + ": " + std::to_string(csv.values.cols()) + " columns, expected " +
-                    std::to_string(columns) + " (one per visible unit)");
+    throw DataError(data::csvRowWhere(file, csv, 0) + ": " + std::to_string(csv.values.cols()) +
+                    " columns, expected " + std::to_string(columns) + " (one per visible unit)");
   }
   Eigen::MatrixXd v = csv.values;
   if (threshold) {
     v = (v.array() > *threshold).cast<double>().matrix();
     return v;
   }
-  for (Eigen::Index i = 0; i < v.rows(); ++i) {
-    for (Eigen::Index j = 0; j < v.cols(); ++j) {
-      if (v(i, j) != 0.0 && v(i, j) != 1.0) {
-        std::ostringstream message;
-        message << line(i) << ": column " << j + 1 << " is " << v(i, j)
-                << ", not 0 or 1 (give --binarize T to turn x > T into 1)";
-        throw DataError(message.str());
-      }
-    }
-  }
+  data::requireBinaryCells(csv, file, "not 0 or 1 (give --binarize T to turn x > T into 1)");
   return v;
 }
+
+namespace {
 
 void validate(const FitRbmOptions& o) {
   if (o.data.empty()) throw ConfigError("--data: required");

@@ -24,10 +24,13 @@ for mode in normal present; do
   "$genlab" --lesson "$lesson" --steps 600 --frames 6 --width 1920 --height 1080 "${flags[@]}" \
     --no-record --runs "$work/runs" --screenshot "$work/$mode.png" \
     --report-layout "$work/$mode.json"
-  /usr/bin/python3 - "$work/$mode.png" "$work/$mode.json" <<'PY'
-import json, math, sys
+  /usr/bin/python3 - "$work/$mode.png" "$work/$mode.json" "$(dirname "$0")/lib" <<'PY'
+import json, sys
 import numpy as np
 from PIL import Image
+sys.dont_write_bytecode = True  # nothing written into the source tree
+sys.path.insert(0, sys.argv[3])
+import grid_tiles
 shot = np.asarray(Image.open(sys.argv[1]).convert("L"), dtype=float) / 255.0
 layout = json.load(open(sys.argv[2]))
 grids = {v["view"]: v for v in layout["views"] if "grid" in v}
@@ -36,33 +39,10 @@ found = {k: next((v for n, v in grids.items() if n.startswith(p)), None) for k, 
 assert all(found.values()), ("missing grids", list(grids))
 
 def tiles(view):
-    g = view["grid"]
-    gx, gy, gw, gh = g["rect"]
-    tw, th = g["tile"]
-    cols = g["columns"]
-    scale = gw / (cols * tw + cols - 1)
-    out = []
-    for k in range(g["count"]):
-        r, c = divmod(k, cols)
-        x0 = gx + c * (tw + 1) * scale
-        y0 = gy + r * (th + 1) * scale
-        img = np.zeros((th, tw))
-        for i in range(th):
-            for j in range(tw):
-                img[i, j] = shot[int(y0 + (i + 0.5) * scale), int(x0 + (j + 0.5) * scale)]
-        out.append(img)
-    return out, scale, g
+    return grid_tiles.tiles(shot, view)
 
 for name, view in found.items():
-    x, y, w, h = view["rect"]
-    _, scale, g = tiles(view)
-    gx, gy, gw, gh = g["rect"]
-    assert gx >= x - 1 and gy >= y - 1 and gx + gw <= x + w + 1 and gy + gh <= y + h + 1, name
-    rows = math.ceil(g["count"] / g["columns"])
-    best = min(w / (g["columns"] * g["tile"][0] + g["columns"] - 1),
-               h / (rows * g["tile"][1] + rows - 1))
-    print(f"{name}: tiles of {scale * g['tile'][0]:.0f} px (best {best * g['tile'][0]:.0f})")
-    assert scale >= 0.6 * best, (name, scale, best)
+    grid_tiles.check_fits(shot, name, view)
 
 filters, _, _ = tiles(found["filters"])
 spread = np.percentile(np.concatenate([f.ravel() for f in filters]), [5, 95])

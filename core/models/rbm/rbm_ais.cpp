@@ -57,7 +57,7 @@ VectorXd runChains(const Rbm& rbm, const VectorXd& baseBias, const AisSettings& 
     const ArrayXXd now = softplus(beta * x.array());
     previous = softplus(betaPrev * x.array());
     logW += (beta - betaPrev) * (v * biasDelta) + (now - previous).rowwise().sum().matrix();
-    if (k == steps) break;
+    if (k == steps || settings.stop.stop_requested()) break;
     // One Gibbs sweep at beta_k.
     sampleRows(sigmoid(beta * x.array()).matrix(), rngs, h);
     pre.noalias() = beta * (h * rbm.weights.transpose());

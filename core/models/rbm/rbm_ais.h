@@ -23,6 +23,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <stop_token>
 
 #include "core/models/rbm/rbm_model.h"
 
@@ -33,6 +34,9 @@ struct AisSettings {
   int betas = 10000;  // K intermediate steps (linear spacing)
   std::uint64_t seed = 0;
   int threads = 0;  // 0 = all cores
+  // Polled between temperatures: once a stop is requested the runs end early and the result
+  // means nothing (the caller, told by the same token, throws it away).
+  std::stop_token stop;
 };
 
 struct AisResult {

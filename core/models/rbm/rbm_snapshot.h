@@ -21,7 +21,8 @@ struct RbmEvaluation {
   double pseudoLikelihood = 0.0;  // the same images, exact over every pixel
 };
 
-struct RbmSnapshot final : train::Snapshot {
+// Not final: the DBM's snapshot extends it, so the RBM views draw a DBM's first layer too.
+struct RbmSnapshot : train::Snapshot {
   RbmConfig config;
   int height = 0;
   int width = 0;

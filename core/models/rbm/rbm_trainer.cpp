@@ -5,6 +5,7 @@
 
 #include "core/data/binary_images.h"
 #include "core/data/json_fields.h"
+#include "core/models/rbm/binary_split.h"
 #include "core/models/rbm/rbm_evaluation.h"
 #include "core/train/json_checkpoint.h"
 #include "core/util/errors.h"
@@ -35,27 +36,15 @@ std::vector<float> asFloats(const MatrixXd& rowsOfImages) {
   return out;
 }
 
-void requireBinaryImages(const MatrixXd& v, const char* split) {
-  try {
-    requireBinary(v, std::string("dataset: ") + split + " image");
-  } catch (const DataError& error) {
-    throw DataError(std::string(error.what()) +
-                    " (an RBM needs binary pixels: give the dataset \"binarize\": \"threshold\" "
-                    "or \"sample\")");
-  }
-}
-
 }  // namespace
 
 RbmTrainer::RbmTrainer(const RbmConfig& config, data::ImageSplit split, std::uint64_t seed)
     : m_config(config), m_seed(seed), m_rng(seed) {
-  if (split.train.count == 0) throw DataError("dataset: no training images");
+  BinaryRows rows = binaryRowsOf(split, "an RBM");
   m_height = split.train.height;
   m_width = split.train.width;
-  m_train = data::imagesAsRows(split.train);
-  requireBinaryImages(m_train, "training");
-  m_test = split.test.count > 0 ? data::imagesAsRows(split.test) : m_train;
-  requireBinaryImages(m_test, "held-out");
+  m_train = std::move(rows.train);
+  m_test = std::move(rows.test);
   m_shown = m_test.topRows(std::min<Index>(kShownPairs, m_test.rows()));
   initialiseModel(seed ^ kWeightsStream);
   resetDreams();

@@ -15,6 +15,8 @@ namespace genlab::rbm {
 namespace {
 
 using test::allStates;
+using test::chiSquared;
+using test::criticalValue;
 using test::stateIndex;
 
 // p(v, h) for every (v, h), index v_index * 2^H + h_index.
@@ -29,38 +31,6 @@ std::vector<double> jointProbabilities(const Rbm& rbm) {
     }
   }
   return p;
-}
-
-// Pearson's statistic, cells with expected count < 5 pooled into one; returns it and the
-// degrees of freedom.
-std::pair<double, int> chiSquared(const std::vector<double>& counts,
-                                  const std::vector<double>& probabilities, double n) {
-  double statistic = 0.0;
-  int cells = 0;
-  double pooledCount = 0.0;
-  double pooledExpected = 0.0;
-  for (std::size_t s = 0; s < counts.size(); ++s) {
-    const double expected = n * probabilities[s];
-    if (expected < 5.0) {
-      pooledCount += counts[s];
-      pooledExpected += expected;
-      continue;
-    }
-    statistic += (counts[s] - expected) * (counts[s] - expected) / expected;
-    ++cells;
-  }
-  if (pooledExpected > 0.0) {
-    statistic += (pooledCount - pooledExpected) * (pooledCount - pooledExpected) / pooledExpected;
-    ++cells;
-  }
-  return {statistic, cells - 1};
-}
-
-// The chi-squared quantile at 1 - 0.001 (Wilson-Hilferty; within 1% for 10+ degrees).
-double criticalValue(int dof) {
-  const double k = dof;
-  const double z = 3.0902;
-  return k * std::pow(1.0 - 2.0 / (9.0 * k) + z * std::sqrt(2.0 / (9.0 * k)), 3.0);
 }
 
 // One sample of the joint from each of `chains` independent chains: 40 sweeps from random

@@ -95,38 +95,44 @@ RbmImageGridView::Grid RbmReconstructionsView::grid(const rbm::RbmSnapshot& snap
   return {snap.reconstructionPairs, 2 * snap.pairCount, kAnyColumns, 2};
 }
 
-void RbmReconstructionsView::drawExtra(const rbm::RbmSnapshot& snap, int hovered, ImVec2 box) {
-  if (hovered >= 0) m_selected = hovered / 2;
-  if (m_selected >= snap.pairCount || snap.hidden == 0) return;
+void drawActivationSquares(const float* values, int count, ImVec2 box) {
+  if (count <= 0) return;
   // One row of squares when they fit at a readable size, else as many rows as needed.
   const float gap = 2.0F;
-  int columns = snap.hidden;
+  int columns = count;
   float cell = std::min(box.y, box.x / static_cast<float>(columns)) - gap;
-  while (cell < 0.5F * box.y / std::ceil(static_cast<float>(snap.hidden) / columns) &&
-         columns > 8) {
+  while (cell < 0.5F * box.y / std::ceil(static_cast<float>(count) / columns) && columns > 8) {
     columns = (columns + 1) / 2;
-    const float rows = std::ceil(static_cast<float>(snap.hidden) / static_cast<float>(columns));
+    const float rows = std::ceil(static_cast<float>(count) / static_cast<float>(columns));
     cell = std::min(box.y / rows, box.x / static_cast<float>(columns)) - gap;
   }
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float rowWidth = static_cast<float>(columns) * (cell + gap);
   const float left = origin.x + 0.5F * (box.x - rowWidth);
   ImDrawList* list = ImGui::GetWindowDrawList();
-  const auto base = static_cast<std::size_t>(m_selected) * static_cast<std::size_t>(snap.hidden);
-  for (int j = 0; j < snap.hidden; ++j) {
-    const float p = std::clamp(snap.shownHidden[base + static_cast<std::size_t>(j)], 0.0F, 1.0F);
+  for (int j = 0; j < count; ++j) {
+    const float p = std::clamp(values[j], 0.0F, 1.0F);
     const float x = left + static_cast<float>(j % columns) * (cell + gap);
     const float y = origin.y + static_cast<float>(j / columns) * (cell + gap);
     const auto grey = static_cast<int>(255.0F * p + 0.5F);
     list->AddRectFilled(ImVec2(x, y), ImVec2(x + cell, y + cell), IM_COL32(grey, grey, grey, 255));
     list->AddRect(ImVec2(x, y), ImVec2(x + cell, y + cell), IM_COL32(128, 128, 128, 255));
   }
-  // The chosen pair, outlined in the grid above.
-  if (2 * m_selected + 1 < tiles().count()) {
-    const ImRect a = tiles().tileRect(2 * m_selected);
-    const ImRect b = tiles().tileRect(2 * m_selected + 1);
-    list->AddRect(a.Min, b.Max, IM_COL32(230, 159, 0, 255), 0.0F, 0, 2.0F);
-  }
+}
+
+void outlinePair(const ImageTiles& tiles, int k) {
+  if (2 * k + 1 >= tiles.count()) return;
+  const ImRect a = tiles.tileRect(2 * k);
+  const ImRect b = tiles.tileRect(2 * k + 1);
+  ImGui::GetWindowDrawList()->AddRect(a.Min, b.Max, IM_COL32(230, 159, 0, 255), 0.0F, 0, 2.0F);
+}
+
+void RbmReconstructionsView::drawExtra(const rbm::RbmSnapshot& snap, int hovered, ImVec2 box) {
+  if (hovered >= 0) m_selected = hovered / 2;
+  if (m_selected >= snap.pairCount || snap.hidden == 0) return;
+  const auto base = static_cast<std::size_t>(m_selected) * static_cast<std::size_t>(snap.hidden);
+  drawActivationSquares(snap.shownHidden.data() + base, snap.hidden, box);
+  outlinePair(tiles(), m_selected);  // the chosen pair, in the grid above
 }
 
 std::string RbmReconstructionsView::caption(const rbm::RbmSnapshot& snap) const {

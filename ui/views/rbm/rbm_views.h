@@ -5,6 +5,8 @@
 // reconstructions.
 
 #include <memory>
+#include <string>
+#include <utility>
 
 #include "core/models/rbm/rbm_snapshot.h"
 #include "ui/views/image_tiles.h"
@@ -44,11 +46,16 @@ class RbmImageGridView : public View {
 
 class RbmFiltersView final : public RbmImageGridView {
  public:
-  std::string title() const override { return "Filters of the hidden units"; }
+  explicit RbmFiltersView(std::string title = "Filters of the hidden units")
+      : m_title(std::move(title)) {}
+  std::string title() const override { return m_title; }
 
  protected:
   Grid grid(const rbm::RbmSnapshot& snap) const override;
   std::string caption(const rbm::RbmSnapshot& snap) const override;
+
+ private:
+  std::string m_title;
 };
 
 class RbmDreamsView final : public RbmImageGridView {
@@ -62,6 +69,13 @@ class RbmDreamsView final : public RbmImageGridView {
 
 // Under the pairs: the hidden units' activations p(h_j = 1 | image) for the image under the
 // mouse (the last one hovered; the first at the start), one grey square per unit.
+// `count` activations in [0, 1] as grey squares (white = 1) in `box` from the cursor: one row
+// when they fit at a readable size, else as many rows as needed, centred.
+void drawActivationSquares(const float* values, int count, ImVec2 box);
+
+// Outlines tiles 2 k and 2 k + 1 of `tiles` (an image and its reconstruction).
+void outlinePair(const ImageTiles& tiles, int k);
+
 class RbmReconstructionsView final : public RbmImageGridView {
  public:
   std::string title() const override { return "Reconstructions"; }
