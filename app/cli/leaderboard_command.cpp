@@ -100,7 +100,7 @@ void registerLeaderboard(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option(
          "--models", options->board.models,
-         "Only these models (independent, naive_bayes, bernoulli_mixture, rbm, pixelcnn, vae)")
+         "Only these models (independent, naive_bayes, bernoulli_mixture, rbm, dbm, pixelcnn, vae)")
       ->delimiter(',');
   cmd->add_option("--components", options->board.mixtureComponents, "Mixture of Bernoullis: K")
       ->capture_default_str();

@@ -22,6 +22,7 @@ const std::vector<std::pair<std::string, Scorer>>& scorers() {
       {"naive_bayes", scoreNaiveBayes},
       {"bernoulli_mixture", scoreBernoulliMixture},
       {"rbm", scoreRbm},
+      {"dbm", scoreDbm},
       {"pixelcnn", scorePixelCnn},
       {"vae", scoreVae},
   };
@@ -37,6 +38,23 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 
 // Laplace's rule, the usual smoothing for binary pixels: no held-out pixel has probability 0.
 constexpr double kAlpha = 1.0;
+
+// The samples' own stream of the seed: drawing them changes no figure.
+constexpr std::uint64_t kSamplesStream = 0xD1B54A32D192ED03ull;
+
+// options.samples images from a mixture of Bernoulli products: a component by its weight,
+// then every pixel on its own.
+std::vector<float> sampleMixture(const bernoulli_mixture::MixtureFit& fit,
+                                 const LeaderboardOptions& options) {
+  Rng rng(options.seed ^ kSamplesStream);
+  std::vector<float> out;
+  for (int i = 0; i < options.samples; ++i) {
+    const auto k = static_cast<Eigen::Index>(rng.categorical(fit.weights));
+    for (Eigen::Index j = 0; j < fit.means.cols(); ++j)
+      out.push_back(rng.uniform() < fit.means(k, j) ? 1.0F : 0.0F);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -69,11 +87,12 @@ std::vector<LeaderboardEntry> scoreIndependentPixels(const data::ImageSplit& spl
   entry.trainSeconds = secondsSince(start);
   entry.nats = -bernoulli_mixture::logLikelihoods(fit, data::imagesAsRows(split.test)).mean();
   entry.note = "closed form, Laplace smoothing (alpha 1)";
+  entry.samples = sampleMixture(fit, options);
   return {entry};
 }
 
 std::vector<LeaderboardEntry> scoreNaiveBayes(const data::ImageSplit& split,
-                                              const LeaderboardOptions& /*options*/) {
+                                              const LeaderboardOptions& options) {
   if (!split.train.hasLabels()) throw ModelSkipped("the images have no class labels");
   const auto start = std::chrono::steady_clock::now();
   nb::NbConfig config;
@@ -89,6 +108,13 @@ std::vector<LeaderboardEntry> scoreNaiveBayes(const data::ImageSplit& split,
   entry.trainSeconds = secondsSince(start);
   entry.nats = -model.marginalLogLikelihood(data::imagesAsRows(split.test)).mean();
   entry.note = "p(x) = sum_y p(y) prod_j p(x_j | y), exact; trained with the labels";
+  // A class by its prior, then the pixels independently given the class.
+  Rng rng(options.seed ^ kSamplesStream);
+  const Eigen::VectorXd prior = model.classLogPrior().array().exp();
+  for (int i = 0; i < options.samples; ++i) {
+    const Eigen::VectorXd x = model.sample(static_cast<int>(rng.categorical(prior)), rng);
+    for (Eigen::Index j = 0; j < x.size(); ++j) entry.samples.push_back(static_cast<float>(x(j)));
+  }
   return {entry};
 }
 
@@ -104,6 +130,7 @@ std::vector<LeaderboardEntry> scoreBernoulliMixture(const data::ImageSplit& spli
   entry.trainSeconds = secondsSince(start);
   entry.nats = -bernoulli_mixture::logLikelihoods(fit, data::imagesAsRows(split.test)).mean();
   entry.note = "EM, " + std::to_string(fit.iterations) + " iterations, no labels";
+  entry.samples = sampleMixture(fit, options);
   return {entry};
 }
 
@@ -130,6 +157,29 @@ nlohmann::json Leaderboard::toJson() const {
           {"skipped", skippedJson}};
 }
 
+Scorer leaderboardScorer(const std::string& name) {
+  for (const auto& [known, scorer] : scorers())
+    if (known == name) return scorer;
+  std::string known;
+  for (const auto& model : leaderboardModels()) known += (known.empty() ? "" : ", ") + model;
+  throw ConfigError("unknown model \"" + name + "\" (known: " + known + ")");
+}
+
+data::ImageSplit makeLeaderboardSplit(const LeaderboardOptions& options, std::string* description) {
+  nlohmann::json spec = options.dataset;
+  if (spec.is_object() && !spec.contains("binarize")) spec["binarize"] = "threshold";
+  if (spec.is_object() && spec.value("binarize", std::string{}) == "none")
+    throw ConfigError(
+        "dataset.binarize: the leaderboard scores binary images (threshold or sample)");
+  Rng dataRng(options.seed ^ kDatasetStream);
+  data::ImageSplit split = data::makeImageDatasets(spec, dataRng, options.baseDir);
+  if (split.train.count == 0 || split.test.count == 0)
+    throw DataError("the leaderboard needs training and held-out images (dataset.test)");
+
+  if (description) *description = spec.dump();
+  return split;
+}
+
 Leaderboard runLeaderboard(const LeaderboardOptions& options,
                            const std::function<void(const std::string&)>& progress) {
   std::vector<std::pair<std::string, Scorer>> chosen;
@@ -145,22 +195,16 @@ Leaderboard runLeaderboard(const LeaderboardOptions& options,
   }
   if (options.models.empty()) chosen = scorers();
 
-  nlohmann::json spec = options.dataset;
-  if (spec.is_object() && !spec.contains("binarize")) spec["binarize"] = "threshold";
-  if (spec.is_object() && spec.value("binarize", std::string{}) == "none")
-    throw ConfigError(
-        "dataset.binarize: the leaderboard scores binary images (threshold or sample)");
-  Rng dataRng(options.seed ^ kDatasetStream);
-  const data::ImageSplit split = data::makeImageDatasets(spec, dataRng, options.baseDir);
-  if (split.train.count == 0 || split.test.count == 0)
-    throw DataError("the leaderboard needs training and held-out images (dataset.test)");
+  std::string description;
+  const data::ImageSplit split = makeLeaderboardSplit(options, &description);
 
   Leaderboard board;
-  board.data = spec.dump();
+  board.data = description;
   board.trainImages = split.train.count;
   board.testImages = split.test.count;
   board.pixels = split.train.pixelsPerImage();
   for (const auto& [name, scorer] : chosen) {
+    throwIfStopped(options);
     if (progress) progress(name);
     try {
       for (auto& entry : scorer(split, options)) board.entries.push_back(std::move(entry));

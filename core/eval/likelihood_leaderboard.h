@@ -3,7 +3,8 @@
 // scored on the same held-out ones, in nats per image (-log p(x), lower is better) and bits per
 // pixel. Each figure says what it is:
 //   exact     log p(x) computed exactly (independent pixels, Naive Bayes marginalised over the
-//             classes, a mixture of Bernoullis, an RBM small enough to enumerate, PixelCNN);
+//             classes, a mixture of Bernoullis, an RBM or a DBM small enough to enumerate,
+//             PixelCNN);
 //   estimate  an unbiased estimate of p(x) with its standard error (an RBM's AIS log Z);
 //   bound     a lower bound on log p(x), so an upper bound on the NLL (the VAE's ELBO and its
 //             importance-weighted bound with K samples).
@@ -16,6 +17,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +42,13 @@ struct LeaderboardOptions {
   int importanceSamples = 100;
   int pixelCnnSteps = 2000;
   int rbmHidden = 64;  // the larger RBM (AIS); the smaller has 16 hidden units (exact)
+  // Images each scorer draws from its fitted model into LeaderboardEntry::samples (0: none,
+  // the command line's choice). Drawn from their own stream after scoring: the figures do not
+  // depend on it.
+  int samples = 0;
+  // Polled by the scorers between units of their training (epochs, minibatches): when a stop
+  // is requested they throw ScoringStopped. The lab's board stops this way when it is closed.
+  std::stop_token stop;
 };
 
 struct LeaderboardEntry {
@@ -50,6 +59,10 @@ struct LeaderboardEntry {
   double standardError = 0;  // of the estimate itself (estimates only); 0 otherwise
   double trainSeconds = 0;
   std::string note;  // how the figure was obtained
+  // Up to LeaderboardOptions::samples images drawn from the model (pixels in [0, 1], image
+  // after image, the split's height x width row-major); empty where the model cannot generate
+  // or none were asked for. A model with several entries (the VAE's bounds) gives them once.
+  std::vector<float> samples;
 };
 
 struct Leaderboard {
@@ -68,11 +81,28 @@ struct ModelSkipped : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown by a scorer that saw LeaderboardOptions::stop requested; nothing of it is kept.
+struct ScoringStopped : std::runtime_error {
+  ScoringStopped() : std::runtime_error("scoring stopped") {}
+};
+inline void throwIfStopped(const LeaderboardOptions& options) {
+  if (options.stop.stop_requested()) throw ScoringStopped();
+}
+
 using Scorer = std::function<std::vector<LeaderboardEntry>(const data::ImageSplit& split,
                                                            const LeaderboardOptions& options)>;
 
 // The known models, in the order they are scored.
 std::vector<std::string> leaderboardModels();
+
+// The scorer of a model leaderboardModels() names. Throws ConfigError for another name.
+Scorer leaderboardScorer(const std::string& name);
+
+// The held-out split every model is scored on (the dataset's own stream of the seed);
+// `description` receives what the images are, binarisation included. Throws ConfigError for a
+// bad dataset spec (binarize "none" included), DataError for unreadable data or an empty split.
+data::ImageSplit makeLeaderboardSplit(const LeaderboardOptions& options,
+                                      std::string* description = nullptr);
 
 // Makes the split, checks it is binary, runs every requested scorer, sorts. `progress` is told
 // each model's name before it is trained. Throws ConfigError for an unknown model or a bad
@@ -88,6 +118,8 @@ std::vector<LeaderboardEntry> scoreNaiveBayes(const data::ImageSplit& split,
 std::vector<LeaderboardEntry> scoreBernoulliMixture(const data::ImageSplit& split,
                                                     const LeaderboardOptions& options);
 std::vector<LeaderboardEntry> scoreRbm(const data::ImageSplit& split,
+                                       const LeaderboardOptions& options);
+std::vector<LeaderboardEntry> scoreDbm(const data::ImageSplit& split,
                                        const LeaderboardOptions& options);
 std::vector<LeaderboardEntry> scorePixelCnn(const data::ImageSplit& split,
                                             const LeaderboardOptions& options);

@@ -3,6 +3,7 @@
 // leaderboard's split, scored exactly: the NLL of an autoregressive model is a sum of the
 // conditionals it outputs, with nothing to estimate.
 
+#include <algorithm>
 #include <chrono>
 #include <numeric>
 
@@ -24,7 +25,10 @@ std::vector<LeaderboardEntry> scorePixelCnn(const data::ImageSplit& split,
   pixelcnn::PixelCnnTrainer trainer(config, split, options.seed,
                                     platform::currentThreadSettings().intraOpThreads);
   std::vector<double> metrics(trainer.metricNames().size());
-  for (int step = 0; step < options.pixelCnnSteps; ++step) trainer.step(metrics, {});
+  for (int step = 0; step < options.pixelCnnSteps; ++step) {
+    throwIfStopped(options);
+    trainer.step(metrics, {});
+  }
   const auto nll = trainer.nllOf(split.test.pixels, split.test.count);
 
   LeaderboardEntry entry;
@@ -36,6 +40,14 @@ std::vector<LeaderboardEntry> scorePixelCnn(const data::ImageSplit& split,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   entry.nats = std::accumulate(nll.begin(), nll.end(), 0.0) / static_cast<double>(nll.size());
   entry.note = "the sum of the per-pixel conditionals, exact";
+  if (options.samples > 0) {
+    // One pixel at a time from the fixed uniforms of the lesson's sample grid.
+    const std::vector<float> grid = trainer.drawGrid();
+    const auto keep =
+        std::min(grid.size(), static_cast<std::size_t>(options.samples) *
+                                  static_cast<std::size_t>(split.test.pixelsPerImage()));
+    entry.samples.assign(grid.begin(), grid.begin() + static_cast<std::ptrdiff_t>(keep));
+  }
   return {entry};
 }
 

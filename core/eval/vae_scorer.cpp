@@ -8,6 +8,7 @@
 #include "core/eval/likelihood_leaderboard.h"
 #include "core/models/vae/vae_trainer.h"
 #include "core/platform/threading.h"
+#include "core/util/rng.h"
 
 namespace genlab::eval {
 
@@ -25,7 +26,10 @@ std::vector<LeaderboardEntry> scoreVae(const data::ImageSplit& split,
   vae::VaeTrainer trainer(config, split, options.seed);
   trainer.setThreads(platform::currentThreadSettings().intraOpThreads);
   std::vector<double> metrics(trainer.metricNames().size());
-  for (int step = 0; step < options.vaeSteps; ++step) trainer.step(metrics, {});
+  for (int step = 0; step < options.vaeSteps; ++step) {
+    throwIfStopped(options);
+    trainer.step(metrics, {});
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -50,6 +54,14 @@ std::vector<LeaderboardEntry> scoreVae(const data::ImageSplit& split,
   weighted.nats =
       -std::accumulate(bounds.begin(), bounds.end(), 0.0) / static_cast<double>(bounds.size());
   weighted.note = "Burda et al. (2016): tighter than the ELBO, still a bound";
+  // The decoder's mean image of z ~ N(0, I), on the first of the two entries only.
+  Rng rng(options.seed + 3);
+  for (int i = 0; i < options.samples; ++i) {
+    std::vector<float> z(static_cast<std::size_t>(config.latent));
+    for (float& value : z) value = static_cast<float>(rng.normal());
+    const std::vector<float> image = trainer.decode(z);
+    elbo.samples.insert(elbo.samples.end(), image.begin(), image.end());
+  }
   return {elbo, weighted};
 }
 
