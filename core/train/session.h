@@ -97,7 +97,10 @@ class Session {
   // how a recorded run is shown at a step. A checkpoint that fails to load is reported and
   // leaves the trainer as it was. Pauses first.
   void restore(std::filesystem::path checkpoint);
+  // Asks the thread to stop and waits for it (at most the trainer's current step).
   void requestStop();
+  // Asks the thread to stop and returns at once; the destructor (or requestStop) joins it.
+  void signalStop() { m_thread.request_stop(); }
 
   // --- reads ----------------------------------------------------------------------------------
   SnapshotPtr latest() const { return m_latest.get(); }

@@ -52,7 +52,7 @@ float LabApp::drawFailureBanner(float x, float y, float width) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.05f, 0.0f, 1.0f));
   ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.8f, 0.25f, 0.1f, 1.0f));
   ImGui::Begin("##failure", nullptr,
-               kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+               kOpaquePanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();

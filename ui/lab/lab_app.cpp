@@ -183,6 +183,7 @@ void LabApp::openLesson(std::size_t index) {
     m_runs.push_back(OpenRun::live(
         original, chosen,
         liveOptions(seed, overridden ? m_options.overrides : std::vector<std::string>{})));
+    m_runs.back()->retireSessionTo(&m_reaper);
     m_focus = 0;
   } catch (const std::exception& error) {
     m_runs.clear();
@@ -373,7 +374,9 @@ void LabApp::frame() {
   glfwGetFramebufferSize(m_window, &width, &height);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, width, height);
-  glClearColor(0.9f, 0.9f, 0.9f, 1.0f);
+  // The panels draw no background (kPanelFlags): the clear is theirs.
+  const ImVec4 panelBackground = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(panelBackground.x, panelBackground.y, panelBackground.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   finishCaptures();

@@ -219,6 +219,9 @@ class LabApp {
   std::size_t m_lessonIndex = 0;
   std::string m_openError;  // why the current lesson could not be opened
 
+  // Closed runs' sessions end here, off the UI thread. Declared before m_runs: destroyed after
+  // it, so the lab's exit waits for every run folder to be final.
+  train::SessionReaper m_reaper;
   std::vector<std::unique_ptr<OpenRun>> m_runs;  // the workspace; at most kMaxOpenRuns
   // The bytes timelines, metrics and caches may hold (--memory-budget, the settings), and each
   // live run's share of the timeline part, re-split every frame between the runs open then.
@@ -278,6 +281,8 @@ class LabApp {
   FrameStats m_soakSwitchStats;   // the frames that did
   // The steady frames again, by the lesson on screen: which lesson a slow p95 comes from.
   std::map<std::string, FrameStats> m_soakLessonFrames;
+  // The soak's events that held the UI thread longest: (seconds, "lesson: event").
+  std::vector<std::pair<double, std::string>> m_soakSlowEvents;
   std::string m_soakLesson;
   std::size_t m_soakBaseRuns = 0;  // runs the lesson opened with; the twin comes after them
 };

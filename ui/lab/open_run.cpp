@@ -43,7 +43,12 @@ train::Session::TrainerFactory handOver(std::unique_ptr<train::Trainer> restored
 }  // namespace
 
 OpenRun::~OpenRun() {
-  m_session.reset();  // stop the trainer (and finish its run folder) before the views go
+  // The trainer stops before the views go. Commands the views posted hold only shared replies
+  // and values (never a view), so a session ending on the reaper may outlive them.
+  if (m_reaper)
+    m_reaper->retire(std::move(m_session));
+  else
+    m_session.reset();
   m_ui.reset();
 }
 
@@ -234,13 +239,17 @@ train::SnapshotPtr OpenRun::snapshotFor(std::optional<std::int64_t> cursor) {
     return m_shown;
   }
 
+  // Idle is read before the snapshot: a load that ends between the two reads then shows its
+  // snapshot. Read the other way round, a stale snapshot beside a fresh "idle" looked like a
+  // failed load, and the step was never loaded again (a flaky visual.compare_live).
+  const bool idle = m_session->idle();
   const auto latest = m_session->latest();
-  if (m_loadingStep && latest && latest->step == *m_loadingStep && m_session->idle()) {
+  if (m_loadingStep && latest && latest->step == *m_loadingStep && idle) {
     // The checkpoint the cursor asked for is loaded.
     m_cache.emplace_front(latest->step, latest);
     trimCache();
     m_loadingStep.reset();
-  } else if (m_loadingStep && m_session->idle() && (!latest || latest->step != *m_loadingStep)) {
+  } else if (m_loadingStep && idle && (!latest || latest->step != *m_loadingStep)) {
     m_failedSteps.push_back(*m_loadingStep);  // the load failed; its message is on its way
     m_loadingStep.reset();
   } else if (!m_loadingStep && latest && latest->step == m_shownStep && latest != m_shown) {

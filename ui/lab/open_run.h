@@ -28,6 +28,7 @@
 #include "core/run/run_info.h"
 #include "core/run/run_recorder.h"
 #include "core/train/session.h"
+#include "core/train/session_reaper.h"
 #include "ui/views/metrics_cache.h"
 #include "ui/views/view.h"
 
@@ -57,6 +58,9 @@ class OpenRun {
 
   ~OpenRun();
   OpenRun(const OpenRun&) = delete;
+  // Where this run's session goes when the run closes (LabApp's reaper): it ends there, off the
+  // UI thread. Without one the destructor waits for the trainer's current step.
+  void retireSessionTo(train::SessionReaper* reaper) { m_reaper = reaper; }
   OpenRun& operator=(const OpenRun&) = delete;
 
   bool isLive() const { return !m_recorded; }
@@ -104,6 +108,7 @@ class OpenRun {
 
   lesson::Lesson m_lesson;
   std::unique_ptr<train::Session> m_session;
+  train::SessionReaper* m_reaper = nullptr;
   std::unique_ptr<views::ModelUi> m_ui;
   views::MetricsCache m_metrics;
   std::shared_ptr<run::RunRecorder> m_recorder;  // live and recording

@@ -6,9 +6,15 @@
 
 namespace genlab::lab {
 
-inline constexpr ImGuiWindowFlags kPanelFlags =
+// The panels tile the window and share the style's WindowBg, so they draw no background of their
+// own: the lab clears the frame to WindowBg once (LabApp::drawFrame). On a software rasteriser
+// (Mesa's llvmpipe) every blended pixel costs CPU, and the panels' own backgrounds were 2.1 of
+// the 3.6 million pixels a 1920x1080 frame filled. A panel with its own colour uses
+// kOpaquePanelFlags.
+inline constexpr ImGuiWindowFlags kOpaquePanelFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+inline constexpr ImGuiWindowFlags kPanelFlags = kOpaquePanelFlags | ImGuiWindowFlags_NoBackground;
 
 inline void placeNextWindow(float x, float y, float width, float height) {
   ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);

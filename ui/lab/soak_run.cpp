@@ -2,8 +2,10 @@
 // writes what it measured as JSON (ui/lab/soak_log.h). It drives the same calls a person's
 // clicks do: open a lesson, play, "Duplicate with a change", close a run, export the window.
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 
 #include "core/platform/memory_info.h"
@@ -54,8 +56,20 @@ void LabApp::advanceSoak() {
   }
   const double elapsed = secondsSince(m_soakStart);
   for (const SoakEvent& event : m_soak->due(elapsed)) {
-    if (event.kind != SoakEventKind::kSample) m_soakEventFrame = true;
+    if (event.kind == SoakEventKind::kSample) {
+      performSoakEvent(event, elapsed);
+      continue;
+    }
+    m_soakEventFrame = true;
+    const auto start = std::chrono::steady_clock::now();
     performSoakEvent(event, elapsed);
+    // The few slowest are kept for the report: a switch that blocks the window for seconds
+    // names its lesson and what was asked.
+    m_soakSlowEvents.emplace_back(
+        secondsSince(start),
+        m_lessons[event.lesson].file.stem().string() + ": " + toString(event.kind));
+    std::sort(m_soakSlowEvents.begin(), m_soakSlowEvents.end(), std::greater<>());
+    if (m_soakSlowEvents.size() > 8) m_soakSlowEvents.pop_back();
   }
 }
 
@@ -100,12 +114,20 @@ void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
     case SoakEventKind::kCycleEnd:
       // Measured with nothing open and the heap trimmed: what stays is what the cycle kept.
       // (With a lesson open the figure depends on how far its timeline had filled.)
-      m_runs.clear();
-      platform::releaseFreeMemory();
-      m_soakLog.cycleEnded(sample());
-      std::cerr << "genlab: soak: cycle " << event.cycle + 1 << " ended at " << elapsed
-                << " s, resident " << sample().residentBytes / (1024 * 1024) << " MB\n";
-      break;
+      {
+        // The wait for the closed sessions to end (their memory is part of the figure) is the
+        // soak's own measuring, not a person's click: the tour's clock stops for it, so the next
+        // lesson keeps its whole dwell (its twin and its export).
+        const auto waitStart = std::chrono::steady_clock::now();
+        m_runs.clear();
+        m_reaper.waitUntilEmpty();
+        m_soakStart += std::chrono::steady_clock::now() - waitStart;
+        platform::releaseFreeMemory();
+        m_soakLog.cycleEnded(sample());
+        std::cerr << "genlab: soak: cycle " << event.cycle + 1 << " ended at " << elapsed
+                  << " s, resident " << sample().residentBytes / (1024 * 1024) << " MB\n";
+        break;
+      }
     case SoakEventKind::kFinish:
       finishSoak();
       break;
@@ -138,6 +160,10 @@ void LabApp::finishSoak() {
         {"count", frames["count"]}, {"median", frames["median"]}, {"p95", frames["p95"]}};
   }
   report["frames_by_lesson"] = byLesson;
+  nlohmann::json slow = nlohmann::json::array();
+  for (const auto& [seconds, what] : m_soakSlowEvents)
+    slow.push_back({{"event", what}, {"seconds", seconds}});
+  report["slowest_events"] = slow;
   std::ofstream out(m_options.soakReport);
   out << report.dump(2) << '\n';
   if (!out) {

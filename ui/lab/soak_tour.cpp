@@ -6,6 +6,24 @@
 
 namespace genlab::lab {
 
+const char* toString(SoakEventKind kind) {
+  switch (kind) {
+    case SoakEventKind::kOpenLesson:
+      return "open lesson";
+    case SoakEventKind::kStartCompare:
+      return "open twin";
+    case SoakEventKind::kEndCompare:
+      return "close twin";
+    case SoakEventKind::kSample:
+      return "sample";
+    case SoakEventKind::kCycleEnd:
+      return "cycle end";
+    case SoakEventKind::kFinish:
+      return "finish";
+  }
+  return "?";
+}
+
 namespace {
 
 // At one instant: end the cycle (its memory sample belongs to the lessons before it), then

@@ -28,6 +28,9 @@ enum class SoakEventKind {
   kFinish,        // write the report and exit
 };
 
+// "open lesson", "start twin", ...: for the report.
+const char* toString(SoakEventKind kind);
+
 struct SoakEvent {
   double at = 0.0;  // seconds since the tour began
   SoakEventKind kind = SoakEventKind::kSample;

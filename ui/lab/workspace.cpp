@@ -90,6 +90,7 @@ void LabApp::addRecordedRun(const std::filesystem::path& folder) {
   }
   try {
     m_runs.push_back(OpenRun::recorded(folder));
+    m_runs.back()->retireSessionTo(&m_reaper);
   } catch (const std::exception& error) {
     m_openError += (m_openError.empty() ? "" : "\n") + std::string(error.what());
     std::cerr << "genlab: " << error.what() << '\n';
@@ -111,6 +112,7 @@ void LabApp::resumeRun(std::size_t index) {
     // Resuming continues the same folder, whatever the recording setting says.
     options.record = true;
     auto resumed = OpenRun::resume(folder, options);
+    resumed->retireSessionTo(&m_reaper);
     m_runs[index] = std::move(resumed);
     m_scrubStep.reset();
     m_replaying = false;
@@ -141,6 +143,7 @@ void LabApp::duplicateWithChanges(const nlohmann::json& changes) {
   }
   try {
     auto twin = OpenRun::live(original, changed, liveOptions(source->seed(), overrides));
+    twin->retireSessionTo(&m_reaper);
     m_runs.push_back(std::move(twin));
     setSpeed(m_speedIndex);
     // Both start from the beginning together, so the class sees them diverge.

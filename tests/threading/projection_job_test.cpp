@@ -5,8 +5,8 @@
 #include <chrono>
 #include <thread>
 
+#include "../unit/tsne/tsne_test_util.h"
 #include "core/math/pca.h"
-#include "tsne_test_util.h"
 
 namespace genlab::math {
 namespace {
