@@ -4,6 +4,7 @@
 
 #include "app/cli/decode_hmm.h"
 #include "app/cli/export_command.h"
+#include "app/cli/fit_dbm.h"
 #include "app/cli/fit_gmm.h"
 #include "app/cli/fit_hmm.h"
 #include "app/cli/fit_nb.h"
@@ -29,6 +30,7 @@ void registerAllCommands(CLI::App& app) {
   registerFitHmm(*fit);
   registerFitNb(*fit);
   registerFitRbm(*fit);
+  registerFitDbm(*fit);
   registerFitWord2Vec(*fit);
   auto* decode = app.add_subcommand("decode", "Decode data with a saved model");
   decode->require_subcommand(1);

@@ -14,6 +14,7 @@
 #include "app/cli/binarize_option.h"
 #include "core/data/binary_images.h"
 #include "core/data/class_labels.h"
+#include "core/data/csv_cell_checks.h"
 #include "core/data/csv_matrix.h"
 #include "core/data/image_datasets.h"
 #include "core/data/json_fields.h"
@@ -49,26 +50,16 @@ struct Training {
 };
 
 std::string at(const std::string& file, const data::CsvMatrix& csv, Eigen::Index row) {
-  return file + ":" + std::to_string(csv.rowLines[static_cast<std::size_t>(row)]);
+  return data::csvRowWhere(file, csv, row);
 }
 
 // What the chosen kind needs of every value: counts (multinomial), or 0/1 (Bernoulli without
 // --binarize). The first offender is named by file, line and column.
 void checkValues(const nb::NbConfig& config, const std::string& file, const data::CsvMatrix& csv) {
-  const bool counts = config.kind == nb::NbKind::Multinomial;
-  const bool binary = config.kind == nb::NbKind::Bernoulli && !config.binarize;
-  if (!counts && !binary) return;
-  for (Eigen::Index i = 0; i < csv.values.rows(); ++i) {
-    for (Eigen::Index j = 0; j < csv.values.cols(); ++j) {
-      const double x = csv.values(i, j);
-      if ((counts && x < 0.0) || (binary && x != 0.0 && x != 1.0)) {
-        std::ostringstream message;
-        message << at(file, csv, i) << ": column " << j + 1 << " is " << x
-                << (counts ? ", a negative count (multinomial features are counts)"
-                           : ", not 0 or 1 (--binarize none needs binary data)");
-        throw DataError(message.str());
-      }
-    }
+  if (config.kind == nb::NbKind::Multinomial) {
+    data::requireNonNegativeCells(csv, file, "a negative count (multinomial features are counts)");
+  } else if (config.kind == nb::NbKind::Bernoulli && !config.binarize) {
+    data::requireBinaryCells(csv, file, "not 0 or 1 (--binarize none needs binary data)");
   }
 }
 

@@ -4,7 +4,9 @@
 #include <map>
 
 #include "core/data/point_dataset.h"
+#include "core/eval/leaderboard_trainer.h"
 #include "core/models/charrnn/charrnn_factory.h"
+#include "core/models/dbm/dbm_factory.h"
 #include "core/models/gan/gan_factory.h"
 #include "core/models/gmm/gmm_trainer.h"
 #include "core/models/hmm/hmm_dataset.h"
@@ -77,8 +79,10 @@ const std::map<std::string, Factory>& factories() {
                                                        {"nb", nb::makeNb},
                                                        {"word2vec", word2vec::makeWord2Vec},
                                                        {"rbm", rbm::makeRbm},
+                                                       {"dbm", dbm::makeDbm},
                                                        {"charrnn", charrnn::makeCharRnn},
-                                                       {"pixelcnn", pixelcnn::makePixelCnn}};
+                                                       {"pixelcnn", pixelcnn::makePixelCnn},
+                                                       {"leaderboard", eval::makeLeaderboard}};
   return table;
 }
 

@@ -123,6 +123,23 @@ else
   failures=$((failures + 1))
 fi
 
+# --- binary images, labels and Boltzmann machines ---------------------------------------------
+printf '1,0,1,0\n0,1,0.5,1\n1,1,0,0\n' >"$work/grey_cell.csv"
+expect "binary CSV: a grey value where 0/1 is needed" "grey_cell.csv:2" -- "$genlab" fit rbm --data "$work/grey_cell.csv" --hidden 2 --epochs 1
+printf '1,0\n0,1\n1,1\n0,0\n' >"$work/nb_points.csv"
+printf 'a\nb\na\n' >"$work/labels_short.csv"
+expect "Naive Bayes: a label file of the wrong length" "labels_short.csv" -- "$genlab" fit nb --data "$work/nb_points.csv" --labels "$work/labels_short.csv" --kind gaussian
+printf '1,0,1,0\n0,1,0,1\n1,1,0,0\n' >"$work/binary4.csv"
+printf '{"weights": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "visible_bias": [0, 0, 0], "hidden_bias": [0, 0]}\n' >"$work/rbm_model.json"
+expect "RBM model JSON: weights of the wrong shape" "rbm_model.json" -- "$genlab" fit rbm --data "$work/binary4.csv" --init "$work/rbm_model.json" --epochs 0
+$py - "$lessons/rbm_dreaming_digits.json" "$work/rbm_grey.json" <<'PY'
+import json, sys
+lesson = json.load(open(sys.argv[1]))
+lesson["dataset"].pop("binarize", None)  # grey digits where the RBM needs 0/1
+json.dump(lesson, open(sys.argv[2], "w"))
+PY
+expect "lesson: grey images for a binary model" "rbm_grey.json" "binarize" -- "$genlab" train "$work/rbm_grey.json" --steps 1 --out "$work/r8" --quiet
+
 # --- too large for memory -------------------------------------------------------------------
 $py - "$lessons/hmm_casino.json" "$work/huge_hmm.json" <<'PY'
 import json, sys

@@ -80,6 +80,20 @@ TEST(NiceTicksLabels, ReversedAndDegenerateRanges) {
   EXPECT_GE(d.values.size(), 2u);
 }
 
+TEST(NiceTicksLabels, ARangeOfAFewUlpsIsWidenedNotTickedAtItsRoundingStep) {
+  // Two runs' curves equal but for the last bits of a double: before the fix the tick loop
+  // never advanced (a step below the spacing of doubles) and filled memory.
+  for (const double lo : {-20.123456789, 1.0e15, 3.0e-300, -7.5}) {
+    const double hi = std::nextafter(std::nextafter(lo, HUGE_VAL), HUGE_VAL);
+    const Ticks t = niceTicks(lo, hi, 6);
+    ASSERT_GE(t.values.size(), 2u) << lo;
+    EXPECT_LE(t.values.size(), 6u) << lo;
+    EXPECT_LE(t.values.front(), lo) << lo;  // the widened range holds the values
+    EXPECT_GE(t.values.back(), hi) << lo;
+    for (std::size_t i = 1; i < t.values.size(); ++i) EXPECT_GT(t.values[i], t.values[i - 1]);
+  }
+}
+
 TEST(ViewTransform, RoundTripsAndMapsCorners) {
   const ViewTransform vt{{-2, 6, 10, 30}, {50, 20, 400, 200}};
   const Vec2 tl = vt.toPixel({-2, 30});

@@ -18,7 +18,10 @@ bool Framebuffer::resize(int width, int height) {
   width = std::max(width, 1);
   height = std::max(height, 1);
   if (width == m_width && height == m_height) return false;
-  m_color.uploadRgba8(width, height, nullptr, Filter::Linear);
+  // Shown pixel for pixel (a view sizes its framebuffer to its rectangle on screen) and read
+  // back as it is: nearest sampling gives the same pixels as linear, and costs less on a
+  // software rasteriser.
+  m_color.uploadRgba8(width, height, nullptr, Filter::Nearest);
   glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_color.id(), 0);
   const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);

@@ -136,10 +136,14 @@ Ticks niceTicks(double lo, double hi, int maxTicks) {
   maxTicks = std::max(maxTicks, 2);
   if (!std::isfinite(lo) || !std::isfinite(hi)) return t;
   if (lo > hi) std::swap(lo, hi);
-  if (lo == hi) {
-    const double h = fallbackSpan(lo) * 0.5;
-    lo -= h;
-    hi += h;
+  // A span lost in the values' own rounding (two runs equal but for their last bits) is no
+  // range: a step below the spacing of doubles at lo never advances the tick loop, which then
+  // filled memory until the process was killed (a DBM lesson beside its twin).
+  if (hi - lo <= std::max(std::abs(lo), std::abs(hi)) * 1e-9) {
+    const double centre = 0.5 * (lo + hi);
+    const double h = fallbackSpan(centre) * 0.5;
+    lo = centre - h;
+    hi = centre + h;
   }
   const double span = hi - lo;
   // Smallest nice step giving at most maxTicks ticks. The count of multiples of s in [lo, hi]
@@ -169,6 +173,7 @@ Ticks niceTicks(double lo, double hi, int maxTicks) {
   t.step = step;
   const double first = std::ceil(lo / step - 1e-9);
   const double last = std::floor(hi / step + 1e-9);
+  if (!(last - first <= 4.0 * maxTicks)) return t;  // never, by the widening above
   for (double i = first; i <= last; i += 1.0) {
     // Multiply instead of accumulating so values do not drift.
     double v = i * step;

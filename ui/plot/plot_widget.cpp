@@ -9,6 +9,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "ui/plot/opaque_image.h"
 #include "ui/plot/screen_texts.h"
 
 namespace genlab::plot {
@@ -83,9 +84,8 @@ CanvasEvents showCanvas(const char* id, PlotCanvas& canvas, const ImVec2& size,
   renderWithinBudget(canvas, physical);
   // The framebuffer's first row is the bottom of the picture: flip v.
   const auto texture = static_cast<std::uintptr_t>(canvas.framebuffer().texture().id());
-  ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(texture), origin,
-                                       ImVec2(origin.x + logical.x, origin.y + logical.y),
-                                       ImVec2(0, 1), ImVec2(1, 0));
+  addOpaqueImage(ImGui::GetWindowDrawList(), reinterpret_cast<ImTextureID>(texture), origin,
+                 ImVec2(origin.x + logical.x, origin.y + logical.y), ImVec2(0, 1), ImVec2(1, 0));
   recordCanvasTexts(canvas.texts(), origin, fbScale);
 
   if (options.showTooltip && events.hovered && !active) {

@@ -1,9 +1,11 @@
 #include "core/util/errors.h"
 #include "ui/views/charrnn/charrnn_ui.h"
+#include "ui/views/dbm/dbm_ui.h"
 #include "ui/views/gan/gan2d_ui.h"
 #include "ui/views/gan/image_gan_ui.h"
 #include "ui/views/gmm/gmm_ui.h"
 #include "ui/views/hmm/hmm_ui.h"
+#include "ui/views/leaderboard/leaderboard_ui.h"
 #include "ui/views/nb/nb_ui.h"
 #include "ui/views/pixelcnn/pixelcnn_ui.h"
 #include "ui/views/rbm/rbm_ui.h"
@@ -27,8 +29,10 @@ std::unique_ptr<ModelUi> makeModelUi(const lesson::Lesson& lesson) {
   if (lesson.model == "nb") ui = std::make_unique<NbUi>(lesson);
   if (lesson.model == "word2vec") ui = std::make_unique<Word2VecUi>(lesson);
   if (lesson.model == "rbm") ui = std::make_unique<RbmUi>(lesson.views);
+  if (lesson.model == "dbm") ui = std::make_unique<DbmUi>(lesson.views);
   if (lesson.model == "charrnn") ui = std::make_unique<CharRnnUi>(lesson);
   if (lesson.model == "pixelcnn") ui = std::make_unique<PixelCnnUi>(lesson.views);
+  if (lesson.model == "leaderboard") ui = std::make_unique<LeaderboardUi>(lesson.views);
   if (!ui) return nullptr;
   for (const auto& [key, value] : lesson.display.items()) {
     try {

@@ -56,8 +56,26 @@ struct ReceptiveField {
   std::vector<float> other;  // height * width
   Architecture ownArchitecture = Architecture::kGated;
   Architecture otherArchitecture = Architecture::kPlain;
-  int ownBlind = 0;  // pixels before (row, col) in raster order with exactly zero gradient
+  // The reach at this depth: in each row, the span of columns from the leftmost to the
+  // rightmost earlier pixel that either network sees (reachLeft > reachRight: none). A shallow
+  // stack on a large image sees only part of the past; an earlier pixel outside the spans is
+  // beyond the reach of this depth, not blind.
+  std::vector<int> reachLeft;   // height
+  std::vector<int> reachRight;  // height
+  // Earlier pixels (raster order) inside the reach with exactly zero gradient: the blind spot.
+  int ownBlind = 0;
   int otherBlind = 0;
+  bool inReach(int index) const {
+    const auto r = static_cast<std::size_t>(index / width);
+    const int c = index % width;
+    return r < reachLeft.size() && c >= reachLeft[r] && c <= reachRight[r];
+  }
+  // True when some earlier pixel is beyond the reach (the view then names that colour).
+  bool pastBeyondReach() const {
+    for (int k = 0; k < row * width + col; ++k)
+      if (!inReach(k)) return true;
+    return false;
+  }
 };
 
 // One frame of the pixel-by-pixel sampling animation (one image).

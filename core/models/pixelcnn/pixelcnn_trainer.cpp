@@ -394,13 +394,23 @@ ReceptiveField PixelCnnTrainer::receptiveField(int row, int col) {
   const torch::Tensor image =
       torch::from_blob(const_cast<float*>(m.probe->data()), {1, 1, m.height, m.width}).clone();
   const int before = out.row * m.width + out.col;
-  const auto blind = [&](const std::vector<float>& g) {
-    int zeros = 0;
-    for (int k = 0; k < before; ++k) zeros += g[static_cast<std::size_t>(k)] == 0.0f ? 1 : 0;
-    return zeros;
-  };
   out.own = toVector(inputGradient(m.net, image, out.row, out.col).abs());
   out.other = toVector(inputGradient(m.twin, image, out.row, out.col).abs());
+  out.reachLeft.assign(static_cast<std::size_t>(m.height), m.width);
+  out.reachRight.assign(static_cast<std::size_t>(m.height), -1);
+  for (int k = 0; k < before; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    if (out.own[i] == 0.0f && out.other[i] == 0.0f) continue;
+    const auto r = static_cast<std::size_t>(k / m.width);
+    out.reachLeft[r] = std::min(out.reachLeft[r], k % m.width);
+    out.reachRight[r] = std::max(out.reachRight[r], k % m.width);
+  }
+  const auto blind = [&](const std::vector<float>& g) {
+    int zeros = 0;
+    for (int k = 0; k < before; ++k)
+      zeros += g[static_cast<std::size_t>(k)] == 0.0f && out.inReach(k) ? 1 : 0;
+    return zeros;
+  };
   out.ownBlind = blind(out.own);
   out.otherBlind = blind(out.other);
   return out;

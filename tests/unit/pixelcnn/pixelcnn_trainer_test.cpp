@@ -169,6 +169,32 @@ TEST(PixelCnnTrainer, ReceptiveFieldShowsThePlainBlindSpotBesideTheGatedNone) {
   }
 }
 
+TEST(PixelCnnTrainer, PixelsBeyondAShallowStacksReachAreNotCountedBlind) {
+  // 3 layers of kernel 3 reach 4 rows up at most: from (7, 4) the top rows of an 8x8 image are
+  // beyond both stacks. They are not the blind spot: the gated stack has none, the plain one
+  // still has its own, inside the reach.
+  PixelCnnTrainer trainer(tinyConfig(), tinySplit(), 1, 1);
+  const ReceptiveField field = trainer.receptiveField(7, 4);
+  ASSERT_EQ(field.ownArchitecture, Architecture::kGated);
+  ASSERT_TRUE(field.pastBeyondReach());
+  int gatedZerosBefore = 0;
+  int beyond = 0;
+  for (int k = 0; k < 7 * 8 + 4; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    gatedZerosBefore += field.own[i] == 0.0f ? 1 : 0;
+    if (!field.inReach(k)) {
+      ++beyond;
+      EXPECT_EQ(field.own[i], 0.0f) << k;
+      EXPECT_EQ(field.other[i], 0.0f) << k;
+    }
+  }
+  EXPECT_EQ(field.reachRight[0], -1);  // row 0 is 7 rows up: out of reach
+  EXPECT_GT(beyond, 8);
+  EXPECT_EQ(gatedZerosBefore, beyond);  // every zero of the gated stack is beyond the reach
+  EXPECT_EQ(field.ownBlind, 0);
+  EXPECT_GT(field.otherBlind, 0);
+}
+
 TEST(PixelCnnTrainer, AnimationDrawsOneImagePixelByPixel) {
   PixelCnnTrainer trainer(tinyConfig(), tinySplit(), 1, 1);
   SamplingFrame frame = trainer.animate(10);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "ui/plot/opaque_image.h"
 #include "ui/plot/screen_texts.h"
 
 namespace genlab::views::hmmui {
@@ -77,10 +78,10 @@ PixelFrame placePixelCanvas(const char* id, PixelCanvas& canvas, ImVec2 size,
 void showPixelCanvas(const PixelFrame& frame, const PixelCanvas& canvas) {
   // The framebuffer's first row is the bottom of the picture: flip v.
   const auto texture = static_cast<std::uintptr_t>(canvas.framebuffer().texture().id());
-  ImGui::GetWindowDrawList()->AddImage(
-      reinterpret_cast<ImTextureID>(texture), frame.origin,
-      ImVec2(frame.origin.x + frame.logical.x, frame.origin.y + frame.logical.y), ImVec2(0, 1),
-      ImVec2(1, 0));
+  plot::addOpaqueImage(ImGui::GetWindowDrawList(), reinterpret_cast<ImTextureID>(texture),
+                       frame.origin,
+                       ImVec2(frame.origin.x + frame.logical.x, frame.origin.y + frame.logical.y),
+                       ImVec2(0, 1), ImVec2(1, 0));
   plot::recordBatchTexts(canvas.text().drawn(), frame.origin, frame.logical, frame.fbScale);
 }
 

@@ -20,8 +20,10 @@ using pixelcnnui::greyCell;
 using pixelcnnui::GridHit;
 using pixelcnnui::outlineCell;
 
-constexpr ImU32 kChosen = IM_COL32(213, 94, 0, 255);    // Okabe-Ito vermilion
-constexpr ImU32 kBlind = IM_COL32(204, 121, 167, 255);  // reddish purple: blind
+constexpr ImU32 kChosen = IM_COL32(213, 94, 0, 255);         // Okabe-Ito vermilion
+constexpr ImU32 kBlind = IM_COL32(204, 121, 167, 255);       // reddish purple: blind
+constexpr ImU32 kOutOfReach = IM_COL32(150, 150, 150, 255);  // mid grey: beyond this depth
+constexpr ImU32 kFuture = IM_COL32(235, 235, 235, 255);      // pale grey: not yet drawn
 constexpr auto kFieldPeriod = std::chrono::milliseconds(500);
 
 template <class T, class Fn>
@@ -35,13 +37,14 @@ std::string name(pixelcnn::Architecture a) {
   return std::string(pixelcnn::toString(a));
 }
 
-// A cell of a receptive field: the future (at or after the pixel) pale, blind earlier pixels
-// purple, seen pixels blue with strength growing with |gradient| (square root, so weak but
-// non-zero paths stay visible).
-ImU32 fieldCell(const std::vector<float>& g, float top, int index, int chosen) {
-  if (index >= chosen) return IM_COL32(235, 235, 235, 255);
+// A cell of a receptive field: the future (at or after the pixel) pale, earlier pixels beyond
+// the reach mid grey, blind earlier pixels in reach purple, seen pixels blue with strength
+// growing with |gradient| (square root, so weak but non-zero paths stay visible).
+ImU32 fieldCell(const pixelcnn::ReceptiveField& field, const std::vector<float>& g, float top,
+                int index, int chosen) {
+  if (index >= chosen) return kFuture;
   const float v = g[static_cast<std::size_t>(index)];
-  if (v == 0.0f) return kBlind;
+  if (v == 0.0f) return field.inReach(index) ? kBlind : kOutOfReach;
   const float s = std::sqrt(v / top);
   const auto mix = [s](int lo, int hi) {
     return static_cast<int>(std::lround(lo + (hi - lo) * s));
@@ -84,11 +87,14 @@ void PixelCnnReceptiveView::draw(ViewContext& context, ImVec2 size) {
 
   // The legend's own height at this width (it wraps to more lines in a narrow side view); it
   // is left out rather than pushing the grids out of the view when it would take half of it.
-  char legend[200];
+  char legend[320];
+  const bool reachShown = m_field && m_field->pastBeyondReach();
   std::snprintf(legend, sizeof legend,
                 "Click a pixel. Blue: pixels the logit of (%d, %d) depends on (darker: larger "
-                "gradient); purple: earlier pixels it cannot see; grey: not yet drawn.",
-                m_row, m_col);
+                "gradient); purple: earlier pixels in reach it cannot see (the blind spot);%s "
+                "pale: not yet drawn.",
+                m_row, m_col,
+                reachShown ? " dark grey: earlier pixels beyond the reach of this depth;" : "");
   const float legendHeight = ImGui::CalcTextSize(legend, nullptr, false, size.x).y;
   const bool showLegend = legendHeight + 6.0f < 0.5f * size.y;
   const float footer = showLegend ? legendHeight + 6.0f + ImGui::GetStyle().ItemSpacing.y : 0.0f;
@@ -111,7 +117,7 @@ void PixelCnnReceptiveView::draw(ViewContext& context, ImVec2 size) {
                 std::to_string(blind) + (blind == 1 ? " earlier pixel" : " earlier pixels") +
                 " blind";
       const float top = std::max(1e-30f, *std::max_element(g.begin(), g.end()));
-      colour = [&g, top, chosen](int i) { return fieldCell(g, top, i, chosen); };
+      colour = [this, &g, top, chosen](int i) { return fieldCell(*m_field, g, top, i, chosen); };
     }
     const GridHit hit = drawPixelGrid(side == 0 ? "##own" : "##other", caption, snap->height,
                                       snap->width, half, colour);
