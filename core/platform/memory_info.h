@@ -19,6 +19,11 @@ std::string memoryShortfall(std::uint64_t needed);
 // VmRSS from /proc/self/status: resident bytes of this process now (0 when unreadable).
 std::uint64_t residentBytes();
 
+// Bytes the C heap has handed out and not had back (glibc's mallinfo2, every arena, mmapped
+// blocks included). Against residentBytes() it tells a store that keeps memory (both grow) from
+// memory the allocator or a driver keeps (only the resident figure grows).
+std::uint64_t heapInUseBytes();
+
 // Hands the heap's free memory back to the kernel (glibc's malloc_trim), so that resident
 // memory measures what is in use rather than what allocator.h keeps for reuse.
 void releaseFreeMemory();

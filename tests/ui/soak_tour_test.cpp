@@ -79,5 +79,24 @@ TEST(SoakLog, GrowthComparesLaterCycleEndsWithTheFirst) {
   EXPECT_EQ(report["frames"]["p95"], 12.0);
 }
 
+TEST(SoakLog, KeptByLessonIsTheChangeAcrossEachLessonsClose) {
+  SoakLog log;
+  log.settled({0.0, 1000, "(start)", 0, 500});
+  log.settled({5.0, 1100, "a", 0, 560});  // a: +100 resident, +60 heap
+  log.settled({9.0, 1090, "b", 0, 550});  // b: -10, -10
+  log.settled({14.0, 1150, "a", 1, 600});  // a again: +60, +50
+  log.settled({18.0, 1150, "b", 1, 600});  // b: 0, 0
+  const auto kept = log.keptByLesson();
+  ASSERT_EQ(kept.size(), 2u);  // the baseline is no lesson
+  EXPECT_EQ(kept.at("a").residentBytes, (std::vector<std::int64_t>{100, 60}));
+  EXPECT_EQ(kept.at("a").heapBytes, (std::vector<std::int64_t>{60, 50}));
+  EXPECT_EQ(kept.at("b").residentBytes, (std::vector<std::int64_t>{-10, 0}));
+  EXPECT_EQ(kept.at("b").heapBytes, (std::vector<std::int64_t>{-10, 0}));
+  const auto report = log.report({}, 1.0, 1.0);
+  EXPECT_EQ(report["settled"].size(), 5u);
+  EXPECT_NEAR(report["kept_by_lesson"]["a"]["resident_mb"][1].get<double>(),
+              60.0 / (1024.0 * 1024.0), 1e-15);
+}
+
 }  // namespace
 }  // namespace genlab::lab

@@ -125,6 +125,7 @@ class LabApp {
   void performSoakEvent(const SoakEvent& event, double elapsed);
   void finishSoak();
   void exportSoakWindow();
+  void settleForSoak();  // close every run, wait for its session to end, trim the heap
   void rememberWindowGeometry();
 
   // file_actions.cpp
@@ -284,6 +285,10 @@ class LabApp {
   // The soak's events that held the UI thread longest: (seconds, "lesson: event").
   std::vector<std::pair<double, std::string>> m_soakSlowEvents;
   std::string m_soakLesson;
+  // Time this frame spent in settleForSoak: the soak's own measuring, left out of the frame's and
+  // the event's time.
+  std::chrono::steady_clock::duration m_soakMeasuring{};
+  bool m_soakSettledSinceOpen = false;  // a cycle's end measured the lesson that just closed
   std::size_t m_soakBaseRuns = 0;  // runs the lesson opened with; the twin comes after them
 };
 

@@ -14,7 +14,14 @@ nlohmann::json toJson(const SoakSample& sample) {
   return {{"seconds", sample.seconds},
           {"resident_mb", megabytes(sample.residentBytes)},
           {"lesson", sample.lesson},
-          {"cycle", sample.cycle}};
+          {"cycle", sample.cycle},
+          {"heap_mb", megabytes(sample.heapBytes)}};
+}
+
+nlohmann::json megabytesOf(const std::vector<std::int64_t>& bytes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const std::int64_t b : bytes) out.push_back(megabytes(b));
+  return out;
 }
 
 }  // namespace
@@ -43,12 +50,28 @@ std::optional<double> SoakLog::peakGrowthAfterFirstCycle() const {
   return static_cast<double>(later) / static_cast<double>(first) - 1.0;
 }
 
+std::map<std::string, SoakKept> SoakLog::keptByLesson() const {
+  std::map<std::string, SoakKept> kept;
+  for (std::size_t i = 1; i < m_settled.size(); ++i) {
+    SoakKept& lesson = kept[m_settled[i].lesson];
+    lesson.residentBytes.push_back(m_settled[i].residentBytes - m_settled[i - 1].residentBytes);
+    lesson.heapBytes.push_back(m_settled[i].heapBytes - m_settled[i - 1].heapBytes);
+  }
+  return kept;
+}
+
 nlohmann::json SoakLog::report(const nlohmann::json& frames, double dwellSeconds,
                                double sampleSeconds) const {
   nlohmann::json samples = nlohmann::json::array();
   for (const SoakSample& s : m_samples) samples.push_back(toJson(s));
   nlohmann::json cycleEnds = nlohmann::json::array();
   for (const SoakSample& s : m_cycleEnds) cycleEnds.push_back(toJson(s));
+  nlohmann::json settled = nlohmann::json::array();
+  for (const SoakSample& s : m_settled) settled.push_back(toJson(s));
+  nlohmann::json kept = nlohmann::json::object();
+  for (const auto& [lesson, figures] : keptByLesson())
+    kept[lesson] = {{"resident_mb", megabytesOf(figures.residentBytes)},
+                    {"heap_mb", megabytesOf(figures.heapBytes)}};
   const auto growth = growthAfterFirstCycle();
   const auto peakGrowth = peakGrowthAfterFirstCycle();
   return {{"dwell_seconds", dwellSeconds},
@@ -56,6 +79,8 @@ nlohmann::json SoakLog::report(const nlohmann::json& frames, double dwellSeconds
           {"cycles", m_cycleEnds.size()},
           {"cycle_ends", cycleEnds},
           {"samples", samples},
+          {"settled", settled},
+          {"kept_by_lesson", kept},
           {"growth_after_first_cycle", growth ? nlohmann::json(*growth) : nlohmann::json()},
           {"peak_growth_after_first_cycle",
            peakGrowth ? nlohmann::json(*peakGrowth) : nlohmann::json()},

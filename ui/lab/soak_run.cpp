@@ -62,11 +62,13 @@ void LabApp::advanceSoak() {
     }
     m_soakEventFrame = true;
     const auto start = std::chrono::steady_clock::now();
+    const auto measuringBefore = m_soakMeasuring;
     performSoakEvent(event, elapsed);
     // The few slowest are kept for the report: a switch that blocks the window for seconds
     // names its lesson and what was asked.
     m_soakSlowEvents.emplace_back(
-        secondsSince(start),
+        secondsSince(start) -
+            std::chrono::duration<double>(m_soakMeasuring - measuringBefore).count(),
         m_lessons[event.lesson].file.stem().string() + ": " + toString(event.kind));
     std::sort(m_soakSlowEvents.begin(), m_soakSlowEvents.end(), std::greater<>());
     if (m_soakSlowEvents.size() > 8) m_soakSlowEvents.pop_back();
@@ -77,10 +79,19 @@ void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
   const std::string lesson = m_lessons[event.lesson].file.stem().string();
   const auto sample = [&] {
     return SoakSample{elapsed, static_cast<std::int64_t>(platform::residentBytes()), lesson,
-                      event.cycle};
+                      event.cycle, static_cast<std::int64_t>(platform::heapInUseBytes())};
   };
   switch (event.kind) {
     case SoakEventKind::kOpenLesson:
+      // What the lesson before kept is measured before this one opens (the first figure is the
+      // baseline); a cycle's end has just measured it.
+      if (!m_soakSettledSinceOpen) {
+        settleForSoak();
+        SoakSample before = sample();
+        before.lesson = m_soakLesson.empty() ? "(start)" : m_soakLesson;
+        m_soakLog.settled(before);
+      }
+      m_soakSettledSinceOpen = false;
       m_soakLesson = lesson;
       openLesson(event.lesson);
       if (m_runs.empty()) {
@@ -115,15 +126,12 @@ void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
       // Measured with nothing open and the heap trimmed: what stays is what the cycle kept.
       // (With a lesson open the figure depends on how far its timeline had filled.)
       {
-        // The wait for the closed sessions to end (their memory is part of the figure) is the
-        // soak's own measuring, not a person's click: the tour's clock stops for it, so the next
-        // lesson keeps its whole dwell (its twin and its export).
-        const auto waitStart = std::chrono::steady_clock::now();
-        m_runs.clear();
-        m_reaper.waitUntilEmpty();
-        m_soakStart += std::chrono::steady_clock::now() - waitStart;
-        platform::releaseFreeMemory();
+        settleForSoak();
         m_soakLog.cycleEnded(sample());
+        SoakSample after = sample();
+        after.lesson = m_soakLesson;  // the lesson that just closed
+        m_soakLog.settled(after);
+        m_soakSettledSinceOpen = true;
         std::cerr << "genlab: soak: cycle " << event.cycle + 1 << " ended at " << elapsed
                   << " s, resident " << sample().residentBytes / (1024 * 1024) << " MB\n";
         break;
@@ -132,6 +140,19 @@ void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
       finishSoak();
       break;
   }
+}
+
+void LabApp::settleForSoak() {
+  // The wait for the closed sessions to end (their memory is part of the figure) is the soak's
+  // own measuring, not a person's click: the tour's clock stops for it, so the next lesson keeps
+  // its whole dwell (its twin and its export).
+  const auto waitStart = std::chrono::steady_clock::now();
+  m_runs.clear();
+  m_reaper.waitUntilEmpty();
+  platform::releaseFreeMemory();
+  const auto waited = std::chrono::steady_clock::now() - waitStart;
+  m_soakStart += waited;
+  m_soakMeasuring += waited;
 }
 
 void LabApp::exportSoakWindow() {
