@@ -64,11 +64,15 @@ void LabApp::advanceSoak() {
     const auto start = std::chrono::steady_clock::now();
     const auto measuringBefore = m_soakMeasuring;
     performSoakEvent(event, elapsed);
+    // The tour's clock stops while an event is performed: a lesson that takes seconds to open
+    // keeps its whole dwell, and its twin, its export and the next lesson are not pushed into
+    // one frame (where the report could be written before the export it counts).
+    const auto took = std::chrono::steady_clock::now() - start;
+    m_soakStart += took;
     // The few slowest are kept for the report: a switch that blocks the window for seconds
-    // names its lesson and what was asked.
+    // names its lesson and what was asked. The soak's own settling is not part of it.
     m_soakSlowEvents.emplace_back(
-        secondsSince(start) -
-            std::chrono::duration<double>(m_soakMeasuring - measuringBefore).count(),
+        std::chrono::duration<double>(took - (m_soakMeasuring - measuringBefore)).count(),
         m_lessons[event.lesson].file.stem().string() + ": " + toString(event.kind));
     std::sort(m_soakSlowEvents.begin(), m_soakSlowEvents.end(), std::greater<>());
     if (m_soakSlowEvents.size() > 8) m_soakSlowEvents.pop_back();
@@ -137,6 +141,7 @@ void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
         break;
       }
     case SoakEventKind::kFinish:
+      if (m_soakExportPending) exportSoakWindow();  // counted before the report is written
       finishSoak();
       break;
   }
@@ -144,15 +149,13 @@ void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
 
 void LabApp::settleForSoak() {
   // The wait for the closed sessions to end (their memory is part of the figure) is the soak's
-  // own measuring, not a person's click: the tour's clock stops for it, so the next lesson keeps
-  // its whole dwell (its twin and its export).
+  // own measuring, not a person's click: it is left out of the frame's time (and, as every
+  // event, out of the tour's clock).
   const auto waitStart = std::chrono::steady_clock::now();
   m_runs.clear();
   m_reaper.waitUntilEmpty();
   platform::releaseFreeMemory();
-  const auto waited = std::chrono::steady_clock::now() - waitStart;
-  m_soakStart += waited;
-  m_soakMeasuring += waited;
+  m_soakMeasuring += std::chrono::steady_clock::now() - waitStart;
 }
 
 void LabApp::exportSoakWindow() {
