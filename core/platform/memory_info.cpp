@@ -44,6 +44,10 @@ std::uint64_t residentBytes() {
   return procKilobytes("/proc/self/status", "VmRSS").value_or(0);
 }
 
+std::uint64_t residentAnonymousBytes() {
+  return procKilobytes("/proc/self/status", "RssAnon").value_or(0);
+}
+
 std::uint64_t heapInUseBytes() {
   const struct mallinfo2 info = ::mallinfo2();
   return static_cast<std::uint64_t>(info.uordblks) + static_cast<std::uint64_t>(info.hblkhd);

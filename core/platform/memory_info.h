@@ -19,6 +19,11 @@ std::string memoryShortfall(std::uint64_t needed);
 // VmRSS from /proc/self/status: resident bytes of this process now (0 when unreadable).
 std::uint64_t residentBytes();
 
+// RssAnon from /proc/self/status: the resident part of residentBytes() that is the process's own
+// memory (heap, mmapped blocks, stacks), without the pages of shared libraries and files read in
+// (RssFile), which the kernel drops and reads back as it needs (0 when unreadable).
+std::uint64_t residentAnonymousBytes();
+
 // Bytes the C heap has handed out and not had back (glibc's mallinfo2, every arena, mmapped
 // blocks included). Against residentBytes() it tells a store that keeps memory (both grow) from
 // memory the allocator or a driver keeps (only the resident figure grows).

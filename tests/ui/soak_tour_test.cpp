@@ -65,11 +65,13 @@ TEST(SoakLog, GrowthComparesLaterCycleEndsWithTheFirst) {
   EXPECT_FALSE(log.growthAfterFirstCycle());
   log.sample({1.0, 900, "a", 0});
   log.sample({2.0, 1000, "b", 0});
-  log.cycleEnded({3.0, 800, "b", 0});
+  log.cycleEnded({3.0, 800, "b", 0, 100, 400});
   EXPECT_FALSE(log.growthAfterFirstCycle());  // one cycle says nothing about growth
   log.sample({4.0, 1050, "a", 1});
-  log.cycleEnded({6.0, 840, "b", 1});
-  log.cycleEnded({9.0, 820, "b", 2});
+  log.cycleEnded({6.0, 840, "b", 1, 100, 404});
+  log.cycleEnded({9.0, 820, "b", 2, 100, 408});
+  // Anonymous memory alone: 408 over 400, 2% (the file pages made the rest of the 5%).
+  EXPECT_NEAR(*log.anonymousGrowthAfterFirstCycle(), 0.02, 1e-12);
   // The worst later cycle end (840) against the first (800): 5%, not the 2.5% of the last.
   EXPECT_NEAR(*log.growthAfterFirstCycle(), 0.05, 1e-12);
   EXPECT_NEAR(*log.peakGrowthAfterFirstCycle(), 0.05, 1e-12);  // 1050 over 1000
@@ -82,8 +84,8 @@ TEST(SoakLog, GrowthComparesLaterCycleEndsWithTheFirst) {
 TEST(SoakLog, KeptByLessonIsTheChangeAcrossEachLessonsClose) {
   SoakLog log;
   log.settled({0.0, 1000, "(start)", 0, 500});
-  log.settled({5.0, 1100, "a", 0, 560});  // a: +100 resident, +60 heap
-  log.settled({9.0, 1090, "b", 0, 550});  // b: -10, -10
+  log.settled({5.0, 1100, "a", 0, 560});   // a: +100 resident, +60 heap
+  log.settled({9.0, 1090, "b", 0, 550});   // b: -10, -10
   log.settled({14.0, 1150, "a", 1, 600});  // a again: +60, +50
   log.settled({18.0, 1150, "b", 1, 600});  // b: 0, 0
   const auto kept = log.keptByLesson();

@@ -289,7 +289,7 @@ class LabApp {
   // the event's time.
   std::chrono::steady_clock::duration m_soakMeasuring{};
   bool m_soakSettledSinceOpen = false;  // a cycle's end measured the lesson that just closed
-  std::size_t m_soakBaseRuns = 0;  // runs the lesson opened with; the twin comes after them
+  std::size_t m_soakBaseRuns = 0;       // runs the lesson opened with; the twin comes after them
 };
 
 }  // namespace genlab::lab

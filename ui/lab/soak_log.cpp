@@ -15,7 +15,8 @@ nlohmann::json toJson(const SoakSample& sample) {
           {"resident_mb", megabytes(sample.residentBytes)},
           {"lesson", sample.lesson},
           {"cycle", sample.cycle},
-          {"heap_mb", megabytes(sample.heapBytes)}};
+          {"heap_mb", megabytes(sample.heapBytes)},
+          {"anonymous_mb", megabytes(sample.anonymousBytes)}};
 }
 
 nlohmann::json megabytesOf(const std::vector<std::int64_t>& bytes) {
@@ -24,14 +25,23 @@ nlohmann::json megabytesOf(const std::vector<std::int64_t>& bytes) {
   return out;
 }
 
+// The largest later cycle end's figure over the first's, minus one.
+std::optional<double> growthOf(const std::vector<SoakSample>& cycleEnds,
+                               std::int64_t SoakSample::*figure) {
+  if (cycleEnds.size() < 2 || cycleEnds.front().*figure <= 0) return std::nullopt;
+  std::int64_t later = 0;
+  for (std::size_t i = 1; i < cycleEnds.size(); ++i) later = std::max(later, cycleEnds[i].*figure);
+  return static_cast<double>(later) / static_cast<double>(cycleEnds.front().*figure) - 1.0;
+}
+
 }  // namespace
 
 std::optional<double> SoakLog::growthAfterFirstCycle() const {
-  if (m_cycleEnds.size() < 2 || m_cycleEnds.front().residentBytes <= 0) return std::nullopt;
-  std::int64_t later = 0;
-  for (std::size_t i = 1; i < m_cycleEnds.size(); ++i)
-    later = std::max(later, m_cycleEnds[i].residentBytes);
-  return static_cast<double>(later) / static_cast<double>(m_cycleEnds.front().residentBytes) - 1.0;
+  return growthOf(m_cycleEnds, &SoakSample::residentBytes);
+}
+
+std::optional<double> SoakLog::anonymousGrowthAfterFirstCycle() const {
+  return growthOf(m_cycleEnds, &SoakSample::anonymousBytes);
 }
 
 std::optional<double> SoakLog::peakGrowthAfterFirstCycle() const {
@@ -56,6 +66,7 @@ std::map<std::string, SoakKept> SoakLog::keptByLesson() const {
     SoakKept& lesson = kept[m_settled[i].lesson];
     lesson.residentBytes.push_back(m_settled[i].residentBytes - m_settled[i - 1].residentBytes);
     lesson.heapBytes.push_back(m_settled[i].heapBytes - m_settled[i - 1].heapBytes);
+    lesson.anonymousBytes.push_back(m_settled[i].anonymousBytes - m_settled[i - 1].anonymousBytes);
   }
   return kept;
 }
@@ -71,8 +82,10 @@ nlohmann::json SoakLog::report(const nlohmann::json& frames, double dwellSeconds
   nlohmann::json kept = nlohmann::json::object();
   for (const auto& [lesson, figures] : keptByLesson())
     kept[lesson] = {{"resident_mb", megabytesOf(figures.residentBytes)},
-                    {"heap_mb", megabytesOf(figures.heapBytes)}};
+                    {"heap_mb", megabytesOf(figures.heapBytes)},
+                    {"anonymous_mb", megabytesOf(figures.anonymousBytes)}};
   const auto growth = growthAfterFirstCycle();
+  const auto anonymousGrowth = anonymousGrowthAfterFirstCycle();
   const auto peakGrowth = peakGrowthAfterFirstCycle();
   return {{"dwell_seconds", dwellSeconds},
           {"sample_seconds", sampleSeconds},
@@ -82,6 +95,8 @@ nlohmann::json SoakLog::report(const nlohmann::json& frames, double dwellSeconds
           {"settled", settled},
           {"kept_by_lesson", kept},
           {"growth_after_first_cycle", growth ? nlohmann::json(*growth) : nlohmann::json()},
+          {"anonymous_growth_after_first_cycle",
+           anonymousGrowth ? nlohmann::json(*anonymousGrowth) : nlohmann::json()},
           {"peak_growth_after_first_cycle",
            peakGrowth ? nlohmann::json(*peakGrowth) : nlohmann::json()},
           {"comparisons", m_comparisons},

@@ -16,7 +16,8 @@ struct SoakSample {
   std::int64_t residentBytes = 0;
   std::string lesson;
   int cycle = 0;
-  std::int64_t heapBytes = 0;  // C heap in use (platform::heapInUseBytes); 0 where not taken
+  std::int64_t heapBytes = 0;       // C heap in use (platform::heapInUseBytes); 0 where not taken
+  std::int64_t anonymousBytes = 0;  // platform::residentAnonymousBytes; 0 where not taken
 };
 
 // What one lesson kept: the settled figures (every run closed and ended, heap trimmed) after it
@@ -24,6 +25,7 @@ struct SoakSample {
 struct SoakKept {
   std::vector<std::int64_t> residentBytes;
   std::vector<std::int64_t> heapBytes;
+  std::vector<std::int64_t> anonymousBytes;
 };
 
 class SoakLog {
@@ -44,6 +46,10 @@ class SoakLog {
   // leak.
   // Nothing until two cycles have ended.
   std::optional<double> growthAfterFirstCycle() const;
+
+  // The same growth of the anonymous resident memory (RssAnon: heap, stacks, mapped blocks)
+  // alone, without the library and file pages that the resident figure also counts.
+  std::optional<double> anonymousGrowthAfterFirstCycle() const;
 
   // The largest sample taken after the first cycle, over the largest taken during it, minus one:
   // the same question asked of the peaks rather than the cycle ends.

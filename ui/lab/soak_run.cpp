@@ -82,8 +82,12 @@ void LabApp::advanceSoak() {
 void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
   const std::string lesson = m_lessons[event.lesson].file.stem().string();
   const auto sample = [&] {
-    return SoakSample{elapsed, static_cast<std::int64_t>(platform::residentBytes()), lesson,
-                      event.cycle, static_cast<std::int64_t>(platform::heapInUseBytes())};
+    return SoakSample{elapsed,
+                      static_cast<std::int64_t>(platform::residentBytes()),
+                      lesson,
+                      event.cycle,
+                      static_cast<std::int64_t>(platform::heapInUseBytes()),
+                      static_cast<std::int64_t>(platform::residentAnonymousBytes())};
   };
   switch (event.kind) {
     case SoakEventKind::kOpenLesson:
