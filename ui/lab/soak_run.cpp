@@ -135,13 +135,13 @@ void LabApp::performSoakEvent(const SoakEvent& event, double elapsed) {
       // (With a lesson open the figure depends on how far its timeline had filled.)
       {
         settleForSoak();
-        m_soakLog.cycleEnded(sample());
-        SoakSample after = sample();
-        after.lesson = m_soakLesson;  // the lesson that just closed
-        m_soakLog.settled(after);
+        SoakSample ended = sample();  // one reading for the cycle's end and the lesson's figure
+        ended.lesson = m_soakLesson;  // the lesson that just closed
+        m_soakLog.cycleEnded(ended);
+        m_soakLog.settled(ended);
         m_soakSettledSinceOpen = true;
         std::cerr << "genlab: soak: cycle " << event.cycle + 1 << " ended at " << elapsed
-                  << " s, resident " << sample().residentBytes / (1024 * 1024) << " MB\n";
+                  << " s, resident " << ended.residentBytes / (1024 * 1024) << " MB\n";
         break;
       }
     case SoakEventKind::kFinish:
