@@ -23,10 +23,11 @@ std::string DbmSecondFiltersView::caption(const rbm::RbmSnapshot& base) const {
   const auto* snap = dynamic_cast<const dbm::DbmSnapshot*>(&base);
   if (!snap) return "";
   char text[200];
-  std::snprintf(text, sizeof text,
-                "%d h2 units, each a weighted sum of the layer 1 filters: white +%.2f, black -%.2f",
-                snap->hidden2, static_cast<double>(snap->secondFilterScale),
-                static_cast<double>(snap->secondFilterScale));
+  std::snprintf(
+      text, sizeof text,
+      "%d h2 units, each a weighted sum of the layer 1 filters: white +%.2g, grey 0, black -%.2g",
+      snap->hidden2, static_cast<double>(snap->secondFilterScale),
+      static_cast<double>(snap->secondFilterScale));
   return text;
 }
 

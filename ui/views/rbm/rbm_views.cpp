@@ -74,7 +74,7 @@ RbmImageGridView::Grid RbmFiltersView::grid(const rbm::RbmSnapshot& snap) const 
 
 std::string RbmFiltersView::caption(const rbm::RbmSnapshot& snap) const {
   char text[160];
-  std::snprintf(text, sizeof text, "%d units: white +%.2f, grey 0, black -%.2f", snap.hidden,
+  std::snprintf(text, sizeof text, "%d units: white +%.2g, grey 0, black -%.2g", snap.hidden,
                 static_cast<double>(snap.filterScale), static_cast<double>(snap.filterScale));
   return text;
 }
