@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial: drives the window with xdotool, which needs it to be the only window with focus
 # The lab's E key (a real key press through xdotool): with the mouse over a view of a recorded
 # run, E writes that view as a PNG at twice its on-screen size into the default folder
 # (~/genlab-exports when there is no ~/Pictures) and says where in the status bar; the file is

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial: measures frame times, which other tests on the same two cores would inflate
 # The lab keeps drawing while a trainer runs flat out: the GMM lesson with tol=0 (it never
 # converges, so it never pauses), 300 frames at 1280x800, frame times reported as JSON.
 #

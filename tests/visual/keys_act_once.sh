@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial: drives the window with xdotool, which needs it to be the only window with focus
 # Real key presses (XTEST, through xdotool) in a real lab window: with the mouse over each part
 # of the window in turn, every Space toggles training exactly once, Right takes exactly one
 # step, R resets to step 0, and a held Space (auto-repeat) toggles once. The state is read from

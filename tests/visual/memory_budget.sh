@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial: measures resident memory while the lesson plays
 # The lab keeps what grows with training within its memory budget: the casino lesson with a
 # 100,000-step sequence and 8 states (a snapshot is about 20 MB: three 100,000 x 8 tables), played
 # flat out with --memory-budget 128M. Before budgets by bytes its timeline kept up to 256 such

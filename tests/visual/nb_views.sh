@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial: drives the window with xdotool, which needs it to be the only window with focus
 # The Naive Bayes lessons in the real lab window at 1920x1080, normal and presentation mode:
 #  - "why naive": the side-by-side picture titles both models with their held-out accuracy and
 #    the full-covariance model wins on these correlated classes; both plots are shaded (many

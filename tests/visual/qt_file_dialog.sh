@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial: drives the window with xdotool, which needs it to be the only window with focus
 # Files through Qt in the real lab window, with real key presses (XTEST, through xdotool):
 #  - Ctrl+O opens Qt's file dialog as a window of its own; Escape cancels it, and the lab's
 #    window draws again afterwards (where the dialog was it shows what it showed before, and a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial: measures frame times and memory, which other tests on the same cores would disturb
 # The short soak (docs/SOAK.md has the 20-minute one): the lab tours every lesson twice, each
 # with a live twin opened and closed and the window exported, resident memory sampled each
 # second. Passes when memory at the end of the second pass is within 5% of the end of the first

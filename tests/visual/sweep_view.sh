@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# serial: drives the window with xdotool, which needs it to be the only window with focus
 # The sweep view, end to end: sweeps of a classical lesson are trained headless with
 # `genlab train` (one run folder per grid value and seed), opened with --sweep, and checked from
 # the layout report and the screenshot: one mean per grid point with a band over its seeds drawn
