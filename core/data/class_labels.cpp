@@ -14,14 +14,14 @@
 namespace genlab::data {
 namespace {
 
-std::string_view trim(std::string_view s) {
+std::string_view trimLabel(std::string_view s) {
   const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
   while (!s.empty() && blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && blank(s.back())) s.remove_suffix(1);
   return s;
 }
 
-bool parseNumber(std::string_view text, double& out) {
+bool parseLabelNumber(std::string_view text, double& out) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   if (text.empty()) return false;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -56,7 +56,7 @@ ClassLabels readClassLabels(const std::filesystem::path& path) {
   std::size_t lineNumber = 0;
   while (std::getline(in, line)) {
     ++lineNumber;
-    const std::string_view label = trim(line);
+    const std::string_view label = trimLabel(line);
     if (label.empty() || label.front() == '#') continue;
     if (label.find(',') != std::string_view::npos) {
       throw DataError(name + ":" + std::to_string(lineNumber) +
@@ -71,7 +71,7 @@ ClassLabels readClassLabels(const std::filesystem::path& path) {
   std::vector<double> numbers(texts.size());
   bool allNumbers = true;
   for (std::size_t i = 0; i < texts.size() && allNumbers; ++i) {
-    allNumbers = parseNumber(texts[i], numbers[i]);
+    allNumbers = parseLabelNumber(texts[i], numbers[i]);
   }
   if (allNumbers) {
     assignClasses(numbers, texts, result);

@@ -10,14 +10,15 @@
 namespace genlab::data {
 namespace {
 
-constexpr const char* kPrefix = "dataset";
+constexpr const char* kImagePrefix = "dataset";
 
-std::string key(std::string_view name) {
-  return joinKey(kPrefix, name);
+std::string imageKey(std::string_view name) {
+  return joinKey(kImagePrefix, name);
 }
 
 int readLimit(const nlohmann::json& spec, const char* name) {
-  return spec.contains(name) ? static_cast<int>(readInt(spec[name], key(name), 1, 10'000'000)) : 0;
+  return spec.contains(name) ? static_cast<int>(readInt(spec[name], imageKey(name), 1, 10'000'000))
+                             : 0;
 }
 
 std::filesystem::path resolve(const std::filesystem::path& path,
@@ -51,9 +52,9 @@ ImageSet slice(const ImageSet& all, const std::vector<int>& order, std::size_t f
 }
 
 ImageSplit fashionMnist(const nlohmann::json& spec) {
-  requireObjectWithKeys(spec, kPrefix, {"kind", "dir", "train", "test", "binarize"});
+  requireObjectWithKeys(spec, kImagePrefix, {"kind", "dir", "train", "test", "binarize"});
   std::filesystem::path dir = spec.contains("dir")
-                                  ? std::filesystem::path(readString(spec["dir"], key("dir")))
+                                  ? std::filesystem::path(readString(spec["dir"], imageKey("dir")))
                                   : fashionMnistDirectory();
   if (dir.empty()) {
     throw DataError(
@@ -71,15 +72,15 @@ ImageSplit fashionMnist(const nlohmann::json& spec) {
 }
 
 ImageSplit idxFiles(const nlohmann::json& spec, const std::filesystem::path& baseDir) {
-  requireObjectWithKeys(spec, kPrefix,
+  requireObjectWithKeys(spec, kImagePrefix,
                         {"kind", "train_images", "train_labels", "test_images", "test_labels",
                          "train", "test", "binarize"});
   auto path = [&](const char* name) -> std::filesystem::path {
     if (!spec.contains(name)) return {};
-    return resolve(readString(spec[name], key(name)), baseDir);
+    return resolve(readString(spec[name], imageKey(name)), baseDir);
   };
-  if (!spec.contains("train_images")) throw ConfigError(key("train_images") + ": required");
-  if (!spec.contains("test_images")) throw ConfigError(key("test_images") + ": required");
+  if (!spec.contains("train_images")) throw ConfigError(imageKey("train_images") + ": required");
+  if (!spec.contains("test_images")) throw ConfigError(imageKey("test_images") + ": required");
   ImageSplit split;
   split.train = readIdx(path("train_images"), path("train_labels"), readLimit(spec, "train"));
   split.test = readIdx(path("test_images"), path("test_labels"), readLimit(spec, "test"));
@@ -108,16 +109,16 @@ ImageSplit holdOut(const ImageSet& all, int test, Rng& rng) {
 }
 
 ImageSplit shapes(const nlohmann::json& spec, Rng& rng) {
-  requireObjectWithKeys(spec, kPrefix, {"kind", "test", "binarize"});
+  requireObjectWithKeys(spec, kImagePrefix, {"kind", "test", "binarize"});
   const ImageSet all = makeShapes();
   const int test = spec.contains("test")
-                       ? static_cast<int>(readInt(spec["test"], key("test"), 1, all.count - 1))
+                       ? static_cast<int>(readInt(spec["test"], imageKey("test"), 1, all.count - 1))
                        : 1000;
   return holdOut(all, test, rng);
 }
 
 ImageSplit digits(const nlohmann::json& spec, Rng& rng) {
-  requireObjectWithKeys(spec, kPrefix, {"kind", "test", "binarize"});
+  requireObjectWithKeys(spec, kImagePrefix, {"kind", "test", "binarize"});
   const auto path = sklearnDigitsPath();
   if (path.empty()) {
     throw DataError(
@@ -126,7 +127,7 @@ ImageSplit digits(const nlohmann::json& spec, Rng& rng) {
   }
   const ImageSet all = readDigits(path);
   const int test = spec.contains("test")
-                       ? static_cast<int>(readInt(spec["test"], key("test"), 1, all.count - 1))
+                       ? static_cast<int>(readInt(spec["test"], imageKey("test"), 1, all.count - 1))
                        : 297;
   return holdOut(all, test, rng);
 }
@@ -135,7 +136,7 @@ ImageSplit digits(const nlohmann::json& spec, Rng& rng) {
 // pixels come from the dataset's Rng, after the split.
 void binarize(const nlohmann::json& spec, ImageSplit& split, Rng& rng) {
   if (!spec.contains("binarize")) return;
-  const std::string rule = readString(spec["binarize"], key("binarize"));
+  const std::string rule = readString(spec["binarize"], imageKey("binarize"));
   if (rule == "threshold") {
     binarizeByThreshold(split.train);
     binarizeByThreshold(split.test);
@@ -143,7 +144,7 @@ void binarize(const nlohmann::json& spec, ImageSplit& split, Rng& rng) {
     binarizeBySampling(split.train, rng);
     binarizeBySampling(split.test, rng);
   } else if (rule != "none") {
-    throw ConfigError(key("binarize") + ": \"" + rule +
+    throw ConfigError(imageKey("binarize") + ": \"" + rule +
                       "\" is not one of \"threshold\", \"sample\", \"none\"");
   }
 }
@@ -174,9 +175,9 @@ std::vector<std::string> imageFactorNames(const nlohmann::json& spec) {
 ImageSplit makeImageDatasets(const nlohmann::json& spec, Rng& rng,
                              const std::filesystem::path& baseDir) {
   if (!spec.is_object() || !spec.contains("kind")) {
-    throw ConfigError(key("kind") + ": required (\"fashion_mnist\", \"idx\" or \"shapes\")");
+    throw ConfigError(imageKey("kind") + ": required (\"fashion_mnist\", \"idx\" or \"shapes\")");
   }
-  const std::string kind = readString(spec["kind"], key("kind"));
+  const std::string kind = readString(spec["kind"], imageKey("kind"));
   ImageSplit split;
   if (kind == "fashion_mnist") {
     split = fashionMnist(spec);
@@ -187,7 +188,7 @@ ImageSplit makeImageDatasets(const nlohmann::json& spec, Rng& rng,
   } else if (kind == "digits") {
     split = digits(spec, rng);
   } else {
-    throw ConfigError(key("kind") + ": unknown image dataset \"" + kind +
+    throw ConfigError(imageKey("kind") + ": unknown image dataset \"" + kind +
                       "\" (known: fashion_mnist, idx, shapes, digits)");
   }
   binarize(spec, split, rng);

@@ -9,6 +9,7 @@
 #include "core/run/metrics_reader.h"
 #include "core/run/run_format.h"
 #include "core/run/run_info.h"
+#include "core/run/sweep_plan.h"
 #include "core/util/errors.h"
 
 namespace genlab::run {
@@ -16,8 +17,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-constexpr const char* kSweepFile = "sweep.json";
 
 std::vector<fs::path> runFoldersIn(const fs::path& folder) {
   std::vector<fs::path> found;

@@ -21,7 +21,7 @@ std::string fmt(double x) {
   return out.str();
 }
 
-[[noreturn]] void fail(const std::string& key, const std::string& what) {
+[[noreturn]] void failModel(const std::string& key, const std::string& what) {
   throw ConfigError(key + ": " + what);
 }
 
@@ -29,26 +29,26 @@ std::string fmt(double x) {
 template <class Row>
 void checkProbabilityRow(const Row& row, const std::string& key, double tol) {
   for (Index j = 0; j < row.size(); ++j) {
-    if (!std::isfinite(row(j))) fail(key, "entry " + std::to_string(j) + " is not finite");
+    if (!std::isfinite(row(j))) failModel(key, "entry " + std::to_string(j) + " is not finite");
     if (row(j) < 0.0)
-      fail(key, "entry " + std::to_string(j) + " is negative (" + fmt(row(j)) + ")");
+      failModel(key, "entry " + std::to_string(j) + " is negative (" + fmt(row(j)) + ")");
   }
   const double sum = row.sum();
   if (std::abs(sum - 1.0) > tol)
-    fail(key, "sums to " + fmt(sum) + ", not 1 (tolerance " + fmt(tol) + ")");
+    failModel(key, "sums to " + fmt(sum) + ", not 1 (tolerance " + fmt(tol) + ")");
 }
 
 void checkShape(const RowMatrix& m, Index rows, Index cols, const std::string& key) {
   if (m.rows() != rows || m.cols() != cols)
-    fail(key, "has shape " + std::to_string(m.rows()) + "x" + std::to_string(m.cols()) +
-                  ", expected " + std::to_string(rows) + "x" + std::to_string(cols));
+    failModel(key, "has shape " + std::to_string(m.rows()) + "x" + std::to_string(m.cols()) +
+                       ", expected " + std::to_string(rows) + "x" + std::to_string(cols));
 }
 
 }  // namespace
 
 void validate(const HmmModel& model, double tol, const std::string& prefix) {
   const Index k = model.states();
-  if (k < 1) fail(prefix + ".start", "needs at least one state");
+  if (k < 1) failModel(prefix + ".start", "needs at least one state");
   checkProbabilityRow(model.start, prefix + ".start", tol);
   checkShape(model.transition, k, k, prefix + ".transition");
   for (Index i = 0; i < k; ++i)
@@ -57,27 +57,29 @@ void validate(const HmmModel& model, double tol, const std::string& prefix) {
   if (model.isDiscrete()) {
     const std::string key = prefix + ".emission_probs";
     if (model.emissionProbs.rows() != k || model.emissionProbs.cols() < 1)
-      fail(key, "has " + std::to_string(model.emissionProbs.rows()) +
-                    " rows of symbols, expected " + std::to_string(k) + " (one per state)");
+      failModel(key, "has " + std::to_string(model.emissionProbs.rows()) +
+                         " rows of symbols, expected " + std::to_string(k) + " (one per state)");
     for (Index i = 0; i < k; ++i)
       checkProbabilityRow(model.emissionProbs.row(i), key + "[" + std::to_string(i) + "]", tol);
     if (!model.alphabet.empty() && static_cast<Index>(model.alphabet.size()) != model.symbols())
-      fail(prefix + ".alphabet", "has " + std::to_string(model.alphabet.size()) + " names for " +
-                                     std::to_string(model.symbols()) + " symbols");
+      failModel(prefix + ".alphabet", "has " + std::to_string(model.alphabet.size()) +
+                                          " names for " + std::to_string(model.symbols()) +
+                                          " symbols");
   } else {
     if (model.means.rows() != k || model.means.cols() < 1)
-      fail(prefix + ".means", "has " + std::to_string(model.means.rows()) + " rows, expected " +
-                                  std::to_string(k) + " (one per state)");
+      failModel(prefix + ".means", "has " + std::to_string(model.means.rows()) +
+                                       " rows, expected " + std::to_string(k) + " (one per state)");
     checkShape(model.variances, k, model.dim(), prefix + ".variances");
     for (Index i = 0; i < k; ++i) {
       for (Index c = 0; c < model.dim(); ++c) {
         // Built by append: GCC 12 warns falsely (-Wrestrict) on "[" + std::to_string(i) chains.
         std::string where = "[";
         where.append(std::to_string(i)).append("][").append(std::to_string(c)).append("]");
-        if (!std::isfinite(model.means(i, c))) fail(prefix + ".means" + where, "is not finite");
+        if (!std::isfinite(model.means(i, c)))
+          failModel(prefix + ".means" + where, "is not finite");
         const double v = model.variances(i, c);
         if (!std::isfinite(v) || v <= 0.0)
-          fail(prefix + ".variances" + where, "must be positive and finite, got " + fmt(v));
+          failModel(prefix + ".variances" + where, "must be positive and finite, got " + fmt(v));
       }
     }
   }

@@ -11,25 +11,26 @@ using nlohmann::json;
 
 namespace {
 
-[[noreturn]] void fail(const std::string& key, const std::string& what) {
+[[noreturn]] void failSetting(const std::string& key, const std::string& what) {
   throw ConfigError("settings." + key + ": " + what);
 }
 
 long integerInRange(const json& value, const std::string& key, long lo, long hi) {
-  if (!value.is_number_integer()) fail(key, "must be an integer");
+  if (!value.is_number_integer()) failSetting(key, "must be an integer");
   const long v = value.get<long>();
   if (v < lo || v > hi)
-    fail(key, std::to_string(v) + " is out of range [" + std::to_string(lo) + ", " +
-                  std::to_string(hi) + "]");
+    failSetting(key, std::to_string(v) + " is out of range [" + std::to_string(lo) + ", " +
+                         std::to_string(hi) + "]");
   return v;
 }
 
 }  // namespace
 
 double tolFromJson(const json& value) {
-  if (!value.is_number()) fail("tol", "must be a number");
+  if (!value.is_number()) failSetting("tol", "must be a number");
   const double tol = value.get<double>();
-  if (!(tol >= 0.0 && tol <= 1.0)) fail("tol", std::to_string(tol) + " is out of range [0, 1]");
+  if (!(tol >= 0.0 && tol <= 1.0))
+    failSetting("tol", std::to_string(tol) + " is out of range [0, 1]");
   return tol;
 }
 
@@ -42,44 +43,45 @@ HmmSettings settingsFromJson(const json& j) {
   static const std::set<std::string> known = {"states", "emission", "symbols", "init",
                                               "model",  "tol",      "max_iter"};
   for (const auto& [name, value] : j.items())
-    if (!known.contains(name)) fail(name, "unknown key for an HMM");
+    if (!known.contains(name)) failSetting(name, "unknown key for an HMM");
 
   HmmSettings s;
   if (j.contains("states")) s.states = integerInRange(j.at("states"), "states", 1, 256);
   if (j.contains("emission")) {
     const json& e = j.at("emission");
     if (e != "discrete" && e != "gaussian")
-      fail("emission", "must be \"discrete\" or \"gaussian\"");
+      failSetting("emission", "must be \"discrete\" or \"gaussian\"");
     s.emission = e == "discrete" ? EmissionKind::Discrete : EmissionKind::Gaussian;
   }
   if (j.contains("symbols")) {
-    if (s.emission != EmissionKind::Discrete) fail("symbols", "applies to discrete emissions only");
+    if (s.emission != EmissionKind::Discrete)
+      failSetting("symbols", "applies to discrete emissions only");
     s.symbols = integerInRange(j.at("symbols"), "symbols", 1, 1'000'000);
   }
   if (j.contains("init")) {
     const json& i = j.at("init");
-    if (i != "random" && i != "given") fail("init", "must be \"random\" or \"given\"");
+    if (i != "random" && i != "given") failSetting("init", "must be \"random\" or \"given\"");
     s.init = i == "random" ? HmmSettings::Init::Random : HmmSettings::Init::Given;
   }
   if (j.contains("model")) {
     s.model = modelFromJson(j.at("model"), "settings.model");
     const HmmModel& m = *s.model;
     if (m.emission != s.emission)
-      fail("model", std::string("has ") + emissionName(m.emission) + " emissions but " +
-                        "settings.emission is " + emissionName(s.emission));
+      failSetting("model", std::string("has ") + emissionName(m.emission) + " emissions but " +
+                               "settings.emission is " + emissionName(s.emission));
     if (j.contains("states") && m.states() != s.states)
-      fail("model", "has " + std::to_string(m.states()) + " states but settings.states is " +
-                        std::to_string(s.states));
+      failSetting("model", "has " + std::to_string(m.states()) + " states but settings.states is " +
+                               std::to_string(s.states));
     s.states = m.states();
     if (m.isDiscrete()) {
       if (j.contains("symbols") && m.symbols() != s.symbols)
-        fail("model", "has " + std::to_string(m.symbols()) + " symbols but settings.symbols is " +
-                          std::to_string(s.symbols));
+        failSetting("model", "has " + std::to_string(m.symbols()) +
+                                 " symbols but settings.symbols is " + std::to_string(s.symbols));
       s.symbols = m.symbols();
     }
   }
   if (s.init == HmmSettings::Init::Given && !s.model)
-    fail("init", "\"given\" needs a settings.model object");
+    failSetting("init", "\"given\" needs a settings.model object");
   if (j.contains("tol")) s.tol = tolFromJson(j.at("tol"));
   if (j.contains("max_iter")) s.maxIter = maxIterFromJson(j.at("max_iter"));
   return s;

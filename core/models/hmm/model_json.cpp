@@ -11,7 +11,7 @@ using nlohmann::json;
 
 namespace {
 
-[[noreturn]] void fail(const std::string& key, const std::string& what) {
+[[noreturn]] void failModelJson(const std::string& key, const std::string& what) {
   throw ConfigError(key + ": " + what);
 }
 
@@ -26,28 +26,28 @@ json matrixToJson(const RowMatrix& m) {
 }
 
 Eigen::VectorXd vectorFromJson(const json& j, const std::string& key) {
-  if (!j.is_array() || j.empty()) fail(key, "must be a non-empty array of numbers");
+  if (!j.is_array() || j.empty()) failModelJson(key, "must be a non-empty array of numbers");
   Eigen::VectorXd v(static_cast<Index>(j.size()));
   for (std::size_t i = 0; i < j.size(); ++i) {
-    if (!j[i].is_number()) fail(key + "[" + std::to_string(i) + "]", "must be a number");
+    if (!j[i].is_number()) failModelJson(key + "[" + std::to_string(i) + "]", "must be a number");
     v(static_cast<Index>(i)) = j[i].get<double>();
   }
   return v;
 }
 
 RowMatrix matrixFromJson(const json& j, const std::string& key, Index rows) {
-  if (!j.is_array()) fail(key, "must be an array of rows");
+  if (!j.is_array()) failModelJson(key, "must be an array of rows");
   if (static_cast<Index>(j.size()) != rows)
-    fail(key, "has " + std::to_string(j.size()) + " rows, expected " + std::to_string(rows) +
-                  " (one per state)");
+    failModelJson(key, "has " + std::to_string(j.size()) + " rows, expected " +
+                           std::to_string(rows) + " (one per state)");
   RowMatrix m;
   for (std::size_t i = 0; i < j.size(); ++i) {
     const std::string rowKey = key + "[" + std::to_string(i) + "]";
     const Eigen::VectorXd row = vectorFromJson(j[i], rowKey);
     if (i == 0) m.resize(rows, row.size());
     if (row.size() != m.cols())
-      fail(rowKey, "has " + std::to_string(row.size()) + " entries, expected " +
-                       std::to_string(m.cols()) + " like row 0");
+      failModelJson(rowKey, "has " + std::to_string(row.size()) + " entries, expected " +
+                                std::to_string(m.cols()) + " like row 0");
     m.row(static_cast<Index>(i)) = row.transpose();
   }
   return m;
@@ -71,11 +71,11 @@ json modelToJson(const HmmModel& model) {
 }
 
 HmmModel modelFromJson(const json& j, const std::string& prefix) {
-  if (!j.is_object()) fail(prefix, "must be a JSON object");
+  if (!j.is_object()) failModelJson(prefix, "must be a JSON object");
   auto key = [&](const char* name) { return prefix + "." + name; };
   const json* emission = j.contains("emission") ? &j.at("emission") : nullptr;
   if (!emission || !emission->is_string() || (*emission != "discrete" && *emission != "gaussian"))
-    fail(key("emission"), "must be \"discrete\" or \"gaussian\"");
+    failModelJson(key("emission"), "must be \"discrete\" or \"gaussian\"");
   HmmModel model;
   model.emission = *emission == "discrete" ? EmissionKind::Discrete : EmissionKind::Gaussian;
 
@@ -86,11 +86,11 @@ HmmModel modelFromJson(const json& j, const std::string& prefix) {
                                         : std::set<std::string>{"means", "variances"};
   for (const auto& [name, value] : j.items()) {
     if (!common.contains(name) && !own.contains(name))
-      fail(prefix + "." + name,
-           std::string("unknown key for a ") + emissionName(model.emission) + " model");
+      failModelJson(prefix + "." + name,
+                    std::string("unknown key for a ") + emissionName(model.emission) + " model");
   }
   auto required = [&](const char* name) -> const json& {
-    if (!j.contains(name)) fail(key(name), "is missing");
+    if (!j.contains(name)) failModelJson(key(name), "is missing");
     return j.at(name);
   };
 
@@ -101,10 +101,10 @@ HmmModel modelFromJson(const json& j, const std::string& prefix) {
     model.emissionProbs = matrixFromJson(required("emission_probs"), key("emission_probs"), k);
     if (j.contains("alphabet")) {
       const json& names = j.at("alphabet");
-      if (!names.is_array()) fail(key("alphabet"), "must be an array of strings");
+      if (!names.is_array()) failModelJson(key("alphabet"), "must be an array of strings");
       for (std::size_t m = 0; m < names.size(); ++m) {
         if (!names[m].is_string())
-          fail(key("alphabet") + "[" + std::to_string(m) + "]", "must be a string");
+          failModelJson(key("alphabet") + "[" + std::to_string(m) + "]", "must be a string");
         model.alphabet.push_back(names[m].get<std::string>());
       }
     }

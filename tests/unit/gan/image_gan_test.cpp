@@ -16,7 +16,7 @@ namespace {
 using nlohmann::json;
 
 // 24 images of 28x28: bars, vertical for even i and horizontal for odd i, at positions 2..25.
-data::ImageSet bars(int count = 24, int side = 28) {
+data::ImageSet barImages(int count = 24, int side = 28) {
   data::ImageSet set;
   set.count = count;
   set.height = side;
@@ -47,7 +47,7 @@ std::shared_ptr<const ImageGanSnapshot> snap(const ImageGanTrainer& trainer) {
 }
 
 TEST(ImageGan, RejectsImagesThatAreNot28x28) {
-  EXPECT_THROW(ImageGanTrainer(settings({{"architecture", "mlp"}}), bars(4, 20), 1, options()),
+  EXPECT_THROW(ImageGanTrainer(settings({{"architecture", "mlp"}}), barImages(4, 20), 1, options()),
                DataError);
   data::ImageSet empty;
   empty.height = empty.width = 28;
@@ -57,7 +57,7 @@ TEST(ImageGan, RejectsImagesThatAreNot28x28) {
 
 TEST(ImageGan, MlpTrainsAndDrawsItsGridAndInterpolation) {
   ImageGanTrainer trainer(settings({{"architecture", "mlp"}, {"batch", 8}, {"noise_dim", 16}}),
-                          bars(), 1, options());
+                          barImages(), 1, options());
   std::vector<double> metrics(trainer.metricNames().size());
   ASSERT_EQ(metrics.size(), 4u);
   for (int i = 0; i < 3; ++i) trainer.step(metrics, {});
@@ -87,7 +87,7 @@ TEST(ImageGan, MlpTrainsAndDrawsItsGridAndInterpolation) {
 }
 
 TEST(ImageGan, NearestTrainingImageMatchesBruteForce) {
-  const data::ImageSet images = bars();
+  const data::ImageSet images = barImages();
   ImageGanTrainer trainer(settings({{"architecture", "mlp"}, {"batch", 8}, {"noise_dim", 8}}),
                           images, 2, options());
   std::vector<double> metrics(4);
@@ -119,7 +119,7 @@ TEST(ImageGan, NearestTrainingImageMatchesBruteForce) {
 }
 
 TEST(ImageGan, DcganHasTheShapesOfPytorchExamples) {
-  ImageGanTrainer trainer(settings({{"batch", 4}}), bars(8), 3, options());
+  ImageGanTrainer trainer(settings({{"batch", 4}}), barImages(8), 3, options());
   EXPECT_EQ(trainer.sample(3).size(), 3u * 784u);
   std::vector<double> metrics(4);
   trainer.step(metrics, {});

@@ -15,7 +15,7 @@ namespace genlab::vae {
 namespace {
 
 // Bars on 8x8: orientation (horizontal, vertical) x position (0..7), repeated `copies` times.
-data::ImageSet bars(int copies) {
+data::ImageSet trainerBars(int copies) {
   data::ImageSet set;
   set.height = 8;
   set.width = 8;
@@ -38,7 +38,7 @@ data::ImageSet bars(int copies) {
 }
 
 data::ImageSplit barsSplit() {
-  return {bars(20), bars(4)};
+  return {trainerBars(20), trainerBars(4)};
 }
 
 VaeConfig smallConfig() {
@@ -51,7 +51,7 @@ VaeConfig smallConfig() {
   return config;
 }
 
-std::vector<double> stepOnce(VaeTrainer& trainer) {
+std::vector<double> trainOneStep(VaeTrainer& trainer) {
   std::vector<double> metrics(trainer.metricNames().size(), NAN);
   trainer.step(metrics, {});
   return metrics;
@@ -68,7 +68,7 @@ TEST(VaeTrainer, MetricsAreConsistentAndNeverNaN) {
   config.warmupSteps = 10;
   VaeTrainer trainer(config, barsSplit(), 1);
   for (int s = 0; s < 6; ++s) {
-    const auto m = stepOnce(trainer);
+    const auto m = trainOneStep(trainer);
     for (double v : m) EXPECT_TRUE(std::isfinite(v));
     const double recon = m[column(trainer, "reconstruction")];
     const double kl = m[column(trainer, "kl")];
@@ -87,7 +87,7 @@ TEST(VaeTrainer, MetricsAreConsistentAndNeverNaN) {
 TEST(VaeTrainer, TrainingRaisesTheHeldOutElboAndFillsEvaluations) {
   VaeTrainer trainer(smallConfig(), barsSplit(), 2);
   const double before = trainer.heldOutElbo(7);
-  for (int s = 0; s < 300; ++s) stepOnce(trainer);
+  for (int s = 0; s < 300; ++s) trainOneStep(trainer);
   const double after = trainer.heldOutElbo(7);
   // 16 distinct images: a trained VAE needs a few nats for the index and reconstructs well.
   EXPECT_GT(after, before + 15.0) << before << " -> " << after;
@@ -106,9 +106,9 @@ TEST(VaeTrainer, SameSeedReplaysDifferentSeedDoesNot) {
   VaeTrainer c(smallConfig(), barsSplit(), 6);
   std::vector<double> ma, mb, mc;
   for (int s = 0; s < 5; ++s) {
-    ma = stepOnce(a);
-    mb = stepOnce(b);
-    mc = stepOnce(c);
+    ma = trainOneStep(a);
+    mb = trainOneStep(b);
+    mc = trainOneStep(c);
   }
   EXPECT_EQ(ma, mb);
   EXPECT_NE(ma, mc);
@@ -119,7 +119,7 @@ TEST(VaeTrainer, CheckpointReloadsToTheSameElbo) {
   warm.beta = 2.0;
   warm.warmupSteps = 100;
   VaeTrainer trainer(warm, barsSplit(), 3);
-  for (int s = 0; s < 40; ++s) stepOnce(trainer);
+  for (int s = 0; s < 40; ++s) trainOneStep(trainer);
   const auto file = std::filesystem::temp_directory_path() /
                     ("genlab_vae_ckpt_" +
                      std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".pt");
@@ -131,7 +131,7 @@ TEST(VaeTrainer, CheckpointReloadsToTheSameElbo) {
   EXPECT_EQ(loaded.settings()["latent"], 3);
   EXPECT_DOUBLE_EQ(loaded.heldOutElbo(11), trainer.heldOutElbo(11));
   // The loaded optimizer takes steps; the warm-up goes on from the checkpoint's 40 steps.
-  const auto m = stepOnce(loaded);
+  const auto m = trainOneStep(loaded);
   EXPECT_TRUE(std::isfinite(m[0]));
   EXPECT_DOUBLE_EQ(m[column(loaded, "beta")], 2.0 * 40 / 100);
   EXPECT_TRUE(std::isfinite(m[column(loaded, "test_elbo")]));
@@ -157,7 +157,7 @@ TEST(VaeTrainer, BadCheckpointIsADataErrorNamingTheFile) {
 
 TEST(VaeTrainer, SnapshotHoldsEncodingsTraversalAndPairs) {
   VaeTrainer trainer(smallConfig(), barsSplit(), 4);
-  for (int s = 0; s < 60; ++s) stepOnce(trainer);
+  for (int s = 0; s < 60; ++s) trainOneStep(trainer);
   trainer.setTraversalBase(5);
   const auto snap = std::dynamic_pointer_cast<const VaeSnapshot>(trainer.snapshot());
   ASSERT_TRUE(snap && snap->encoding && snap->traversal && snap->reconstructionPairs);
@@ -192,7 +192,7 @@ TEST(VaeTrainer, SnapshotHoldsEncodingsTraversalAndPairs) {
 
 TEST(VaeTrainer, InterpolationStartsAndEndsAtTheEncodedImages) {
   VaeTrainer trainer(smallConfig(), barsSplit(), 8);
-  for (int s = 0; s < 30; ++s) stepOnce(trainer);
+  for (int s = 0; s < 30; ++s) trainOneStep(trainer);
   for (bool spherical : {false, true}) {
     const auto strip = trainer.interpolate(2, 9, 5, spherical);
     ASSERT_EQ(strip.size(), 5u * 64);
@@ -208,9 +208,9 @@ TEST(VaeTrainer, InterpolationStartsAndEndsAtTheEncodedImages) {
 
 TEST(VaeTrainer, SettingsAreLiveOrRebuildAndBadOnesNameTheKey) {
   VaeTrainer trainer(smallConfig(), barsSplit(), 9);
-  stepOnce(trainer);
+  trainOneStep(trainer);
   trainer.setParam("beta", 4.0);
-  const auto m = stepOnce(trainer);
+  const auto m = trainOneStep(trainer);
   EXPECT_DOUBLE_EQ(m[column(trainer, "beta")], 4.0);
   EXPECT_EQ(trainer.stepsDone(), 2);
   trainer.setParam("latent", 5);
@@ -230,7 +230,7 @@ TEST(VaeTrainer, SettingsAreLiveOrRebuildAndBadOnesNameTheKey) {
 TEST(VaeTrainer, ConvNeedsSizesDivisibleByFour) {
   VaeConfig config = smallConfig();
   config.architecture = Architecture::kConv;
-  data::ImageSplit odd{bars(1), bars(1)};
+  data::ImageSplit odd{trainerBars(1), trainerBars(1)};
   odd.train.height = odd.test.height = 4;
   odd.train.width = odd.test.width = 16;  // same pixel count, 4x16: fine
   EXPECT_NO_THROW(VaeTrainer(config, odd, 1));

@@ -5,17 +5,15 @@
 #include <cmath>
 
 #include "core/models/word2vec/word2vec_model.h"
-
+#include "tests/unit/word2vec/corpora_dir.h"
 namespace genlab::word2vec {
 namespace {
 
-const std::string kCorpora = std::string(GENLAB_SOURCE_DIR) + "/assets/corpora/";
-
-double sigma(double x) {
+double logistic(double x) {
   return 1.0 / (1.0 + std::exp(-x));
 }
 
-double dot(const std::vector<float>& a, std::size_t ai, const std::vector<double>& b, int dim) {
+double rowDot(const std::vector<float>& a, std::size_t ai, const std::vector<double>& b, int dim) {
   double s = 0.0;
   for (int d = 0; d < dim; ++d)
     s += static_cast<double>(a[ai * static_cast<std::size_t>(dim) + static_cast<std::size_t>(d)]) *
@@ -47,8 +45,8 @@ void checkAgainstHandComputation(const Word2Vec& model, const PairUpdate& u) {
         for (std::size_t d = 0; d < D; ++d) EXPECT_NEAR(v[d], moved[j][d], 1e-6);
       }
     }
-    const double f = dot(u.outputBefore, k, h, dim);
-    const double s = sigma(f);
+    const double f = rowDot(u.outputBefore, k, h, dim);
+    const double s = logistic(f);
     EXPECT_NEAR(k == 0 ? u.positiveBefore : u.negativeBefore[k - 1], s, 1e-5) << k;
     const double label = k == 0 ? 1.0 : 0.0;
     const double clamped = f > 6 ? 1.0 : (f < -6 ? 0.0 : s);
@@ -77,9 +75,9 @@ void checkAgainstHandComputation(const Word2Vec& model, const PairUpdate& u) {
     hAfter[d] = h[d] + error[d];
     EXPECT_NEAR(u.inputAfter[d], hAfter[d], 1e-6);
   }
-  EXPECT_NEAR(u.positiveAfter, sigma(dot(u.outputAfter, 0, hAfter, dim)), 1e-5);
+  EXPECT_NEAR(u.positiveAfter, logistic(rowDot(u.outputAfter, 0, hAfter, dim)), 1e-5);
   for (std::size_t k = 1; k < outputs; ++k)
-    EXPECT_NEAR(u.negativeAfter[k - 1], sigma(dot(u.outputAfter, k, hAfter, dim)), 1e-5);
+    EXPECT_NEAR(u.negativeAfter[k - 1], logistic(rowDot(u.outputAfter, k, hAfter, dim)), 1e-5);
 }
 
 Word2Vec fruitModel(Architecture architecture) {
@@ -90,7 +88,8 @@ Word2Vec fruitModel(Architecture architecture) {
   config.negative = 5;
   config.alpha = 0.2;  // large steps, so "after" differs from "before" well beyond rounding
   config.epochs = 2;
-  const text::TokenisedText text = text::readTokenisedFile(kCorpora + "fruit_and_juice.txt");
+  const text::TokenisedText text =
+      text::readTokenisedFile(test::kCorporaDir + "fruit_and_juice.txt");
   text::Vocabulary vocabulary = text::Vocabulary::build(text.tokens, 1);
   text::EncodedCorpus corpus = text::encode(text, vocabulary);
   return Word2Vec(config, std::move(vocabulary), std::move(corpus));

@@ -14,11 +14,11 @@
 #include "core/models/word2vec/word2vec_trainer.h"
 #include "core/util/errors.h"
 #include "tests/error_message.h"
+#include "tests/unit/word2vec/corpora_dir.h"
 
 namespace genlab::word2vec {
 namespace {
 
-const std::string kCorpora = std::string(GENLAB_SOURCE_DIR) + "/assets/corpora/";
 const std::string kLessons = std::string(GENLAB_SOURCE_DIR) + "/assets/lessons/";
 
 struct Corpus {
@@ -27,7 +27,8 @@ struct Corpus {
 };
 
 Corpus fruit() {
-  const text::TokenisedText text = text::readTokenisedFile(kCorpora + "fruit_and_juice.txt");
+  const text::TokenisedText text =
+      text::readTokenisedFile(test::kCorporaDir + "fruit_and_juice.txt");
   Corpus c;
   c.vocabulary = text::Vocabulary::build(text.tokens, 1);
   c.encoded = text::encode(text, c.vocabulary);

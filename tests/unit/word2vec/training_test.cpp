@@ -7,14 +7,13 @@
 #include "core/models/word2vec/word2vec_model.h"
 #include "core/util/errors.h"
 #include "tests/error_message.h"
+#include "tests/unit/word2vec/corpora_dir.h"
 
 namespace genlab::word2vec {
 namespace {
 
-const std::string kCorpora = std::string(GENLAB_SOURCE_DIR) + "/assets/corpora/";
-
 Word2Vec modelOn(const std::string& file, Word2VecConfig config) {
-  const text::TokenisedText text = text::readTokenisedFile(kCorpora + file);
+  const text::TokenisedText text = text::readTokenisedFile(test::kCorporaDir + file);
   text::Vocabulary vocabulary = text::Vocabulary::build(text.tokens, config.minCount);
   text::EncodedCorpus corpus = text::encode(text, vocabulary);
   return Word2Vec(config, std::move(vocabulary), std::move(corpus));

@@ -9,7 +9,7 @@ namespace genlab::views {
 namespace {
 
 template <class Fn>
-void postToGan(train::Session& session, Fn fn) {
+void postToGan2d(train::Session& session, Fn fn) {
   session.post([fn](train::Trainer& trainer) {
     if (auto* gan = dynamic_cast<gan::Gan2dTrainer*>(&trainer)) fn(*gan);
   });
@@ -98,7 +98,7 @@ void Gan2dUi::drawControls(ViewContext& context) {
   if (!context.scrubbing && !session.isPlaying() && v.step != snap->step &&
       m_refreshAsked != snap->step) {
     m_refreshAsked = snap->step;
-    postToGan(session, [](gan::Gan2dTrainer& g) { g.refreshVisuals(); });
+    postToGan2d(session, [](gan::Gan2dTrainer& g) { g.refreshVisuals(); });
   }
 
   ImGui::TextWrapped("Step %lld: %lld D and %lld G updates", static_cast<long long>(snap->step),
@@ -117,18 +117,18 @@ void Gan2dUi::drawControls(ViewContext& context) {
   if (ImGui::Combo(sideField("real data").c_str(), &target, kTargets, 5) && !context.scrubbing) {
     gan::TargetSpec spec;
     spec.kind = static_cast<gan::TargetKind>(target);
-    postToGan(session, [spec](gan::Gan2dTrainer& g) { g.setTarget(spec); });
+    postToGan2d(session, [spec](gan::Gan2dTrainer& g) { g.setTarget(spec); });
   }
   ImGui::TextWrapped("Shift-drag on the picture: spray real points. Ctrl-drag: erase them.");
 
   sectionHeader("One update at a time");
   if (ImGui::Button("Step D"))
-    postToGan(session, [](gan::Gan2dTrainer& g) { g.stepDiscriminatorOnly(); });
+    postToGan2d(session, [](gan::Gan2dTrainer& g) { g.stepDiscriminatorOnly(); });
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("One discriminator update: watch the heatmap move, the points stay");
   sameLineIfFits(buttonWidth("Step G"));
   if (ImGui::Button("Step G"))
-    postToGan(session, [](gan::Gan2dTrainer& g) { g.stepGeneratorOnly(); });
+    postToGan2d(session, [](gan::Gan2dTrainer& g) { g.stepGeneratorOnly(); });
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("One generator update: the points move along their arrows");
 

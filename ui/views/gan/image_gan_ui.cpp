@@ -9,7 +9,7 @@ namespace genlab::views {
 namespace {
 
 template <class Fn>
-void postToGan(train::Session& session, Fn fn) {
+void postToImageGan(train::Session& session, Fn fn) {
   session.post([fn](train::Trainer& trainer) {
     if (auto* gan = dynamic_cast<gan::ImageGanTrainer*>(&trainer)) fn(*gan);
   });
@@ -54,7 +54,7 @@ void ImageGanUi::drawControls(ViewContext& context) {
   if (!context.scrubbing && !session.isPlaying() && snap->pictures->step != snap->step &&
       m_refreshAsked != snap->step) {
     m_refreshAsked = snap->step;
-    postToGan(session, [](gan::ImageGanTrainer& g) { g.refreshPictures(); });
+    postToImageGan(session, [](gan::ImageGanTrainer& g) { g.refreshPictures(); });
   }
 
   ImGui::TextWrapped("Step %lld on %d training images", static_cast<long long>(snap->step),
@@ -71,11 +71,11 @@ void ImageGanUi::drawControls(ViewContext& context) {
 
   sectionHeader("One update at a time");
   if (ImGui::Button("Step D")) {
-    postToGan(session, [](gan::ImageGanTrainer& g) { g.stepDiscriminatorOnly(); });
+    postToImageGan(session, [](gan::ImageGanTrainer& g) { g.stepDiscriminatorOnly(); });
   }
   sameLineIfFits(buttonWidth("Step G"));
   if (ImGui::Button("Step G")) {
-    postToGan(session, [](gan::ImageGanTrainer& g) { g.stepGeneratorOnly(); });
+    postToImageGan(session, [](gan::ImageGanTrainer& g) { g.stepGeneratorOnly(); });
   }
 
   sectionHeader("Networks (changing them restarts G and D)");

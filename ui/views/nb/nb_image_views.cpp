@@ -11,7 +11,7 @@
 namespace genlab::views {
 namespace {
 
-constexpr float kGapPx = 16.0f;
+constexpr float kImageGapPx = 16.0f;
 
 // Text wrapped to `width` at the cursor, and the height it took.
 void caption(const char* text, float width) {
@@ -228,10 +228,10 @@ void NbDrawView::draw(ViewContext& context, ImVec2 size) {
   }
   ImGui::SetCursorScreenPos(ImVec2(start.x, r.Max.y + 2.0f));
   caption(help, left);
-  ImGui::SetCursorScreenPos(ImVec2(start.x + left + kGapPx, start.y));
+  ImGui::SetCursorScreenPos(ImVec2(start.x + left + kImageGapPx, start.y));
   plot::CanvasWidgetOptions options;
   options.showTooltip = false;
-  plot::showCanvas("##nb-bars", m_bars, ImVec2(size.x - left - kGapPx, size.y), context.style,
+  plot::showCanvas("##nb-bars", m_bars, ImVec2(size.x - left - kImageGapPx, size.y), context.style,
                    options);
 }
 

@@ -6,13 +6,14 @@
 
 #include "core/models/word2vec/word2vec_run_snapshot.h"
 #include "ui/plot/plot_widget.h"
+#include "ui/views/word2vec/update_colors.h"
 
 namespace genlab::views {
 namespace {
 
-constexpr gl::Color kInput = gl::Color::fromHex(0x0072B2);
-constexpr gl::Color kTrue = gl::Color::fromHex(0x009E73);
-constexpr gl::Color kNoise = gl::Color::fromHex(0xD55E00);
+using word2vec_colors::kInput;
+using word2vec_colors::kNoise;
+using word2vec_colors::kTrue;
 
 // Pixels of the axes and margins around a canvas's plot area, as the canvas lays them out
 // (about; only the label column's width depends on it).

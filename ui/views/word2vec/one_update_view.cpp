@@ -7,14 +7,14 @@
 #include "core/math/pca.h"
 #include "core/models/word2vec/word2vec_run_snapshot.h"
 #include "ui/plot/plot_widget.h"
+#include "ui/views/word2vec/update_colors.h"
 
 namespace genlab::views {
 namespace {
 
-// Okabe-Ito blue, bluish green and vermillion: the context (input), the true word, the noise.
-constexpr gl::Color kInput = gl::Color::fromHex(0x0072B2);
-constexpr gl::Color kTrue = gl::Color::fromHex(0x009E73);
-constexpr gl::Color kNoise = gl::Color::fromHex(0xD55E00);
+using word2vec_colors::kInput;
+using word2vec_colors::kNoise;
+using word2vec_colors::kTrue;
 
 // 1, 2, 5, 10, 20, 50, ... : the largest not above x (at least 1).
 double niceFactor(double x) {
