@@ -164,19 +164,19 @@ SweepPlan readSweepPlan(const fs::path& sweepFolder) {
   const fs::path file = sweepFolder / kSweepFile;
   std::ifstream in(file);
   if (!in) throw DataError(sweepFolder.string() + ": not a sweep folder (no " + kSweepFile + ")");
-  nlohmann::ordered_json json;
+  nlohmann::ordered_json doc;
   try {
-    json = nlohmann::ordered_json::parse(in);
+    doc = nlohmann::ordered_json::parse(in);
   } catch (const nlohmann::json::exception& error) {
     throw DataError(file.string() + ": " + error.what());
   }
   try {
-    if (json.value("format", 0) != kSweepFormat)
+    if (doc.value("format", 0) != kSweepFormat)
       throw DataError(file.string() + ": format " +
-                      json.value("format", nlohmann::ordered_json()).dump() + " is not " +
+                      doc.value("format", nlohmann::ordered_json()).dump() + " is not " +
                       std::to_string(kSweepFormat) + " (written by another genlab?)");
     std::vector<SweepAxis> axes;
-    for (const auto& [key, values] : json.at("grid").items()) {
+    for (const auto& [key, values] : doc.at("grid").items()) {
       SweepAxis axis;
       axis.key = key;
       for (const auto& value : values) {
@@ -189,17 +189,17 @@ SweepPlan readSweepPlan(const fs::path& sweepFolder) {
     // Integers through the checked readers: a get<int>() of 1e300 is undefined behaviour and
     // a get<std::uint64_t>() of -1 is 2^64 - 1.
     const auto integer = [&](const char* key, long long lo, long long hi) {
-      return data::readInt(nlohmann::json(json.at(key)), key, lo, hi);
+      return data::readInt(nlohmann::json(doc.at(key)), key, lo, hi);
     };
     const auto seeds = static_cast<int>(integer("seeds", 1, kMaxSweepRuns));
     const auto baseSeed =
-        data::readInteger<std::uint64_t>(nlohmann::json(json.at("base_seed")), "base_seed");
-    const auto steps = data::readInteger<std::int64_t>(nlohmann::json(json.at("steps")), "steps");
-    SweepPlan plan = makeSweepPlan(json.at("lesson").get<std::string>(), std::move(axes), seeds,
+        data::readInteger<std::uint64_t>(nlohmann::json(doc.at("base_seed")), "base_seed");
+    const auto steps = data::readInteger<std::int64_t>(nlohmann::json(doc.at("steps")), "steps");
+    SweepPlan plan = makeSweepPlan(doc.at("lesson").get<std::string>(), std::move(axes), seeds,
                                    baseSeed, steps);
     // The runs are a function of the grid and seeds; a file whose points say otherwise was
     // edited, and which run is which would be a guess.
-    const auto& points = json.at("points");
+    const auto& points = doc.at("points");
     bool same = points.size() == plan.runs.size();
     for (std::size_t i = 0; same && i < points.size(); ++i)
       same = points[i].at("run").get<std::string>() == plan.runs[i].folder &&

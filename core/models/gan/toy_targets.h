@@ -35,7 +35,7 @@ struct TargetSpec {
   double turns = 1.5;      // spiral
   Eigen::MatrixXd points;  // painted (rows x 2), may be empty
 
-  static TargetSpec fromJson(const nlohmann::json& json, std::string_view prefix = "dataset");
+  static TargetSpec fromJson(const nlohmann::json& doc, std::string_view prefix = "dataset");
 };
 
 struct TargetData {

@@ -68,37 +68,37 @@ nlohmann::json toJson(const Rbm& rbm) {
           {"hidden_bias", data::toJson(rbm.hiddenBias)}};
 }
 
-Rbm rbmFromJson(const nlohmann::json& json) {
-  data::requireObjectWithKeys(json, "", {"weights", "visible_bias", "hidden_bias"});
+Rbm rbmFromJson(const nlohmann::json& doc) {
+  data::requireObjectWithKeys(doc, "", {"weights", "visible_bias", "hidden_bias"});
   for (const char* key : {"weights", "visible_bias", "hidden_bias"}) {
-    if (!json.contains(key)) throw ConfigError(std::string(key) + ": missing");
+    if (!doc.contains(key)) throw ConfigError(std::string(key) + ": missing");
   }
   Rbm rbm;
-  rbm.weights = data::readMatrix(json["weights"], "weights");
+  rbm.weights = data::readMatrix(doc["weights"], "weights");
   const auto count = [](Eigen::Index n, const char* what) {
     return std::to_string(n) + " " + what;
   };
-  if (json["visible_bias"].is_array() &&
-      static_cast<Eigen::Index>(json["visible_bias"].size()) != rbm.visible()) {
+  if (doc["visible_bias"].is_array() &&
+      static_cast<Eigen::Index>(doc["visible_bias"].size()) != rbm.visible()) {
     throw ConfigError("visible_bias: " +
-                      count(static_cast<Eigen::Index>(json["visible_bias"].size()), "entries") +
+                      count(static_cast<Eigen::Index>(doc["visible_bias"].size()), "entries") +
                       ", weights has " + count(rbm.visible(), "rows (visible units)"));
   }
-  if (json["hidden_bias"].is_array() &&
-      static_cast<Eigen::Index>(json["hidden_bias"].size()) != rbm.hidden()) {
+  if (doc["hidden_bias"].is_array() &&
+      static_cast<Eigen::Index>(doc["hidden_bias"].size()) != rbm.hidden()) {
     throw ConfigError(
-        "hidden_bias: " + count(static_cast<Eigen::Index>(json["hidden_bias"].size()), "entries") +
+        "hidden_bias: " + count(static_cast<Eigen::Index>(doc["hidden_bias"].size()), "entries") +
         ", weights has " + count(rbm.hidden(), "columns (hidden units)"));
   }
-  rbm.visibleBias = data::readVector(json["visible_bias"], "visible_bias", rbm.visible());
-  rbm.hiddenBias = data::readVector(json["hidden_bias"], "hidden_bias", rbm.hidden());
+  rbm.visibleBias = data::readVector(doc["visible_bias"], "visible_bias", rbm.visible());
+  rbm.hiddenBias = data::readVector(doc["hidden_bias"], "hidden_bias", rbm.hidden());
   return rbm;
 }
 
 Rbm readRbmFile(const std::filesystem::path& file) {
-  const nlohmann::json json = lesson::readJsonFile(file);  // DataError names file:line:column
+  const nlohmann::json doc = lesson::readJsonFile(file);  // DataError names file:line:column
   try {
-    return rbmFromJson(json);
+    return rbmFromJson(doc);
   } catch (const ConfigError& error) {
     throw DataError(file.string() + ": " + error.what());
   }

@@ -106,20 +106,20 @@ TEST_F(SweepFile, RoundTripsAndKeepsTheKeyOrder) {
   EXPECT_LT(text.find("\"z\""), text.find("\"a\""));
   const SweepPlan back = readSweepPlan(m_dir);
   EXPECT_EQ(sweepPlanToJson(back), sweepPlanToJson(plan));
-  const auto json = nlohmann::json::parse(text);
-  EXPECT_EQ(json.at("points").size(), 12u);
-  EXPECT_EQ(json.at("points")[5].at("run"), plan.runs[5].folder);
-  EXPECT_EQ(json.at("points")[5].at("seed"), 6);
-  EXPECT_EQ(json.at("lesson"), "/x/l.json");
+  const auto doc = nlohmann::json::parse(text);
+  EXPECT_EQ(doc.at("points").size(), 12u);
+  EXPECT_EQ(doc.at("points")[5].at("run"), plan.runs[5].folder);
+  EXPECT_EQ(doc.at("points")[5].at("seed"), 6);
+  EXPECT_EQ(doc.at("lesson"), "/x/l.json");
 }
 
 TEST_F(SweepFile, RefusesAMissingOrEditedFileNamingIt) {
   EXPECT_EQ(messageOf<DataError>([&] { readSweepPlan(m_dir); }),
             m_dir.string() + ": not a sweep folder (no sweep.json)");
   const SweepPlan plan = makeSweepPlan("/x/l.json", {parseGridItem("k=1,2")}, 1, 0, 40);
-  auto json = sweepPlanToJson(plan);
-  json["points"][1]["seed"] = 99;
-  test::writeText(m_dir / kSweepFile, json.dump());
+  auto doc = sweepPlanToJson(plan);
+  doc["points"][1]["seed"] = 99;
+  test::writeText(m_dir / kSweepFile, doc.dump());
   EXPECT_EQ(messageOf<DataError>([&] { readSweepPlan(m_dir); }),
             (m_dir / kSweepFile).string() + ": points do not match the grid and seeds");
 }
