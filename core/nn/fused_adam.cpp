@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/platform/target_clones.h"
+
 namespace genlab::nn {
 namespace {
 
@@ -23,9 +25,10 @@ struct AdamCoefficients {
 //   m = beta1 m + (1 - beta1) g;  v = beta2 v + (1 - beta2) g^2;
 //   p = p - step * m / (sqrt(v) / sqrt(bc2) + eps).
 // Compiled twice (AVX2 + FMA, and the baseline), picked once at load time by the CPU.
-__attribute__((target_clones("arch=x86-64-v3", "default"))) void adamUpdate(
-    float* __restrict param, const float* __restrict grad, float* __restrict expAvg,
-    float* __restrict expAvgSq, std::int64_t begin, std::int64_t end, const AdamCoefficients& c) {
+GENLAB_TARGET_CLONES("arch=x86-64-v3", "default")
+void adamUpdate(float* __restrict param, const float* __restrict grad, float* __restrict expAvg,
+                float* __restrict expAvgSq, std::int64_t begin, std::int64_t end,
+                const AdamCoefficients& c) {
   const AdamCoefficients k = c;  // by value: the loop must not reload through a reference
   for (std::int64_t i = begin; i < end; ++i) {
     float g = grad[i];

@@ -4,6 +4,8 @@
 #include <array>
 #include <vector>
 
+#include "core/platform/target_clones.h"
+
 namespace genlab::nb::kernels {
 namespace {
 
@@ -36,10 +38,8 @@ struct Terms {
 
 // out[i] = numpy's pairwise sum over features [lo, lo + n) of row i's terms. scratch holds at
 // least 8 * rows doubles per level of recursion below this one.
-__attribute__((target_clones("avx2", "default"))) void pairwiseTerms(const Terms& t,
-                                                                     Eigen::Index lo,
-                                                                     Eigen::Index n, double* out,
-                                                                     double* scratch) {
+GENLAB_TARGET_CLONES("avx2", "default")
+void pairwiseTerms(const Terms& t, Eigen::Index lo, Eigen::Index n, double* out, double* scratch) {
   if (n < 8) {
     double* acc = out;
     std::fill(acc, acc + t.rows, 0.0);
