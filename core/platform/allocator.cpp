@@ -4,21 +4,43 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <cstring>
 #include <new>
 
 namespace genlab::platform {
+namespace {
+
+constexpr int kTrimThreshold = 256 << 20;  // keepFreedMemoryForReuse's
+
+}  // namespace
 
 void keepFreedMemoryForReuse() {
   // 32 MiB is the largest mmap threshold glibc accepts on 64-bit (HEAP_MAX_SIZE / 2); setting
   // it also turns off the threshold's self-adjustment, which is what we want: one fixed rule.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
   // glibc gives threads their own arenas, up to 8 per core, and an arena's memory is only
   // reused by threads that get that arena later. A lesson's trainer thread ends on the session
   // reaper while the next lesson's starts, so each switch could take a fresh arena: the short
   // soak's resident memory grew 12-19% from its first pass to its second, against -0.1 to 0%
   // with 4 arenas (the lab runs at most 4 trainers at once).
-  mallopt(M_ARENA_MAX, 4);
+  // A person's own setting (GLIBC_TUNABLES=glibc.malloc.arena_max=N) wins over this one.
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  if (tunables == nullptr || std::strstr(tunables, "arena_max") == nullptr) mallopt(M_ARENA_MAX, 4);
+}
+
+void releaseMemoryOf(const std::function<void()>& release) {
+  // One page: every free of 64 KiB or more that `release` makes trims its arena's top down to
+  // the top pad (M_TOP_PAD, 128 KiB by default).
+  mallopt(M_TRIM_THRESHOLD, 4096);
+  try {
+    release();
+  } catch (...) {
+    mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
+    throw;
+  }
+  mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
+  malloc_trim(0);
 }
 
 LargeTable allocateLargeTable(std::size_t count) {

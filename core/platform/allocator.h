@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 
 namespace genlab::platform {
@@ -16,6 +17,19 @@ namespace genlab::platform {
 // reference machine, 2026-11-22). The price is that up to 256 MiB a heap may stay mapped after
 // a peak. Call once, first thing in main(), before any thread starts.
 void keepFreedMemoryForReuse();
+
+// Runs `release` (code that frees a large structure: a closed lesson's trainer) and hands the
+// memory it frees back to the kernel, in every arena it came from, then trims the whole heap
+// (glibc's malloc_trim). malloc_trim alone does not: when a thread has freed a peak in its own
+// arena (a training step's activations) and ended, most of it stays resident (44 of 48 MiB in
+// allocator_test), because glibc shrinks a thread arena's top only when a free of 64 KiB or
+// more in that arena finds the top above the trim threshold, and keepFreedMemoryForReuse's
+// 256 MiB is above a thread arena's whole 64 MiB heap. So the threshold is lowered while
+// `release` runs and set back to keepFreedMemoryForReuse's after. In the soak this took the
+// settled resident memory from 412-428 MB to 310 MB and made it the same in every pass
+// (docs/SOAK.md). Other threads that free a large block meanwhile trim their arena too, which
+// costs them a few page faults, no more. Not reentrant: call from one thread (the reaper).
+void releaseMemoryOf(const std::function<void()>& release);
 
 struct FreeDeleter {
   void operator()(void* p) const noexcept { std::free(p); }

@@ -1,5 +1,7 @@
 #include "core/train/session_reaper.h"
 
+#include "core/platform/allocator.h"
+
 namespace genlab::train {
 
 SessionReaper::SessionReaper() : m_thread([this](std::stop_token stop) { threadMain(stop); }) {}
@@ -40,7 +42,10 @@ void SessionReaper::threadMain(std::stop_token stop) {
     m_queue.pop_front();
     ++m_ending;
     lock.unlock();
-    session.reset();  // joins the trainer thread
+    session->requestStop();  // joins the trainer thread, which may finish a step first
+    // A closed lesson's memory goes back to the system, not only to the allocator's free lists:
+    // the next lesson may need far less, and nothing else would release a thread arena's top.
+    platform::releaseMemoryOf([&session] { session.reset(); });
     lock.lock();
     --m_ending;
     m_changed.notify_all();
