@@ -104,6 +104,7 @@ void Session::reset(std::optional<std::uint64_t> seed) {
     }
     notifyObserver([&](SessionObserver& o) { o.trainerEnding(*m_trainer); });
     m_trainer = std::move(fresh);
+    prepareTrainer();  // published with the cleared timeline below
     m_trainerStart = Clock::now();
     m_seed.store(newSeed);
     notifyObserver([&](SessionObserver& o) { o.trainerStarted(*m_trainer, newSeed); });
@@ -220,6 +221,16 @@ bool Session::wantsToStep() const {
   return m_playing || m_pendingSteps > 0;
 }
 
+void Session::prepareTrainer() {
+  // On this thread, so that the thread that built the session is not held (Trainer::prepare).
+  // A failure here is reported; the trainer still trains, and its next evaluation draws them.
+  try {
+    m_trainer->prepare();
+  } catch (const std::exception& error) {
+    report(std::string("preparing the first pictures failed: ") + error.what());
+  }
+}
+
 void Session::publishSnapshot(bool forTimeline) {
   SnapshotPtr snapshot = m_trainer->snapshot();
   if (forTimeline && m_history.offer(snapshot)) m_timeline.publish(m_history.timeline());
@@ -234,6 +245,8 @@ void Session::threadMain(std::stop_token stop) {
   if (m_options.lowPriority) platform::lowerThisThreadPriority();
   auto rateWindowStart = Clock::now();
   std::int64_t rateWindowSteps = 0;
+  prepareTrainer();
+  publishSnapshot(true);  // replaces the first snapshot in the timeline (same step)
   notifyObserver([&](SessionObserver& o) { o.trainerStarted(*m_trainer, m_seed.load()); });
 
   while (!stop.stop_requested()) {

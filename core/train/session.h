@@ -139,6 +139,7 @@ class Session {
   void takeOneStep(std::stop_token stop);
   void stopOnFailure(const std::exception& error);
   void clearFailure();
+  void prepareTrainer();
   void publishSnapshot(bool forTimeline);
   void publishSettings();
   void report(std::string message);

@@ -56,6 +56,13 @@ class Trainer {
 
   virtual SnapshotPtr snapshot() const = 0;
 
+  // Work that only the first pictures need and that may take long (a held-out evaluation, a
+  // grid of samples). A Session calls it once, on its own thread, before anything else, and
+  // publishes a snapshot after it, so that opening a lesson does not wait for it on the thread
+  // that opens it. Until it has run, snapshot() may lack those pictures; step() does not depend
+  // on it. Whoever drives a trainer without a session calls it where they need the pictures.
+  virtual void prepare() {}
+
   // Changes a hyperparameter; takes effect at the next step. Throws ConfigError naming the key.
   virtual void setParam(const std::string& key, const nlohmann::json& value) = 0;
 

@@ -21,6 +21,7 @@ namespace genlab::test {
 struct FakeSnapshot : train::Snapshot {
   double total = 0.0;
   double offset = 0.0;
+  bool prepared = false;  // prepare() has run
 };
 
 struct FakeKnobs {
@@ -29,6 +30,11 @@ struct FakeKnobs {
   int failAt = -1;                            // NonFiniteError at this step (offset 0 only)
   std::atomic<bool> sawUnflushedDenormals{false};
   std::atomic<std::thread::id> stepThread{};
+  // prepare() records its thread, then waits (up to 10 s) until `releasePrepare` is set.
+  std::atomic<bool> holdPrepare{false};
+  std::atomic<bool> releasePrepare{false};
+  std::atomic<int> prepares{0};
+  std::atomic<std::thread::id> prepareThread{};
 };
 
 class FakeTrainer : public train::Trainer {
@@ -66,7 +72,21 @@ class FakeTrainer : public train::Trainer {
     snap->step = m_steps;
     snap->total = m_total;
     snap->offset = m_offset;
+    snap->prepared = m_prepared;
     return snap;
+  }
+
+  void prepare() override {
+    if (m_knobs) {
+      m_knobs->prepareThread.store(std::this_thread::get_id());
+      const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (m_knobs->holdPrepare && !m_knobs->releasePrepare &&
+             std::chrono::steady_clock::now() < end) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+      ++m_knobs->prepares;
+    }
+    m_prepared = true;
   }
 
   void setParam(const std::string& key, const nlohmann::json& value) override {
@@ -107,6 +127,7 @@ class FakeTrainer : public train::Trainer {
   std::int64_t m_steps = 0;
   double m_total = 0.0;
   double m_offset = 0.0;
+  bool m_prepared = false;
 };
 
 }  // namespace genlab::test

@@ -36,6 +36,33 @@ TEST(Session, StepNTakesExactlyNStepsAndPublishesTheLastSnapshot) {
   EXPECT_EQ(session.state(), RunState::kPaused);
 }
 
+TEST(Session, TheTrainerPreparesOnTheSessionThreadWhileTheOpenerGoesOn) {
+  FakeKnobs knobs;
+  knobs.holdPrepare = true;
+  Session session(fakeFactory(&knobs), 7);
+  // The constructor returned while prepare() is held: it is not the opener's work.
+  const auto opened = std::dynamic_pointer_cast<const FakeSnapshot>(session.latest());
+  ASSERT_NE(opened, nullptr);
+  EXPECT_FALSE(opened->prepared);
+  EXPECT_EQ(opened->step, 0);
+  knobs.releasePrepare = true;
+  session.stepN(1);  // queued behind prepare(): the thread prepares before anything else
+  ASSERT_TRUE(session.waitUntilIdle(10s));
+  EXPECT_NE(knobs.prepareThread.load(), std::this_thread::get_id());
+  EXPECT_EQ(knobs.prepareThread.load(), knobs.stepThread.load());
+  EXPECT_EQ(knobs.prepares.load(), 1);
+  // The timeline's first snapshot is the prepared one, not the one the opener saw.
+  const auto timeline = session.timeline();
+  ASSERT_GE(timeline->snapshots.size(), 2u);
+  EXPECT_EQ(timeline->snapshots.front()->step, 0);
+  EXPECT_TRUE(std::dynamic_pointer_cast<const FakeSnapshot>(timeline->snapshots.front())->prepared);
+  // A reset builds a new trainer, which is prepared in turn before its snapshot is published.
+  session.reset();
+  ASSERT_TRUE(session.waitUntilIdle(10s));
+  EXPECT_EQ(knobs.prepares.load(), 2);
+  EXPECT_TRUE(std::dynamic_pointer_cast<const FakeSnapshot>(session.latest())->prepared);
+}
+
 TEST(Session, SameSeedReplaysTheSameMetricsAndADifferentSeedDoesNot) {
   auto run = [](std::uint64_t seed) {
     Session session(fakeFactory(), seed);

@@ -30,9 +30,10 @@ struct PixelCnnSnapshot final : train::Snapshot {
   int testCount = 0;        // held-out images the test NLL averages over
   double nll = 0.0;         // training batch, nats per image
   double bitsPerDim = 0.0;  // the same in bits per pixel
-  double testNll = 0.0;     // held-out, nats per image (exact)
+  double testNll = 0.0;     // held-out, nats per image (exact); 0 until `pictures` is set
   double testBitsPerDim = 0.0;
   std::int64_t evaluatedAt = 0;  // the step of the last held-out evaluation
+  // Null until the first evaluation (PixelCnnTrainer::prepare, or step 1).
   std::shared_ptr<const PixelCnnPictures> pictures;
   std::shared_ptr<const std::vector<float>> probe;  // the held-out image the receptive field uses
   std::vector<std::string> messages;

@@ -124,7 +124,8 @@ struct PixelCnnTrainer::Impl {
     const auto firstImage = test.image(0);
     probe = std::make_shared<const std::vector<float>>(firstImage.begin(), firstImage.end());
     buildNetwork();
-    evaluate();
+    // The held-out evaluation and the first samples wait for prepare() (or step 1): they take
+    // seconds at 28x28, and a session runs prepare() on its own thread.
     publish();
   }
 
@@ -235,6 +236,13 @@ train::StepOutcome PixelCnnTrainer::step(std::span<double> metrics, std::stop_to
   }
   m.publish();
   return {};
+}
+
+void PixelCnnTrainer::prepare() {
+  Impl& m = *m_impl;
+  if (m.pictures) return;  // a step, a settings change or a checkpoint has drawn them
+  m.evaluate();
+  m.publish();
 }
 
 train::SnapshotPtr PixelCnnTrainer::snapshot() const {

@@ -37,6 +37,9 @@ class PixelCnnTrainer final : public train::Trainer {
   std::vector<std::string> metricNames() const override;
   train::StepOutcome step(std::span<double> metrics, std::stop_token stop) override;
   train::SnapshotPtr snapshot() const override;
+  // The held-out NLL and the sample grid of the untrained network (step 0); nothing once a
+  // step, a rebuild or a checkpoint has drawn them.
+  void prepare() override;
   void setParam(const std::string& key, const nlohmann::json& value) override;
   nlohmann::json settings() const override;
   // One torch archive: network, Adam's state, the initialisation generator, the data order,

@@ -100,6 +100,33 @@ TEST(PixelCnnTrainer, LearnsAndReportsExactHeldOutNll) {
   EXPECT_NEAR(metrics[3], after / (64 * std::log(2.0)), 1e-12);
 }
 
+const PixelCnnSnapshot& snapshotOf(const PixelCnnTrainer& trainer) {
+  return dynamic_cast<const PixelCnnSnapshot&>(*trainer.snapshot());
+}
+
+TEST(PixelCnnTrainer, TheFirstPicturesWaitForPrepareAndAreDrawnOnce) {
+  PixelCnnTrainer trainer(tinyConfig(), tinySplit(), 5, 1);
+  EXPECT_EQ(snapshotOf(trainer).pictures, nullptr);  // opening does not evaluate
+  trainer.prepare();
+  const PixelCnnSnapshot& prepared = snapshotOf(trainer);
+  ASSERT_NE(prepared.pictures, nullptr);
+  EXPECT_EQ(prepared.step, 0);
+  EXPECT_EQ(prepared.pictures->step, 0);
+  EXPECT_EQ(prepared.testNll, trainer.heldOutNll());  // the untrained network's, exactly
+  EXPECT_EQ(prepared.pictures->samples, trainer.drawGrid());
+  const auto drawn = prepared.pictures;
+  trainer.prepare();
+  EXPECT_EQ(snapshotOf(trainer).pictures, drawn);  // not drawn again
+
+  // Without prepare(), step 1 evaluates and draws them.
+  PixelCnnTrainer unprepared(tinyConfig(), tinySplit(), 5, 1);
+  stepOnce(unprepared);
+  ASSERT_NE(snapshotOf(unprepared).pictures, nullptr);
+  EXPECT_EQ(snapshotOf(unprepared).pictures->step, 1);
+  unprepared.prepare();
+  EXPECT_EQ(snapshotOf(unprepared).pictures->step, 1);
+}
+
 TEST(PixelCnnTrainer, BadSettingsAreNamed) {
   const auto message = [](const nlohmann::json& settings) {
     try {

@@ -66,9 +66,13 @@ void PixelCnnUi::drawControls(ViewContext& context) {
   ImGui::TextWrapped("Step %lld on %d training images of %dx%d", static_cast<long long>(snap->step),
                      snap->trainCount, snap->height, snap->width);
   ImGui::TextWrapped("NLL %.2f nats per image (%.3f bits per pixel)", snap->nll, snap->bitsPerDim);
-  ImGui::TextWrapped("held-out %.2f nats (%.3f bits), exact, on %d images at step %lld",
-                     snap->testNll, snap->testBitsPerDim, snap->testCount,
-                     static_cast<long long>(snap->evaluatedAt));
+  if (snap->pictures) {
+    ImGui::TextWrapped("held-out %.2f nats (%.3f bits), exact, on %d images at step %lld",
+                       snap->testNll, snap->testBitsPerDim, snap->testCount,
+                       static_cast<long long>(snap->evaluatedAt));
+  } else {
+    ImGui::TextWrapped("held-out: evaluating %d images...", snap->testCount);
+  }
 
   if (m_sampling) {
     sectionHeader("Sampler");

@@ -210,7 +210,7 @@ void PixelCnnSamplingView::draw(ViewContext& context, ImVec2 size) {
 void PixelCnnSamplesView::draw(ViewContext& context, ImVec2 size) {
   const auto snap = std::dynamic_pointer_cast<const pixelcnn::PixelCnnSnapshot>(context.snapshot);
   if (!snap || !snap->pictures) {
-    ImGui::TextUnformatted("waiting for the first snapshot...");
+    ImGui::TextUnformatted("drawing the first samples...");
     return;
   }
   if (snap->pictures != m_shown) {
