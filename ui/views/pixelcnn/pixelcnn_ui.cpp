@@ -65,7 +65,12 @@ void PixelCnnUi::drawControls(ViewContext& context) {
   const pixelcnn::PixelCnnConfig& s = snap->settings;
   ImGui::TextWrapped("Step %lld on %d training images of %dx%d", static_cast<long long>(snap->step),
                      snap->trainCount, snap->height, snap->width);
-  ImGui::TextWrapped("NLL %.2f nats per image (%.3f bits per pixel)", snap->nll, snap->bitsPerDim);
+  if (snap->step > 0) {
+    ImGui::TextWrapped("NLL %.2f nats per image (%.3f bits per pixel)", snap->nll,
+                       snap->bitsPerDim);
+  } else {
+    ImGui::TextWrapped("NLL: no training batch yet");  // not a measured 0
+  }
   if (snap->pictures) {
     ImGui::TextWrapped("held-out %.2f nats (%.3f bits), exact, on %d images at step %lld",
                        snap->testNll, snap->testBitsPerDim, snap->testCount,
