@@ -7,6 +7,8 @@
 #include <cstring>
 #include <new>
 
+#include "core/platform/memory_info.h"
+
 namespace genlab::platform {
 namespace {
 
@@ -31,16 +33,13 @@ void keepFreedMemoryForReuse() {
 
 void releaseMemoryOf(const std::function<void()>& release) {
   // One page: every free of 64 KiB or more that `release` makes trims its arena's top down to
-  // the top pad (M_TOP_PAD, 128 KiB by default).
+  // the top pad (M_TOP_PAD, 128 KiB by default). The guard sets the policy back, even on throw.
+  struct RestoreTrimThreshold {
+    ~RestoreTrimThreshold() { mallopt(M_TRIM_THRESHOLD, kTrimThreshold); }
+  } restore;
   mallopt(M_TRIM_THRESHOLD, 4096);
-  try {
-    release();
-  } catch (...) {
-    mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
-    throw;
-  }
-  mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
-  malloc_trim(0);
+  release();
+  releaseFreeMemory();  // the free pages inside every arena, and the main heap's top
 }
 
 LargeTable allocateLargeTable(std::size_t count) {
